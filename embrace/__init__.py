@@ -1,0 +1,1 @@
+"""Embrace: a defection-assistance programme platform."""

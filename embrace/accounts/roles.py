@@ -1,0 +1,54 @@
+"""Roles and the permissions they carry. Permissions are checked by name; keys enforce the rest."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    ADMINISTRATOR = "administrator", "Administrator"
+    INTAKE_OFFICER = "intake_officer", "Intake officer"
+    HANDLER = "handler", "Case handler"
+    VETTING_REVIEWER = "vetting_reviewer", "Vetting reviewer"
+    CUSTODIAN = "custodian", "Custodian"
+    REWARD_COMMITTEE = "reward_committee", "Reward committee"
+    FINANCE = "finance", "Finance"
+    ANALYST = "analyst", "Analyst"
+    AUDITOR = "auditor", "Auditor"
+
+
+class Perm(StrEnum):
+    ACCOUNTS_MANAGE = "accounts:manage"
+    CONFIG_MANAGE = "config:manage"
+    AUDIT_READ = "audit:read"
+    CASE_TRIAGE = "case:triage"
+    CASE_HANDLE = "case:handle"
+    CASE_IDENTITY_REQUEST = "case:identity:request"
+    CASE_IDENTITY_REVEAL = "case:identity:reveal"
+    CASE_PASSAGE_APPROVE = "case:passage:approve"
+    VETTING_REVIEW = "vetting:review"
+    REWARD_VERIFY = "reward:verify"
+    REWARD_APPROVE = "reward:approve"
+    PAYMENT_RELEASE = "payment:release"
+    STATS_READ = "stats:read"
+    STATS_PUBLISH = "stats:publish"
+
+
+# Administrators run accounts and configuration and are deliberately given no case permission: they can
+# create a user but never read what that user reads (the vault never seals a compartment to them).
+ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
+    Role.ADMINISTRATOR: frozenset({Perm.ACCOUNTS_MANAGE, Perm.CONFIG_MANAGE}),
+    Role.INTAKE_OFFICER: frozenset({Perm.CASE_TRIAGE}),
+    Role.HANDLER: frozenset({Perm.CASE_HANDLE, Perm.CASE_IDENTITY_REQUEST, Perm.CASE_PASSAGE_APPROVE}),
+    Role.VETTING_REVIEWER: frozenset({Perm.VETTING_REVIEW, Perm.REWARD_VERIFY, Perm.CASE_IDENTITY_REQUEST}),
+    Role.CUSTODIAN: frozenset({Perm.CASE_IDENTITY_REVEAL}),
+    Role.REWARD_COMMITTEE: frozenset({Perm.REWARD_APPROVE}),
+    Role.FINANCE: frozenset({Perm.PAYMENT_RELEASE}),
+    Role.ANALYST: frozenset({Perm.STATS_READ}),
+    Role.AUDITOR: frozenset({Perm.AUDIT_READ}),
+}
+
+# Roles that must never hold case-content keys.
+CONTENT_BLIND_ROLES = frozenset({Role.ADMINISTRATOR, Role.AUDITOR})

@@ -1,0 +1,254 @@
+"""Staff sign-in (password, then TOTP), enrolment, password change and recovery, and account management."""
+
+from __future__ import annotations
+
+import base64
+
+import segno
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from embrace.accounts import actions
+from embrace.accounts.decorators import staff_required
+from embrace.accounts.forms import (
+    CodeForm,
+    EnrolForm,
+    LoginForm,
+    PasswordChangeForm,
+    RecoverForm,
+    TeamForm,
+    UserForm,
+)
+from embrace.accounts.models import Team, User
+from embrace.accounts.roles import Perm, Role
+from embrace.audit.events import Event
+from embrace.audit.log import record
+from embrace.vault import keyring as vault_keyring
+
+PREAUTH = "preauth_user"
+
+
+def _pending_user(request: HttpRequest) -> User | None:
+    """The user who passed the password step in this session and still owes the second factor."""
+    user_id = request.session.get(PREAUTH)
+    return User.objects.filter(pk=user_id, is_active=True).first() if user_id else None
+
+
+def _complete_login(request: HttpRequest, user: User, device: TOTPDevice) -> None:
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    otp_login(request, device)
+    request.session.pop(PREAUTH, None)
+    actions.register_success(user.username)
+    record(Event.LOGIN, actor=user, subject=user)
+
+
+@require_http_methods(["GET", "POST"])
+@sensitive_post_parameters("password")
+def login_view(request: HttpRequest) -> HttpResponse:
+    form = LoginForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        username, password = form.cleaned_data["username"], form.cleaned_data["password"]
+        wait = actions.throttle_wait(username)
+        if wait:
+            record(Event.LOGIN_THROTTLED, username_hash=actions.throttle_key(username)[:16])
+            form.add_error(None, f"Too many failed attempts. Try again in {wait // 60 + 1} minute(s).")
+            return render(request, "accounts/login.html", {"form": form}, status=429)
+        user = authenticate(request, username=username, password=password)
+        if user is None:
+            actions.register_failure(username, user=User.objects.filter(username=username).first())
+            form.add_error(None, "Wrong username or password.")
+            return render(request, "accounts/login.html", {"form": form}, status=400)
+        keyring = vault_keyring.unlock_with_password(user, password)
+        request.session.cycle_key()
+        request.session[PREAUTH] = str(user.pk)
+        cookie = vault_keyring.start_session(request, keyring)
+        has_device = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+        response = redirect("accounts:login_code" if has_device else "accounts:enrol")
+        vault_keyring.set_key_cookie(response, cookie)
+        return response
+    return render(request, "accounts/login.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def login_code(request: HttpRequest) -> HttpResponse:
+    user = _pending_user(request)
+    if user is None:
+        messages.info(request, "Start with your username and password.")
+        return redirect("accounts:login")
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        return redirect("accounts:enrol")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        allowed, _ = device.verify_is_allowed()
+        if allowed and device.verify_token(form.cleaned_data["code"]):
+            _complete_login(request, user, device)
+            return redirect(request.GET.get("next") or "accounts:home")
+        record(Event.OTP_FAILED, actor=user, subject=user)
+        form.add_error(
+            "code",
+            "That code is wrong or was already used. Wait for the next code and try again."
+            if allowed
+            else "Too many wrong codes. Wait a minute, then try again.",
+        )
+        return render(request, "accounts/login_code.html", {"form": form}, status=400 if allowed else 429)
+    return render(request, "accounts/login_code.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _qr_data_uri(device: TOTPDevice) -> str:
+    svg = segno.make(device.config_url, error="m").svg_inline(scale=4)
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+@require_http_methods(["GET", "POST"])
+@sensitive_post_parameters("new_password", "new_password_again")
+def enrol(request: HttpRequest) -> HttpResponse:
+    """First login: scan a QR code, prove it with a code, and (for a temporary password) choose one's own."""
+    user = _pending_user(request)
+    if user is None:
+        return redirect("accounts:login")
+    if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        return redirect("accounts:login_code")
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
+    form = EnrolForm(request.POST or None, user=user)
+    context = {"form": form, "qr": _qr_data_uri(device), "secret": base64.b32encode(device.bin_key).decode()}
+    if request.method == "POST" and form.is_valid():
+        if not device.verify_token(form.cleaned_data["code"]):
+            form.add_error("code", "That code is wrong or was already used. Wait for the next code.")
+            return render(request, "accounts/enrol.html", context, status=400)
+        try:
+            keyring = vault_keyring.keyring_from_request(request, user)
+        except vault_keyring.VaultLocked:
+            messages.error(request, "Your sign-in expired. Log in again.")
+            return redirect("accounts:login")
+        recovery_key = None
+        if user.must_change_password:
+            recovery_key = actions.change_password(
+                keyring, form.cleaned_data["new_password"], new_recovery_key=True
+            )
+        actions.confirm_totp(device, actor=user)
+        _complete_login(request, user, device)
+        if recovery_key:
+            return render(request, "accounts/recovery_key.html", {"recovery_key": recovery_key})
+        return redirect("accounts:home")
+    return render(request, "accounts/enrol.html", context, status=400 if form.errors else 200)
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        record(Event.LOGOUT, actor=request.user, subject=request.user)
+    logout(request)
+    response = redirect("accounts:login")
+    vault_keyring.clear_key_cookie(response)
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@sensitive_post_parameters("new_password", "new_password_again", "recovery_key")
+def recover(request: HttpRequest) -> HttpResponse:
+    """A forgotten password: the recovery key and a current TOTP code together set a new password."""
+    form = RecoverForm(request.POST or None, user=User())
+    if request.method == "POST" and form.is_valid():
+        user = User.objects.filter(username=form.cleaned_data["username"], is_active=True).first()
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first() if user else None
+        try:
+            if user is None or device is None:
+                raise vault_keyring.VaultLocked("unknown user")
+            keyring = vault_keyring.unlock_with_recovery_key(user, form.cleaned_data["recovery_key"])
+        except vault_keyring.VaultLocked:
+            keyring = None
+        if keyring is None or device is None or not device.verify_token(form.cleaned_data["code"]):
+            actions.register_failure(form.cleaned_data["username"], user=user)
+            form.add_error(None, "The username, recovery key or code is wrong.")
+            return render(request, "accounts/recover.html", {"form": form}, status=400)
+        recovery_key = actions.recover_account(keyring, form.cleaned_data["new_password"])
+        return render(request, "accounts/recovery_key.html", {"recovery_key": recovery_key})
+    return render(request, "accounts/recover.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@require_GET
+@staff_required()
+def home(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    return render(request, "accounts/home.html", {"roles": sorted(r.label for r in user.roles)})
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required()
+@sensitive_post_parameters("current_password", "new_password", "new_password_again")
+def password_change(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    form = PasswordChangeForm(request.POST or None, user=user)
+    if request.method == "POST" and form.is_valid():
+        actions.change_password(request.keyring, form.cleaned_data["new_password"])  # type: ignore[attr-defined]
+        update_session_auth_hash(request, user)
+        messages.success(request, "Password changed. Your keys are now protected by the new password.")
+        return redirect("accounts:home")
+    return render(
+        request, "accounts/password_change.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+# --- Account management (administrators: accounts, never case contents) ------------------------------------
+
+
+@require_GET
+@staff_required(Perm.ACCOUNTS_MANAGE)
+def user_list(request: HttpRequest) -> HttpResponse:
+    users = User.objects.prefetch_related("role_assignments", "teams")
+    return render(request, "accounts/user_list.html", {"users": users, "teams": Team.objects.all()})
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required(Perm.ACCOUNTS_MANAGE)
+def user_new(request: HttpRequest) -> HttpResponse:
+    form = UserForm(request.POST or None, initial={"is_active": True})
+    if request.method == "POST" and form.is_valid():
+        user, password, _ = actions.create_user(
+            form.cleaned_data["username"],
+            roles=[Role(r) for r in form.cleaned_data["roles"]],
+            teams=form.cleaned_data["teams"],
+            actor=request.user,  # type: ignore[arg-type]
+        )
+        return render(request, "accounts/user_created.html", {"new_user": user, "password": password})
+    return render(request, "accounts/user_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required(Perm.ACCOUNTS_MANAGE)
+def user_edit(request: HttpRequest, user_id: str) -> HttpResponse:
+    user = get_object_or_404(User, pk=user_id)
+    form = UserForm(request.POST or None, instance=user, initial={"roles": [r.value for r in user.roles]})
+    form.fields["username"].disabled = True
+    if request.method == "POST" and form.is_valid():
+        actions.update_user(
+            user,
+            roles=[Role(r) for r in form.cleaned_data["roles"]],
+            teams=form.cleaned_data["teams"],
+            is_active=form.cleaned_data["is_active"],
+            actor=request.user,  # type: ignore[arg-type]
+        )
+        messages.success(request, f"Saved {user.username}.")
+        return redirect("accounts:user_list")
+    return render(
+        request, "accounts/user_form.html", {"form": form, "edited": user}, status=400 if form.errors else 200
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required(Perm.ACCOUNTS_MANAGE)
+def team_new(request: HttpRequest) -> HttpResponse:
+    form = TeamForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.create_team(form.cleaned_data["name"], form.cleaned_data["description"], actor=request.user)  # type: ignore[arg-type]
+        return redirect("accounts:user_list")
+    return render(request, "accounts/team_form.html", {"form": form}, status=400 if form.errors else 200)

@@ -1,0 +1,67 @@
+"""Requesting and deciding approvals; the only way an Approval changes state."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.utils import timezone
+
+from embrace.accounts.roles import Role
+from embrace.approvals.models import Approval, Status
+from embrace.audit.events import Event
+from embrace.audit.log import record
+
+if TYPE_CHECKING:
+    from embrace.accounts.models import User
+
+
+class ApprovalError(Exception):
+    """The request or decision is not allowed; the message says why, in words for the user."""
+
+
+def request_approval(action: str, subject: str, *, required_role: Role, reason: str, actor: User) -> Approval:
+    with transaction.atomic():
+        if Approval.objects.filter(action=action, subject=subject, status=Status.PENDING).exists():
+            raise ApprovalError("A request for this is already waiting for a decision.")
+        approval = Approval.objects.create(
+            action=action, subject=subject, required_role=required_role, reason=reason, requested_by=actor
+        )
+        record(Event.APPROVAL_REQUESTED, actor=actor, subject=approval, action=action, on=subject)
+    return approval
+
+
+def decide_approval(approval: Approval, *, approve: bool, actor: User, note: str = "") -> Approval:
+    """Approve or refuse. The decider must differ from the requester and hold the required role."""
+    with transaction.atomic():
+        approval = Approval.objects.select_for_update().get(pk=approval.pk)
+        if approval.status != Status.PENDING:
+            raise ApprovalError("This request has already been decided.")
+        if actor.pk == approval.requested_by_id:
+            raise ApprovalError("No one may decide their own request: another person must.")
+        if not actor.is_active or not actor.has_role(Role(approval.required_role)):
+            raise ApprovalError(f"Only a {Role(approval.required_role).label.lower()} may decide this.")
+        approval.status = Status.APPROVED if approve else Status.REFUSED
+        approval.decided_by, approval.decided_at, approval.decision_note = actor, timezone.now(), note
+        approval.save()
+        record(
+            Event.APPROVAL_APPROVED if approve else Event.APPROVAL_REFUSED,
+            actor=actor,
+            subject=approval,
+            action=approval.action,
+            on=approval.subject,
+        )
+    return approval
+
+
+def cancel_approval(approval: Approval, *, actor: User) -> Approval:
+    with transaction.atomic():
+        approval = Approval.objects.select_for_update().get(pk=approval.pk)
+        if approval.status != Status.PENDING:
+            raise ApprovalError("Only a waiting request can be withdrawn.")
+        if actor.pk != approval.requested_by_id:
+            raise ApprovalError("Only the person who asked may withdraw the request.")
+        approval.status = Status.CANCELLED
+        approval.save()
+        record(Event.APPROVAL_CANCELLED, actor=actor, subject=approval, action=approval.action)
+    return approval

@@ -1,0 +1,72 @@
+"""The audit log: append-only, each entry chained to the previous one by hash.
+
+An entry records who did what to which object, as ids and hashes, never content. ``verify_chain`` walks the
+log and names the first entry that was altered, removed or moved; the ``AuditHead`` row pins the newest entry
+so that removing entries from the end is caught too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from django.db import models
+
+from embrace.audit.events import Event
+
+GENESIS = "0" * 64
+
+
+class AuditEntry(models.Model):
+    seq = models.BigIntegerField(unique=True)
+    at = models.DateTimeField()
+    event = models.CharField(max_length=64, choices=Event.choices)
+    # Plain ids rather than foreign keys: history must survive the deletion of what it speaks about.
+    actor = models.UUIDField(null=True, blank=True)
+    subject = models.CharField(max_length=100, blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["seq"]
+        verbose_name_plural = "audit entries"
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.event}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ValueError("Audit entries are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        raise ValueError("Audit entries are append-only")
+
+    def compute_hash(self) -> str:
+        return entry_hash(
+            seq=self.seq,
+            at=self.at.isoformat(),
+            event=self.event,
+            actor=str(self.actor) if self.actor else None,
+            subject=self.subject,
+            data=self.data,
+            prev_hash=self.prev_hash,
+        )
+
+
+class AuditHead(models.Model):
+    """A single row pointing at the newest entry; appends lock it, so the chain has one writer at a time."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    seq = models.BigIntegerField(default=0)
+    hash = models.CharField(max_length=64, default=GENESIS)
+
+    def __str__(self) -> str:
+        return f"head #{self.seq}"
+
+
+def entry_hash(**fields: Any) -> str:
+    canonical = json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(canonical.encode()).hexdigest()

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from embrace.accounts.models import Team
+from embrace.accounts.roles import Role
+from embrace.testing.personas import Persona, log_in, make_persona
+
+
+@pytest.fixture
+def intake_team(db: None) -> Team:
+    return Team.objects.create(name="Intake A")
+
+
+@pytest.fixture
+def other_team(db: None) -> Team:
+    return Team.objects.create(name="Intake B")
+
+
+@pytest.fixture
+def admin(db: None) -> Persona:
+    return make_persona("admin", Role.ADMINISTRATOR)
+
+
+@pytest.fixture
+def intake_officer(intake_team: Team) -> Persona:
+    return make_persona("intake", Role.INTAKE_OFFICER, teams=(intake_team,))
+
+
+@pytest.fixture
+def handler(intake_team: Team) -> Persona:
+    return make_persona("handler", Role.HANDLER, teams=(intake_team,))
+
+
+@pytest.fixture
+def custodian(db: None) -> Persona:
+    return make_persona("custodian", Role.CUSTODIAN)
+
+
+@pytest.fixture
+def second_custodian(db: None) -> Persona:
+    return make_persona("custodian2", Role.CUSTODIAN)
+
+
+@pytest.fixture
+def outsider(other_team: Team) -> Persona:
+    return make_persona("outsider", Role.HANDLER, teams=(other_team,))
+
+
+@pytest.fixture
+def staff_client(client: Client):
+    """``staff_client(persona)`` logs the persona in through the real views and returns the client."""
+
+    def _login(persona: Persona) -> Client:
+        return log_in(client, persona)
+
+    return _login

@@ -1,0 +1,285 @@
+"""Embrace settings.
+
+Everything configurable comes from the environment through the small helpers below, which raise on bad
+values rather than guessing. Secrets may be given as ``NAME`` or as ``NAME_FILE`` (a path to read). Defaults
+are safe: DEBUG off, no default secret (one is generated once into the data folder), SQLite in the
+data folder.
+Security requirements are system checks in ``embrace.checks`` so that an insecure production configuration
+refuses to start.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sys
+import tempfile
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_str(name: str, default: str = "") -> str:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name} must be one of 1/0, true/false, yes/no, on/off; got {raw!r}")
+
+
+def env_int(name: str, default: int, *, minimum: int = 0) -> int:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number; got {raw!r}") from None
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}; got {value}")
+    return value
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_secret(name: str) -> str | None:
+    """A secret from NAME, or from the file named by NAME_FILE. Both set is an error."""
+    direct, path = os.environ.get(name), os.environ.get(f"{name}_FILE")
+    if direct and path:
+        raise ImproperlyConfigured(f"Set {name} or {name}_FILE, not both")
+    if path:
+        try:
+            return Path(path).read_text().strip()
+        except OSError as exc:
+            raise ImproperlyConfigured(f"{name}_FILE: cannot read {path}: {exc.strerror}") from None
+    return direct or None
+
+
+def generated_secret(directory: Path, name: str, nbytes: int = 48) -> str:
+    """A secret generated once into the data folder (mode 0600) and reused afterwards."""
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path = directory / name
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as handle:
+        handle.write(secrets.token_urlsafe(nbytes))
+    return path.read_text().strip()
+
+
+TESTING = "pytest" in sys.modules or env_bool("EMBRACE_TESTING")
+
+# --- The data folder: database, uploads, generated secrets, logs ---------------------------------------
+DATA_DIR = Path(env_str("EMBRACE_DATA_DIR", "var")).expanduser().resolve()
+SECRETS_DIR = DATA_DIR / "secrets"
+UPLOADS_DIR = DATA_DIR / "uploads"
+LOG_DIR = DATA_DIR / "logs"
+if TESTING:
+    # Tests never touch a real data folder; each test process gets its own.
+    DATA_DIR = Path(tempfile.mkdtemp(prefix="embrace-test-data-"))
+    SECRETS_DIR, UPLOADS_DIR, LOG_DIR = DATA_DIR / "secrets", DATA_DIR / "uploads", DATA_DIR / "logs"
+for _folder in (DATA_DIR, SECRETS_DIR, UPLOADS_DIR, LOG_DIR, DATA_DIR / "static"):
+    _folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+# --- Mode -------------------------------------------------------------------------------------------------
+PRODUCTION = env_bool("EMBRACE_PRODUCTION")
+DEBUG = env_bool("EMBRACE_DEBUG")
+# Served behind TLS (directly or through a proxy that sets X-Forwarded-Proto): secure cookies and HSTS.
+TLS = env_bool("EMBRACE_TLS", default=PRODUCTION)
+
+SECRET_KEY = env_secret("EMBRACE_SECRET_KEY") or generated_secret(SECRETS_DIR, "django-secret-key")
+ALLOWED_HOSTS = env_list("EMBRACE_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env_list("EMBRACE_CSRF_TRUSTED_ORIGINS", [])
+
+# --- Applications -----------------------------------------------------------------------------------------
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
+    "embrace.core",
+    "embrace.audit",
+    "embrace.accounts",
+    "embrace.vault",
+    "embrace.approvals",
+]
+
+MIDDLEWARE = [
+    "embrace.core.middleware.SecurityHeadersMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "embrace.urls"
+WSGI_APPLICATION = "embrace.wsgi.application"
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:home"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# --- Database ---------------------------------------------------------------------------------------------
+_default_db = f"sqlite:///{DATA_DIR / 'embrace.sqlite3'}"
+DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL") or _default_db, conn_max_age=60)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = {
+        # WAL lets readers proceed while one writer commits; IMMEDIATE avoids upgrade deadlocks.
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+    }
+    # A file, not memory, so that tests can inspect what reaches the disk.
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Passwords, sessions, cookies -------------------------------------------------------------------------
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Idle timeout: the session (and with it the wrapped key) lapses after this many seconds without a request.
+SESSION_COOKIE_AGE = env_int("EMBRACE_SESSION_IDLE_SECONDS", 30 * 60, minimum=60)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Strict"
+SESSION_COOKIE_SECURE = TLS
+SESSION_COOKIE_NAME = "__Host-embrace-session" if TLS else "embrace-session"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Strict"
+CSRF_COOKIE_SECURE = TLS
+CSRF_COOKIE_NAME = "__Host-embrace-csrf" if TLS else "embrace-csrf"
+CSRF_FAILURE_VIEW = "embrace.core.views.csrf_failure"
+# The per-session key that unwraps a staff user's private key lives only in this cookie (see embrace.vault).
+VAULT_KEY_COOKIE_NAME = "__Host-embrace-key" if TLS else "embrace-key"
+
+# --- Security headers (see embrace.core.middleware for CSP and Permissions-Policy) -------------------------
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "no-referrer"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SECURE_HSTS_SECONDS = 63072000 if TLS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = TLS
+SECURE_HSTS_PRELOAD = TLS
+SECURE_SSL_REDIRECT = TLS and env_bool("EMBRACE_SSL_REDIRECT", default=True)
+if env_bool("EMBRACE_BEHIND_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# --- Internationalisation ---------------------------------------------------------------------------------
+LANGUAGE_CODE = "my"
+LANGUAGES = [("my", "မြန်မာ"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+TIME_ZONE = "Asia/Yangon"
+USE_TZ = True
+
+# --- Static files -----------------------------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+if TESTING or DEBUG:
+    STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+WHITENOISE_USE_FINDERS = TESTING or DEBUG
+WHITENOISE_AUTOREFRESH = TESTING or DEBUG
+
+# --- Background tasks -------------------------------------------------------------------------------------
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if TESTING
+        else "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+
+# --- Vault cost parameters --------------------------------------------------------------------------------
+# Argon2id for password-wrapped private keys. Tests use the library minimum so the suite stays fast; the
+# parameters are stored with every wrapped key, so raising them later only affects new wraps.
+VAULT_PASSWORD_OPSLIMIT = 2 if TESTING else env_int("EMBRACE_VAULT_OPSLIMIT", 3, minimum=2)
+VAULT_PASSWORD_MEMLIMIT = (
+    8 * 1024 * 1024
+    if TESTING
+    else env_int("EMBRACE_VAULT_MEMLIMIT", 64 * 1024 * 1024, minimum=8 * 1024 * 1024)
+)
+
+# --- Login throttling (stores a keyed hash of the username, never an address) ----------------------------
+LOGIN_FAILURES_BEFORE_DELAY = 5
+LOGIN_DELAY_SECONDS = 60
+
+# --- Logging: nothing that identifies a client (no address, no user agent) ----------------------------------
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "file": {
+            "class": "logging.handlers.WatchedFileHandler",
+            "filename": str(LOG_DIR / "embrace.log"),
+            "formatter": "plain",
+        },
+    },
+    "root": {"handlers": ["console", "file"], "level": "INFO" if not TESTING else "WARNING"},
+    "loggers": {
+        # django.server logs the client address with every request line (runserver): dropped. django.request
+        # keeps server errors (path and traceback only, through the plain formatter), not 4xx noise.
+        "django.server": {"handlers": [], "propagate": False},
+        "django.request": {"level": "ERROR"},
+        "django.security.DisallowedHost": {"handlers": [], "propagate": False},
+    },
+}

@@ -1,0 +1,57 @@
+"""Shared test personas: real users with real keys and TOTP devices, logged in through the real views."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from embrace.accounts import actions
+from embrace.accounts.models import Team, User
+from embrace.accounts.roles import Role
+
+PASSWORD = "correct horse battery staple 42"
+
+
+@dataclass
+class Persona:
+    user: User
+    password: str
+    recovery_key: str
+    device: TOTPDevice
+
+    def code(self, offset: int = 0) -> str:
+        """The TOTP code for now (or ``offset`` steps away), as the user's phone would show it."""
+        step = self.device.step
+        return f"{totp(self.device.bin_key, step=step, t0=self.device.t0, digits=6, drift=offset):06d}"
+
+
+def make_persona(username: str, *roles: Role, teams: tuple[Team, ...] = ()) -> Persona:
+    user, password, recovery_key = actions.create_user(
+        username, roles=roles, teams=teams, password=PASSWORD, actor=None
+    )
+    device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    return Persona(user, password, recovery_key, device)
+
+
+def log_in(client: Client, persona: Persona) -> Client:
+    """Password step, then the TOTP step, through the views, as a person does."""
+    response = client.post(
+        reverse("accounts:login"), {"username": persona.user.username, "password": persona.password}
+    )
+    assert response.status_code == 302, response.content[:500]
+    response = client.post(reverse("accounts:login_code"), {"code": persona.code()})
+    assert response.status_code == 302, response.content[:500]
+    assert settings.VAULT_KEY_COOKIE_NAME in client.cookies
+    return client
+
+
+def wait_for_next_step(persona: Persona) -> None:
+    """Sleep into the next 30-second TOTP window (for tests that need a fresh, unused code)."""
+    step = persona.device.step
+    time.sleep(step - (time.time() % step) + 0.1)

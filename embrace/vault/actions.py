@@ -1,0 +1,181 @@
+"""Every change to keys goes through here, in one transaction, with its audit entry.
+
+Writing content needs only a compartment's public key (``seal``), so the enquirer's side and channel
+adapters never hold a private key. Reading needs a ``Keyring`` whose user holds a grant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, BinaryIO
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from embrace.audit.events import Event
+from embrace.audit.log import record
+from embrace.vault import crypto
+from embrace.vault.keyring import Keyring, NoAccess, encode_recovery_key, user_key_purpose
+from embrace.vault.models import Compartment, CompartmentKey, Grant, UserKey
+
+if TYPE_CHECKING:
+    from embrace.accounts.models import User
+
+
+def _password_wrap(user: User, password: str, private: bytes) -> bytes:
+    return crypto.wrap_with_password(
+        password,
+        private,
+        purpose=user_key_purpose(user.pk, "password"),
+        opslimit=settings.VAULT_PASSWORD_OPSLIMIT,
+        memlimit=settings.VAULT_PASSWORD_MEMLIMIT,
+    )
+
+
+def _recovery_wrap(user: User, private: bytes) -> tuple[bytes, str]:
+    raw = crypto.random_key()
+    wrapped = crypto.wrap_with_key(raw, private, purpose=user_key_purpose(user.pk, "recovery"))
+    return wrapped, encode_recovery_key(raw)
+
+
+def create_user_keys(user: User, password: str, *, actor: User | None) -> str:
+    """Give a user a key pair wrapped by ``password`` and by a new recovery key, which is returned once."""
+    public, private = crypto.generate_keypair()
+    wrapped_recovery, recovery_key = _recovery_wrap(user, private)
+    with transaction.atomic():
+        UserKey.objects.update_or_create(
+            user=user,
+            defaults={
+                "public_key": public,
+                "wrapped_by_password": _password_wrap(user, password, private),
+                "wrapped_by_recovery": wrapped_recovery,
+            },
+        )
+        record(Event.USER_KEYS_CREATED, actor=actor, subject=user)
+    return recovery_key
+
+
+def rewrap_user_key(keyring: Keyring, new_password: str, *, new_recovery_key: bool = False) -> str | None:
+    """After a password change (or a recovery), wrap the same private key under the new password.
+
+    With ``new_recovery_key`` the recovery wrap is replaced too and the new recovery key returned.
+    """
+    user, private = keyring.user, keyring._private_bytes()
+    fields: dict[str, bytes] = {"wrapped_by_password": _password_wrap(user, new_password, private)}
+    recovery_key = None
+    if new_recovery_key:
+        fields["wrapped_by_recovery"], recovery_key = _recovery_wrap(user, private)
+    UserKey.objects.filter(user=user).update(**fields, updated_at=timezone.now())
+    return recovery_key
+
+
+def _public_key_of(user: User) -> bytes:
+    record_ = UserKey.objects.filter(user=user).first()
+    if record_ is None:
+        raise NoAccess(f"user {user.pk} has no key pair")
+    return bytes(record_.public_key)
+
+
+def _new_generation(compartment: Compartment, members: Iterable[User], version: int) -> CompartmentKey:
+    public, private = crypto.generate_keypair()
+    key = CompartmentKey.objects.create(compartment=compartment, version=version, public_key=public)
+    Grant.objects.bulk_create(
+        Grant(key=key, user=member, sealed_private_key=crypto.seal_to(_public_key_of(member), private))
+        for member in {m.pk: m for m in members}.values()
+    )
+    return key
+
+
+def create_compartment(kind: str, members: Iterable[User], *, actor: User | None) -> Compartment:
+    """A new compartment whose key is sealed to each member. Uses public keys only."""
+    members = list(members)
+    with transaction.atomic():
+        compartment = Compartment.objects.create(kind=kind)
+        _new_generation(compartment, members, version=1)
+        record(
+            Event.COMPARTMENT_CREATED,
+            actor=actor,
+            subject=compartment,
+            kind=kind,
+            members=sorted(str(m.pk) for m in members),
+        )
+    return compartment
+
+
+def seal(compartment: Compartment, plaintext: bytes) -> bytes:
+    """An envelope of ``plaintext`` for the compartment's current key. Anyone may write; few may read."""
+    if compartment.destroyed_at is not None:
+        raise NoAccess("compartment destroyed")
+    key = compartment.current_key
+    return crypto.seal_message(bytes(key.public_key), key.pk, plaintext)
+
+
+def seal_stream(compartment: Compartment, source: BinaryIO, sink: BinaryIO) -> int:
+    if compartment.destroyed_at is not None:
+        raise NoAccess("compartment destroyed")
+    key = compartment.current_key
+    return crypto.seal_stream(bytes(key.public_key), key.pk, source, sink)
+
+
+def members_of(compartment: Compartment) -> set[str]:
+    """Ids of users who can read the current generation."""
+    return {
+        str(u) for u in Grant.objects.filter(key=compartment.current_key).values_list("user_id", flat=True)
+    }
+
+
+def grant(compartment: Compartment, user: User, *, by: Keyring, actor: User) -> None:
+    """Seal every generation the granter can open to ``user`` as well."""
+    with transaction.atomic():
+        granted = 0
+        for key in compartment.keys.order_by("version"):
+            try:
+                private = by.compartment_private_key(key)
+            except NoAccess:
+                continue
+            _, created = Grant.objects.get_or_create(
+                key=key,
+                user=user,
+                defaults={"sealed_private_key": crypto.seal_to(_public_key_of(user), private)},
+            )
+            granted += created
+        if not Grant.objects.filter(key=compartment.current_key, user=by.user).exists():
+            raise NoAccess("the granter cannot read this compartment's current key")
+        record(Event.ACCESS_GRANTED, actor=actor, subject=compartment, user=str(user.pk), generations=granted)
+
+
+def revoke(compartment: Compartment, user: User, *, actor: User) -> None:
+    """Delete the user's copies of every generation and re-key, so nothing added later reaches them.
+
+    What they could read before, they may have kept; that cannot be taken back, only not extended.
+    """
+    with transaction.atomic():
+        deleted, _ = Grant.objects.filter(key__compartment=compartment, user=user).delete()
+        record(Event.ACCESS_REVOKED, actor=actor, subject=compartment, user=str(user.pk), copies=deleted)
+        rekey(compartment, actor=actor)
+
+
+def rekey(compartment: Compartment, *, actor: User | None) -> CompartmentKey:
+    """A new generation sealed to the current members; new content uses it from now on."""
+    from embrace.accounts.models import User
+
+    with transaction.atomic():
+        current = (
+            CompartmentKey.objects.select_for_update().filter(compartment=compartment).order_by("-version")
+        )
+        latest = current.first()
+        assert latest is not None  # noqa: S101  (every compartment is created with generation 1)
+        members = User.objects.filter(vault_grants__key=latest)
+        key = _new_generation(compartment, members, version=latest.version + 1)
+        record(Event.COMPARTMENT_REKEYED, actor=actor, subject=compartment, version=key.version)
+    return key
+
+
+def destroy_compartment(compartment: Compartment, *, actor: User | None) -> None:
+    """Delete every key of the compartment: its content becomes unreadable for everyone, for good."""
+    with transaction.atomic():
+        compartment.keys.all().delete()
+        compartment.destroyed_at = timezone.now()
+        compartment.save(update_fields=["destroyed_at"])
+        record(Event.COMPARTMENT_DESTROYED, actor=actor, subject=compartment)

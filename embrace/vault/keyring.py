@@ -1,0 +1,186 @@
+"""A logged-in user's private key, and how it survives between requests without the server holding it.
+
+At login the private key is unwrapped with the password and re-wrapped under a fresh random *session key*.
+The wrapped form goes into the server-side session; the session key goes only into an HttpOnly,
+SameSite=Strict cookie (Secure under TLS). Neither half alone unwraps anything, so a copy of the database,
+the data folder or the logs decrypts nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import uuid
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, BinaryIO
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+
+from embrace.vault import crypto
+from embrace.vault.models import CompartmentKey, Grant, UserKey
+
+if TYPE_CHECKING:
+    from embrace.accounts.models import User
+
+SESSION_FIELD = "vault_wrapped_key"
+_SESSION_PURPOSE = b"embrace/session-wrap/v1"
+
+
+class VaultError(Exception):
+    pass
+
+
+class VaultLocked(VaultError):
+    """No usable key for this request: the key cookie is missing, damaged, or belongs to another session."""
+
+
+class NoAccess(VaultError):
+    """The user holds no key for this content."""
+
+
+def user_key_purpose(user_id: uuid.UUID, how: str) -> bytes:
+    return f"embrace/user-private-key/{how}/{user_id}".encode()
+
+
+class Keyring:
+    """A user's unwrapped private key for the length of one request. Never stored, never logged."""
+
+    __slots__ = ("_private_key", "user")
+
+    def __init__(self, user: User, private_key: bytes) -> None:
+        self.user = user
+        self._private_key = private_key
+
+    def __repr__(self) -> str:
+        return f"<Keyring of {self.user.pk}>"
+
+    def compartment_private_key(self, key: CompartmentKey) -> bytes:
+        grant = Grant.objects.filter(key=key, user=self.user).first()
+        if grant is None:
+            raise NoAccess(f"no grant on compartment key {key.pk}")
+        try:
+            return crypto.unseal(self._private_key, bytes(grant.sealed_private_key))
+        except crypto.DecryptionError as exc:
+            raise NoAccess("grant does not open with this user's key") from exc
+
+    def _unseal_data_key(self, key_id: uuid.UUID, sealed_data_key: bytes) -> bytes:
+        key = CompartmentKey.objects.filter(pk=key_id).first()
+        if key is None:
+            raise NoAccess("unknown or destroyed compartment key")
+        try:
+            return crypto.unseal(self.compartment_private_key(key), sealed_data_key)
+        except crypto.DecryptionError as exc:
+            raise NoAccess("damaged envelope") from exc
+
+    def open(self, envelope: bytes) -> bytes:
+        """Decrypt one message envelope, or raise NoAccess."""
+        envelope = bytes(envelope)
+        key = CompartmentKey.objects.filter(pk=crypto.envelope_key_id(envelope)).first()
+        if key is None:
+            raise NoAccess("unknown or destroyed compartment key")
+        try:
+            return crypto.open_message(self.compartment_private_key(key), envelope)
+        except crypto.DecryptionError as exc:
+            raise NoAccess("damaged envelope") from exc
+
+    def open_stream(self, source: BinaryIO) -> Iterator[bytes]:
+        return crypto.open_stream(self._unseal_data_key, source)
+
+    def can_open(self, envelope: bytes) -> bool:
+        try:
+            self.open(envelope)
+        except NoAccess:
+            return False
+        return True
+
+    # Used only by vault.actions to re-wrap or re-seal; kept off the public surface by name.
+    def _private_bytes(self) -> bytes:
+        return self._private_key
+
+
+def unlock_with_password(user: User, password: str) -> Keyring:
+    record = UserKey.objects.filter(user=user).first()
+    if record is None:
+        raise VaultLocked("this account has no keys yet")
+    try:
+        private = crypto.unwrap_with_password(
+            password, bytes(record.wrapped_by_password), purpose=user_key_purpose(user.pk, "password")
+        )
+    except crypto.DecryptionError as exc:
+        raise VaultLocked("the password does not unwrap this account's key") from exc
+    return Keyring(user, private)
+
+
+def unlock_with_recovery_key(user: User, recovery_key: str) -> Keyring:
+    record = UserKey.objects.filter(user=user).first()
+    raw = decode_recovery_key(recovery_key)
+    if record is None or record.wrapped_by_recovery is None or raw is None:
+        raise VaultLocked("this recovery key does not fit this account")
+    try:
+        private = crypto.unwrap_with_key(
+            raw, bytes(record.wrapped_by_recovery), purpose=user_key_purpose(user.pk, "recovery")
+        )
+    except crypto.DecryptionError as exc:
+        raise VaultLocked("this recovery key does not fit this account") from exc
+    return Keyring(user, private)
+
+
+def encode_recovery_key(raw: bytes) -> str:
+    text = base64.b32encode(raw).decode().rstrip("=")
+    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+def decode_recovery_key(text: str) -> bytes | None:
+    compact = "".join(ch for ch in text.upper() if ch.isalnum())
+    try:
+        raw = base64.b32decode(compact + "=" * (-len(compact) % 8))
+    except (binascii.Error, ValueError):
+        return None
+    return raw if len(raw) == 32 else None
+
+
+# --- The per-session key cookie -----------------------------------------------------------------------------
+
+
+def start_session(request: HttpRequest, keyring: Keyring) -> str:
+    """Re-wrap the private key under a new session key; returns the cookie value to set on the response."""
+    session_key = crypto.random_key()
+    request.session[SESSION_FIELD] = base64.b64encode(
+        crypto.wrap_with_key(session_key, keyring._private_bytes(), purpose=_SESSION_PURPOSE)
+    ).decode()
+    request.session["vault_user"] = str(keyring.user.pk)
+    return base64.urlsafe_b64encode(session_key).decode()
+
+
+def set_key_cookie(response: HttpResponse, value: str) -> None:
+    response.set_cookie(
+        settings.VAULT_KEY_COOKIE_NAME,
+        value,
+        max_age=None,  # a browser-session cookie; the server-side half lapses with the idle timeout
+        path="/",
+        secure=settings.TLS,
+        httponly=True,
+        samesite="Strict",
+    )
+
+
+def clear_key_cookie(response: HttpResponse) -> None:
+    response.delete_cookie(settings.VAULT_KEY_COOKIE_NAME, path="/", samesite="Strict")
+
+
+def keyring_from_request(request: HttpRequest, user: User) -> Keyring:
+    """The user's keyring from the session half and the cookie half, or VaultLocked."""
+    wrapped_text = request.session.get(SESSION_FIELD)
+    cookie = request.COOKIES.get(settings.VAULT_KEY_COOKIE_NAME)
+    if not wrapped_text or not cookie:
+        raise VaultLocked("missing key")
+    if request.session.get("vault_user") != str(user.pk):
+        raise VaultLocked("key belongs to another user")
+    try:
+        session_key = base64.urlsafe_b64decode(cookie.encode())
+        wrapped = base64.b64decode(wrapped_text.encode())
+        private = crypto.unwrap_with_key(session_key, wrapped, purpose=_SESSION_PURPOSE)
+    except (binascii.Error, ValueError, crypto.DecryptionError) as exc:
+        raise VaultLocked("damaged key") from exc
+    return Keyring(user, private)

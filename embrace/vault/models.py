@@ -1,0 +1,71 @@
+"""What the vault stores: only public keys and wrapped or sealed private keys, never a usable secret."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+
+class UserKey(models.Model):
+    """A staff user's X25519 key pair; the private half wrapped by their password and by a recovery key."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="vault_key")
+    public_key = models.BinaryField()
+    wrapped_by_password = models.BinaryField()
+    wrapped_by_recovery = models.BinaryField(null=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"keys of {self.user_id}"
+
+
+class Compartment(models.Model):
+    """A unit of need-to-know: content in it is readable only by holders of its private key."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    kind = models.CharField(max_length=32)
+    created_at = models.DateTimeField(auto_now_add=True)
+    destroyed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.id}"
+
+    @property
+    def current_key(self) -> CompartmentKey:
+        return self.keys.order_by("-version").first()  # type: ignore[return-value]
+
+
+class CompartmentKey(models.Model):
+    """One generation of a compartment's key pair. Revocation adds a generation; old ones stay for reading."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    compartment = models.ForeignKey(Compartment, on_delete=models.CASCADE, related_name="keys")
+    version = models.PositiveIntegerField()
+    public_key = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["compartment", "version"], name="unique_compartment_key_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.compartment_id} v{self.version}"
+
+
+class Grant(models.Model):
+    """A compartment key generation's private key, sealed to one user's public key."""
+
+    key = models.ForeignKey(CompartmentKey, on_delete=models.CASCADE, related_name="grants")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="vault_grants")
+    sealed_private_key = models.BinaryField()
+    granted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key", "user"], name="unique_grant_per_user")]
+
+    def __str__(self) -> str:
+        return f"{self.key_id} → {self.user_id}"
