@@ -18,6 +18,16 @@ from embrace.audit.events import Event
 GENESIS = "0" * 64
 
 
+class AppendOnlyQuerySet(models.QuerySet["AuditEntry"]):
+    """Bulk ``update()``/``delete()`` would bypass the instance guards below, so they refuse too."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise ValueError("Audit entries are append-only")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise ValueError("Audit entries are append-only")
+
+
 class AuditEntry(models.Model):
     seq = models.BigIntegerField(unique=True)
     at = models.DateTimeField()
@@ -28,6 +38,8 @@ class AuditEntry(models.Model):
     data = models.JSONField(default=dict, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         ordering = ["seq"]
