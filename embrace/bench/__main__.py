@@ -1,0 +1,81 @@
+"""``python -m embrace.bench [--only NAME ...] [--output PATH]``: run the benchmarks, write the report."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from embrace.bench.harness import Benchmark, Result, machine_facts, render
+
+DEFAULT_OUTPUT = Path(__file__).resolve().parents[2] / "docs" / "benchmarks.md"
+
+
+def _isolate(data_dir: str) -> None:
+    """Point Django at a throwaway data folder and SQLite database, with production vault costs.
+
+    Must run before ``django.setup()``: settings read the environment once, at import.
+    """
+    os.environ["EMBRACE_DATA_DIR"] = data_dir
+    os.environ["DJANGO_SETTINGS_MODULE"] = "embrace.settings"
+    # The operator's overrides would make the figures describe something other than the defaults.
+    for name in ("DATABASE_URL", "EMBRACE_TESTING", "EMBRACE_VAULT_OPSLIMIT", "EMBRACE_VAULT_MEMLIMIT"):
+        os.environ.pop(name, None)
+
+
+def _benchmarks() -> list[Benchmark]:
+    from embrace.bench import audit, vault
+
+    return [*vault.BENCHMARKS, *audit.BENCHMARKS]
+
+
+def _names() -> str:
+    return ", ".join(b.name for b in _benchmarks())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m embrace.bench", description=__doc__)
+    parser.add_argument("--only", action="append", default=[], help="run only the benchmark with this name")
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="where to write the report")
+    args = parser.parse_args(argv)
+    unknown = set(args.only) - {b.name for b in _benchmarks()}
+    if unknown:
+        parser.error(f"unknown benchmark(s): {', '.join(sorted(unknown))}; known: {_names()}")
+
+    with tempfile.TemporaryDirectory(prefix="embrace-bench-data-") as data_dir:
+        _isolate(data_dir)
+        import django
+        from django.conf import settings
+        from django.core.management import call_command
+
+        django.setup()
+        if settings.TESTING:
+            raise SystemExit("The bench must run with production settings, not test ones (is pytest loaded?)")
+        call_command("migrate", verbosity=0, interactive=False)
+
+        from embrace.bench import vault
+
+        chosen = [b for b in _benchmarks() if not args.only or b.name in args.only]
+        facts = machine_facts(
+            {"libsodium": vault.sodium_version(), "vault password cost": vault.cost_label()}
+        )
+        results, run_start = [], time.perf_counter()
+        for bench in chosen:
+            print(f"· {bench.title} …", file=sys.stderr, flush=True)
+            start = time.perf_counter()
+            rows = bench.run()
+            results.append(Result(bench, rows, time.perf_counter() - start))
+        report = render(results, facts, time.perf_counter() - run_start)
+
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(report)
+    print(report)
+    print(f"Wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,187 @@
+"""Timing, memory and reporting helpers shared by every benchmark."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import importlib.metadata
+import os
+import platform
+import sqlite3
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Row:
+    """One figure: what was measured, its value and unit, and a note (often a ratio that gives it meaning)."""
+
+    measure: str
+    value: float
+    unit: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    name: str
+    title: str
+    about: str
+    run: Callable[[], list[Row]]
+
+
+@dataclass
+class Result:
+    benchmark: Benchmark
+    rows: list[Row] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def median_seconds(fn: Callable[[], object], *, runs: int) -> float:
+    """Median wall time of ``runs`` calls: for slow operations (tenths of a second) a few calls suffice."""
+    fn()  # warm-up: first-call allocations and imports are not the steady state
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def rate(fn: Callable[[], object], *, seconds: float = 1.0) -> float:
+    """Calls per second of a fast operation, called repeatedly for at least ``seconds``."""
+    fn()
+    calls, start = 0, time.perf_counter()
+    deadline = start + seconds
+    while True:
+        fn()
+        calls += 1
+        now = time.perf_counter()
+        if now >= deadline:
+            return calls / (now - start)
+
+
+def _proc_status_kib(field_name: str) -> int | None:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(field_name + ":"):
+                return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
+def current_rss_kib() -> int:
+    """Resident memory now (Linux), falling back to the peak where /proc is missing."""
+    value = _proc_status_kib("VmRSS")
+    return value if value is not None else peak_rss_kib()
+
+
+def reset_peak_rss() -> None:
+    """Make the peak equal the current resident size (Linux 4.0+), so a peak measures one operation only.
+
+    Where that is not possible the peak keeps counting from process start; the callers run in fresh child
+    processes, which keeps that error small.
+    """
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
+
+
+def peak_rss_kib() -> int:
+    import resource
+
+    value = _proc_status_kib("VmHWM")
+    return value if value is not None else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def memory_total_mib() -> int | None:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return int(line.split()[1]) // 1024
+    except OSError:
+        return None
+    return None
+
+
+def machine_facts(extra: dict[str, str]) -> dict[str, str]:
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
+    memory = memory_total_mib()
+    facts = {
+        "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "CPU": cpu_model(),
+        "usable cores": str(usable_cores()),
+        "memory": f"{memory} MiB" if memory else "n/a",
+        "load average at start (1, 5, 15 min)": load,
+        "OS": f"{platform.system()} {platform.release()}",
+        "Python": f"{platform.python_implementation()} {sys.version.split()[0]}",
+        "Django": importlib.metadata.version("Django"),
+        "SQLite": sqlite3.sqlite_version,
+    }
+    facts.update(extra)
+    return facts
+
+
+def fmt(value: float) -> str:
+    """Three significant figures, thousands separated: enough for figures that vary run to run by ~10 %."""
+    if value == 0:
+        return "0"
+    if abs(value) >= 100:
+        return f"{round(value, -len(str(int(abs(value)))) + 3):,.0f}"
+    return f"{value:.3g}"
+
+
+def render(results: list[Result], facts: dict[str, str], total_seconds: float) -> str:
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (`python -m embrace.bench`); do not edit by hand. One run on one",
+        "machine: compare ratios and sizes across machines, not absolute times. The figures vary by about",
+        "10 % between runs, more when other work shares the cores (see the load average).",
+        "",
+        "## Machine",
+        "",
+        "| fact | value |",
+        "|---|---|",
+        *(f"| {key} | {value} |" for key, value in facts.items()),
+        "",
+    ]
+    for result in results:
+        bench = result.benchmark
+        lines += [
+            f"## {bench.title}",
+            "",
+            bench.about,
+            "",
+            "| measure | value | unit | note |",
+            "|---|---:|---|---|",
+            *(f"| {r.measure} | {fmt(r.value)} | {r.unit} | {r.note} |" for r in result.rows),
+            "",
+            f"_Took {result.seconds:.1f} s._",
+            "",
+        ]
+    lines.append(f"Whole run: {total_seconds:.0f} s.")
+    return "\n".join(lines) + "\n"
