@@ -13,8 +13,6 @@ from typing import Any
 
 from django.db import models
 
-from embrace.audit.events import Event
-
 GENESIS = "0" * 64
 
 
@@ -31,7 +29,9 @@ class AppendOnlyQuerySet(models.QuerySet["AuditEntry"]):
 class AuditEntry(models.Model):
     seq = models.BigIntegerField(unique=True)
     at = models.DateTimeField()
-    event = models.CharField(max_length=64, choices=Event.choices)
+    # An ``Event`` value, deliberately without ``choices``: adding an event needs no migration, and entries
+    # keep the names of events that are later retired.
+    event = models.CharField(max_length=64)
     # Plain ids rather than foreign keys: history must survive the deletion of what it speaks about.
     actor = models.UUIDField(null=True, blank=True)
     subject = models.CharField(max_length=100, blank=True)
