@@ -1,0 +1,55 @@
+"""gunicorn settings for ``embrace serve`` (loaded with ``--config python:<this module>``).
+
+The leading underscore keeps Django from taking this module for a management command.
+
+Nothing that identifies a client is logged, ever: there is no access log, whatever a configuration file or
+``GUNICORN_CMD_ARGS`` may say, and network addresses are removed from the error log (gunicorn names the
+client in its "Invalid request from ip=…" warning).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from gunicorn.glogging import Logger
+
+wsgi_app = "embrace.wsgi:application"
+# Threads rather than processes: a couple of Django processes with a few threads each fit a small server.
+worker_class = "gthread"
+accesslog = None
+errorlog = "-"
+loglevel = "info"
+logger_class = f"{__name__}.AddressFreeLogger"
+graceful_timeout = 10
+timeout = 60
+# The control socket would default to a path shared by every gunicorn of this user (~/.gunicorn/gunicorn.ctl).
+control_socket_disable = True
+
+_IPV4 = r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])"
+_IPV6 = r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])"
+ADDRESS = re.compile(f"{_IPV4}|{_IPV6}")
+
+
+def redact(text: str) -> str:
+    return ADDRESS.sub("[address]", text)
+
+
+class _RedactAddresses(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = redact(record.getMessage()), ()
+        if record.exc_info and not record.exc_text:
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
+        return True
+
+
+class AddressFreeLogger(Logger):
+    def setup(self, cfg: Any) -> None:
+        super().setup(cfg)
+        if not any(isinstance(f, _RedactAddresses) for f in self.error_log.filters):
+            self.error_log.addFilter(_RedactAddresses())
+
+    def access(self, resp: Any, req: Any, environ: Any, request_time: Any) -> None:
+        # An access line is a client address and a time: exactly what a seized server must not hold.
+        return None

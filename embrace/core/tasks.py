@@ -1,0 +1,65 @@
+"""Background jobs run by the django-tasks database worker (``embrace db_worker``).
+
+Scheduling: ``embrace serve`` supervises the web server and the worker, so it also keeps the clock. It calls
+``schedule_housekeeping()`` when it starts and every ``HOUSEKEEPING_EVERY`` afterwards; that enqueues a run
+unless one is already waiting. A task that re-enqueued itself would need the same de-duplication (every
+restart would start another chain) and would stop for good the first time it failed before re-enqueueing;
+a timer in the long-lived supervisor has neither problem, and the tasks stay plain idempotent functions.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from importlib import import_module
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+from django_tasks import task
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
+
+from embrace.accounts.models import LoginThrottle
+
+HOUSEKEEPING_EVERY = timedelta(minutes=15)
+# A throttle row is forgotten only when its last failure and its block both ended this long ago. Forgetting
+# resets the doubling delay, so it must be long compared with the one-day cap on a single block: a guesser
+# who waits a week for five more tries gains nothing worth having.
+THROTTLE_FORGET_AFTER = timedelta(days=7)
+
+
+@task()
+def housekeeping() -> dict[str, int]:
+    """Delete expired sessions (and with them the wrapped session keys) and stale login throttles.
+
+    Idempotent: a second run finds nothing left to delete. Returns how many rows of each kind went.
+    """
+    now = timezone.now()
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    if hasattr(store, "get_model_class"):
+        # The database engines: delete directly so the count is known (this is what clear_expired does).
+        sessions, _ = store.get_model_class().objects.filter(expire_date__lt=now).delete()
+    else:
+        store.clear_expired()
+        sessions = 0
+    cutoff = now - THROTTLE_FORGET_AFTER
+    throttles, _ = (
+        LoginThrottle.objects.filter(updated_at__lt=cutoff)
+        .filter(Q(blocked_until__isnull=True) | Q(blocked_until__lt=cutoff))
+        .delete()
+    )
+    return {"sessions": sessions, "login_throttles": throttles}
+
+
+def schedule_housekeeping() -> bool:
+    """Enqueue a housekeeping run unless one is already waiting. Returns whether one was enqueued."""
+    # Only the database backend keeps a queue one can look at; the immediate one (tests) runs at once.
+    if isinstance(housekeeping.get_backend(), DatabaseBackend):
+        waiting = DBTaskResult.objects.filter(
+            task_path=housekeeping.module_path, status=TaskResultStatus.READY
+        )
+        if waiting.exists():
+            return False
+    housekeeping.enqueue()
+    return True
