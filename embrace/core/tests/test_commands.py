@@ -90,7 +90,8 @@ def test_demo_creates_one_account_per_role_with_the_documented_shape(data_dir: P
         assert len(row["password"]) >= 16
         assert len(base64.b32decode(row["totp_secret"])) >= 20
         # The printed table carries the same credentials.
-        assert row["password"] in output and row["totp_secret"] in output
+        assert row["password"] in output
+        assert row["totp_secret"] in output
     assert set(Team.objects.values_list("name", flat=True)) >= {
         "Intake — North",
         "Intake — South",
@@ -259,7 +260,7 @@ def test_init_reports_an_unreadable_password_file(tmp_path: Path) -> None:
         run_init("--password-file", str(tmp_path / "missing"))
 
 
-# --- embrace serve refuses an insecure configuration ---------------------------------------------------------
+# --- embrace serve refuses an insecure configuration -------------------------------------------------------
 
 
 def embrace_env(data_dir: Path, **extra: str) -> dict[str, str]:

@@ -28,7 +28,11 @@ timeout = 60
 control_socket_disable = True
 
 _IPV4 = r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])"
-_IPV6 = r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])"
+# Full (eight groups) or compressed (with "::"); "12:30:45" is a time, not an address.
+_H = "[0-9A-Fa-f]"
+_IPV6_FULL = rf"(?:{_H}{{1,4}}:){{7}}{_H}{{1,4}}"
+_IPV6_SHORT = rf"(?:{_H}{{1,4}}:)*{_H}{{0,4}}::(?:{_H}{{1,4}}:)*{_H}{{0,4}}"
+_IPV6 = rf"(?<![\w:])(?:{_IPV6_FULL}|{_IPV6_SHORT})(?![\w.]|:{_H})"
 ADDRESS = re.compile(f"{_IPV4}|{_IPV6}")
 
 
