@@ -75,9 +75,11 @@ def update_user(
     user: User, *, roles: Iterable[Role], teams: Iterable[Team], is_active: bool, actor: User
 ) -> None:
     with transaction.atomic():
-        if user.is_active != is_active:
+        # Compare with the stored row: a bound ModelForm has already copied the new value onto ``user``.
+        was_active = User.objects.select_for_update().values_list("is_active", flat=True).get(pk=user.pk)
+        if was_active != is_active:
+            User.objects.filter(pk=user.pk).update(is_active=is_active)
             user.is_active = is_active
-            user.save(update_fields=["is_active"])
             record(Event.USER_DEACTIVATED if not is_active else Event.USER_UPDATED, actor=actor, subject=user)
         set_roles(user, roles, actor=actor)
         set_teams(user, teams, actor=actor)

@@ -98,6 +98,20 @@ class UserForm(forms.ModelForm):
         model = User
         fields = ["username", "is_active", "teams"]
 
+    def __init__(self, *args: Any, editor: User | None = None, **kwargs: Any) -> None:
+        self.editor = editor
+        super().__init__(*args, **kwargs)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        # An administrator who deactivates or demotes themselves may leave nobody able to manage accounts.
+        demoted = not data.get("is_active", True) or Role.ADMINISTRATOR not in data.get("roles", [])
+        if self.editor is not None and self.instance.pk == self.editor.pk and demoted:
+            raise forms.ValidationError(
+                "You cannot deactivate your own account or remove your own administrator role."
+            )
+        return data
+
 
 class TeamForm(forms.ModelForm):
     class Meta:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import base64
+from urllib.parse import urlencode
 
 import segno
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp import login as otp_login
@@ -29,6 +33,7 @@ from embrace.accounts.models import Team, User
 from embrace.accounts.roles import Perm, Role
 from embrace.audit.events import Event
 from embrace.audit.log import record
+from embrace.core.access import public
 from embrace.vault import keyring as vault_keyring
 
 PREAUTH = "preauth_user"
@@ -40,6 +45,25 @@ def _pending_user(request: HttpRequest) -> User | None:
     return User.objects.filter(pk=user_id, is_active=True).first() if user_id else None
 
 
+def _next_url(request: HttpRequest) -> str | None:
+    """Where to go after login, only if it stays on this site (never an open redirect)."""
+    target = request.GET.get("next", "")
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if target and safe else None
+
+
+def _throttled(request: HttpRequest, form: forms.Form, template: str, username: str) -> HttpResponse | None:
+    """A 429 page while this username is delayed after repeated failures, else None."""
+    wait = actions.throttle_wait(username)
+    if not wait:
+        return None
+    record(Event.LOGIN_THROTTLED, username_hash=actions.throttle_key(username)[:16])
+    form.add_error(None, f"Too many failed attempts. Try again in {wait // 60 + 1} minute(s).")
+    return render(request, template, {"form": form}, status=429)
+
+
 def _complete_login(request: HttpRequest, user: User, device: TOTPDevice) -> None:
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     otp_login(request, device)
@@ -49,33 +73,41 @@ def _complete_login(request: HttpRequest, user: User, device: TOTPDevice) -> Non
 
 
 @require_http_methods(["GET", "POST"])
+@public
 @sensitive_post_parameters("password")
 def login_view(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         username, password = form.cleaned_data["username"], form.cleaned_data["password"]
-        wait = actions.throttle_wait(username)
-        if wait:
-            record(Event.LOGIN_THROTTLED, username_hash=actions.throttle_key(username)[:16])
-            form.add_error(None, f"Too many failed attempts. Try again in {wait // 60 + 1} minute(s).")
-            return render(request, "accounts/login.html", {"form": form}, status=429)
+        if throttled := _throttled(request, form, "accounts/login.html", username):
+            return throttled
         user = authenticate(request, username=username, password=password)
         if user is None:
             actions.register_failure(username, user=User.objects.filter(username=username).first())
             form.add_error(None, "Wrong username or password.")
             return render(request, "accounts/login.html", {"form": form}, status=400)
-        keyring = vault_keyring.unlock_with_password(user, password)
-        request.session.cycle_key()
+        try:
+            keyring = vault_keyring.unlock_with_password(user, password)
+        except vault_keyring.VaultLocked:
+            form.add_error(None, "This account has no usable keys. Ask an administrator to recreate it.")
+            return render(request, "accounts/login.html", {"form": form}, status=400)
+        # A fresh session: nothing of an earlier user (or an attacker-planted session) carries over.
+        request.session.flush()
         request.session[PREAUTH] = str(user.pk)
         cookie = vault_keyring.start_session(request, keyring)
         has_device = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
-        response = redirect("accounts:login_code" if has_device else "accounts:enrol")
+        target = reverse("accounts:login_code" if has_device else "accounts:enrol")
+        if has_device and (next_url := _next_url(request)):
+            target += "?" + urlencode({"next": next_url})
+        response = redirect(target)
         vault_keyring.set_key_cookie(response, cookie)
         return response
     return render(request, "accounts/login.html", {"form": form}, status=400 if form.errors else 200)
 
 
 @require_http_methods(["GET", "POST"])
+@public
+@sensitive_post_parameters("code")
 def login_code(request: HttpRequest) -> HttpResponse:
     user = _pending_user(request)
     if user is None:
@@ -89,7 +121,7 @@ def login_code(request: HttpRequest) -> HttpResponse:
         allowed, _ = device.verify_is_allowed()
         if allowed and device.verify_token(form.cleaned_data["code"]):
             _complete_login(request, user, device)
-            return redirect(request.GET.get("next") or "accounts:home")
+            return redirect(_next_url(request) or "accounts:home")
         record(Event.OTP_FAILED, actor=user, subject=user)
         form.add_error(
             "code",
@@ -107,7 +139,8 @@ def _qr_data_uri(device: TOTPDevice) -> str:
 
 
 @require_http_methods(["GET", "POST"])
-@sensitive_post_parameters("new_password", "new_password_again")
+@public
+@sensitive_post_parameters("code", "new_password", "new_password_again")
 def enrol(request: HttpRequest) -> HttpResponse:
     """First login: scan a QR code, prove it with a code, and (for a temporary password) choose one's own."""
     user = _pending_user(request)
@@ -143,6 +176,7 @@ def enrol(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
+@public
 def logout_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         record(Event.LOGOUT, actor=request.user, subject=request.user)
@@ -153,11 +187,14 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@public
 @sensitive_post_parameters("new_password", "new_password_again", "recovery_key")
 def recover(request: HttpRequest) -> HttpResponse:
     """A forgotten password: the recovery key and a current TOTP code together set a new password."""
     form = RecoverForm(request.POST or None, user=User())
     if request.method == "POST" and form.is_valid():
+        if throttled := _throttled(request, form, "accounts/recover.html", form.cleaned_data["username"]):
+            return throttled
         user = User.objects.filter(username=form.cleaned_data["username"], is_active=True).first()
         device = TOTPDevice.objects.filter(user=user, confirmed=True).first() if user else None
         try:
@@ -227,7 +264,12 @@ def user_new(request: HttpRequest) -> HttpResponse:
 @staff_required(Perm.ACCOUNTS_MANAGE)
 def user_edit(request: HttpRequest, user_id: str) -> HttpResponse:
     user = get_object_or_404(User, pk=user_id)
-    form = UserForm(request.POST or None, instance=user, initial={"roles": [r.value for r in user.roles]})
+    form = UserForm(
+        request.POST or None,
+        instance=user,
+        initial={"roles": [r.value for r in user.roles]},
+        editor=request.user,  # type: ignore[arg-type]
+    )
     form.fields["username"].disabled = True
     if request.method == "POST" and form.is_valid():
         actions.update_user(

@@ -36,6 +36,16 @@ def check_security(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]
             errors.append(Error("SECRET_KEY is too short or too simple.", id="embrace.E004"))
     if settings.TLS and not settings.SESSION_COOKIE_SECURE:
         errors.append(Error("TLS is on but session cookies are not Secure.", id="embrace.E005"))
+    if settings.TLS and not settings.CSRF_COOKIE_SECURE:
+        errors.append(Error("TLS is on but the CSRF cookie is not Secure.", id="embrace.E007"))
+    if settings.TLS and settings.SECURE_HSTS_SECONDS < 31536000:
+        errors.append(
+            Error(
+                "TLS is on but HSTS is shorter than a year: a first visit could be downgraded.",
+                hint="Set SECURE_HSTS_SECONDS to at least 31536000.",
+                id="embrace.E008",
+            )
+        )
     mode = stat.S_IMODE(settings.DATA_DIR.stat().st_mode)
     if mode & 0o077:
         errors.append(

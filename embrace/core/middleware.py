@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 # Nothing from another origin, no inline script, no plugins, no framing, forms post only to us.
@@ -55,6 +56,9 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        # Django's XFrameOptionsMiddleware sits inside WhiteNoise and below where a DisallowedHost becomes a
+        # 400, so static files and those errors would go without it: set it out here for every response.
+        response.headers.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
         if request.path.startswith("/staff/"):
             # Staff pages hold decrypted case content: never cache them anywhere.
             response.headers.setdefault("Cache-Control", "no-store")

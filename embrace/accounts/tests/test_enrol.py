@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+import base64
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from embrace.accounts.models import Team, User
+from embrace.accounts.roles import Role
+from embrace.testing.personas import Persona, log_in
+from embrace.vault import keyring as vault_keyring
+
+NEW_PASSWORD = "a fresh long passphrase 7"
+
+
+def _code(device: TOTPDevice) -> str:
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def _create_through_ui(admin_client: Client, team: Team) -> str:
+    response = admin_client.post(
+        reverse("accounts:user_new"),
+        {"username": "newbie", "roles": [Role.INTAKE_OFFICER], "teams": [team.pk], "is_active": "on"},
+    )
+    assert response.status_code == 200
+    assert b"newbie" in response.content
+    return str(response.context["password"])
+
+
+@pytest.fixture
+def temporary_password(client: Client, admin: Persona, intake_team: Team) -> str:
+    return _create_through_ui(log_in(client, admin), intake_team)
+
+
+def test_new_account_enrols_and_receives_its_recovery_key(temporary_password: str) -> None:
+    newbie = User.objects.get(username="newbie")
+    assert newbie.must_change_password
+    assert newbie.roles == {Role.INTAKE_OFFICER}
+    browser = Client()
+    response = browser.post(reverse("accounts:login"), {"username": "newbie", "password": temporary_password})
+    assert response["Location"] == reverse("accounts:enrol")
+    assert browser.get(reverse("accounts:home")).status_code == 302  # not in before the second factor
+
+    page = browser.get(reverse("accounts:enrol"))
+    device = TOTPDevice.objects.get(user=newbie, confirmed=False)
+    assert page.status_code == 200
+    assert b'<img src="data:image/svg+xml;base64,' in page.content
+    assert base64.b32encode(device.bin_key) in page.content
+    assert "img-src 'self' data:" in page["Content-Security-Policy"]
+
+    done = browser.post(
+        reverse("accounts:enrol"),
+        {"code": _code(device), "new_password": NEW_PASSWORD, "new_password_again": NEW_PASSWORD},
+    )
+    assert done.status_code == 200
+    recovery_key = str(done.context["recovery_key"])
+    assert recovery_key.encode() in done.content
+    assert browser.get(reverse("accounts:home")).status_code == 200
+
+    newbie.refresh_from_db()
+    device.refresh_from_db()
+    assert device.confirmed
+    assert not newbie.must_change_password
+    assert (
+        Client()
+        .post(reverse("accounts:login"), {"username": "newbie", "password": temporary_password})
+        .status_code
+        == 400
+    )
+    with pytest.raises(vault_keyring.VaultLocked):
+        vault_keyring.unlock_with_password(newbie, temporary_password)
+    vault_keyring.unlock_with_password(newbie, NEW_PASSWORD)
+    vault_keyring.unlock_with_recovery_key(newbie, recovery_key)
+
+
+def test_enrolment_with_a_wrong_code_changes_nothing(temporary_password: str) -> None:
+    browser = Client()
+    browser.post(reverse("accounts:login"), {"username": "newbie", "password": temporary_password})
+    browser.get(reverse("accounts:enrol"))
+    device = TOTPDevice.objects.get(user__username="newbie")
+    wrong = f"{(int(_code(device)) + 1) % 1_000_000:06d}"
+    response = browser.post(
+        reverse("accounts:enrol"),
+        {"code": wrong, "new_password": NEW_PASSWORD, "new_password_again": NEW_PASSWORD},
+    )
+    assert response.status_code == 400
+    assert b"That code is wrong" in response.content
+    newbie = User.objects.get(username="newbie")
+    assert newbie.must_change_password
+    assert newbie.check_password(temporary_password)
+    assert browser.get(reverse("accounts:home")).status_code == 302
+
+
+def test_enrolment_refuses_a_weak_or_mismatched_password(temporary_password: str) -> None:
+    browser = Client()
+    browser.post(reverse("accounts:login"), {"username": "newbie", "password": temporary_password})
+    browser.get(reverse("accounts:enrol"))
+    device = TOTPDevice.objects.get(user__username="newbie")
+    short = browser.post(
+        reverse("accounts:enrol"),
+        {"code": _code(device), "new_password": "short", "new_password_again": "short"},
+    )
+    assert short.status_code == 400
+    assert b"too short" in short.content
+    differ = browser.post(
+        reverse("accounts:enrol"),
+        {"code": _code(device), "new_password": NEW_PASSWORD, "new_password_again": NEW_PASSWORD + "x"},
+    )
+    assert differ.status_code == 400
+    assert b"The two passwords differ" in differ.content
+    assert not TOTPDevice.objects.filter(user__username="newbie", confirmed=True).exists()
+
+
+def test_enrol_page_needs_the_password_step(client: Client, db: None) -> None:
+    response = client.get(reverse("accounts:enrol"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:login")
+
+
+def test_enrolled_user_cannot_enrol_a_second_device(client: Client, handler: Persona) -> None:
+    client.post(reverse("accounts:login"), {"username": "handler", "password": handler.password})
+    response = client.get(reverse("accounts:enrol"))
+    assert response["Location"] == reverse("accounts:login_code")
+    assert TOTPDevice.objects.filter(user=handler.user).count() == 1
