@@ -56,3 +56,11 @@ def staff_client(client: Client):
         return log_in(client, persona)
 
     return _login
+
+
+@pytest.fixture
+def intake_route(intake_team: Team, intake_officer: Persona):
+    """The intake team receives enquiries; its officer holds the keys to read them."""
+    from embrace.intake.models import IntakeRoute
+
+    return IntakeRoute.objects.create(team=intake_team)

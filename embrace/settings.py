@@ -127,6 +127,9 @@ INSTALLED_APPS = [
     "embrace.accounts",
     "embrace.vault",
     "embrace.approvals",
+    "embrace.rewards",
+    "embrace.cases",
+    "embrace.intake",
     "embrace.myanmar",
 ]
 
@@ -172,10 +175,11 @@ DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL") or _defaul
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
-        # WAL lets readers proceed while one writer commits; IMMEDIATE avoids upgrade deadlocks.
+        # WAL lets readers proceed while one writer commits; IMMEDIATE avoids upgrade deadlocks; FULL syncs
+        # every commit, so what an enquirer was told is saved survives a crash or a power cut.
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
     }
     # A file, not memory, so that tests can inspect what reaches the disk.
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
@@ -258,6 +262,29 @@ VAULT_PASSWORD_MEMLIMIT = (
     if TESTING
     else env_int("EMBRACE_VAULT_MEMLIMIT", 64 * 1024 * 1024, minimum=8 * 1024 * 1024)
 )
+
+# Argon2id for enquirer receipts: at least 64 MiB (libsodium's "interactive" profile: 2 passes, 64 MiB).
+# The salt lives in the data folder, not the database. At most RECEIPT_CONCURRENCY derivations run at once per
+# process (memory is the bound: 64 MiB each); a request waits up to RECEIPT_WAIT_SECONDS for a slot.
+RECEIPT_OPSLIMIT = 1 if TESTING else env_int("EMBRACE_RECEIPT_OPSLIMIT", 2, minimum=1)
+RECEIPT_MEMLIMIT = 8 * 1024 * 1024 if TESTING else env_int(
+    "EMBRACE_RECEIPT_MEMLIMIT", 64 * 1024 * 1024, minimum=64 * 1024 * 1024
+)
+RECEIPT_CONCURRENCY = env_int("EMBRACE_RECEIPT_CONCURRENCY", 2, minimum=1)
+RECEIPT_WAIT_SECONDS = env_int("EMBRACE_RECEIPT_WAIT_SECONDS", 20, minimum=1)
+RECEIPT_SALT = env_secret("EMBRACE_RECEIPT_SALT") or generated_secret(SECRETS_DIR, "receipt-salt", 16)
+
+# --- The enquirer's side ---------------------------------------------------------------------------------
+INTAKE_MIN_FILL_SECONDS = env_int("EMBRACE_INTAKE_MIN_FILL_SECONDS", 3)  # faster than this is a robot
+INTAKE_FORM_MAX_AGE_SECONDS = 6 * 3600  # a form left open longer is sent back, filled, with a fresh token
+INTAKE_VISIT_SECONDS = 30 * 60  # how long an open thread page can still send replies
+INTAKE_MAX_PHOTOS = 5
+INTAKE_MAX_PHOTO_BYTES = 10 * 1024 * 1024
+INTAKE_MAX_PHOTO_PIXELS = 40_000_000
+# Wrong receipts allowed per window across the whole site before receipt entry pauses (HTTP 429).
+INTAKE_RECEIPT_FAILURE_BUDGET = env_int("EMBRACE_RECEIPT_FAILURE_BUDGET", 100, minimum=1)
+INTAKE_RECEIPT_FAILURE_WINDOW_MINUTES = 10
+
 
 # --- Login throttling (stores a keyed hash of the username, never an address) ----------------------------
 LOGIN_FAILURES_BEFORE_DELAY = 5

@@ -1,8 +1,12 @@
-from django.urls import include, path
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import URLPattern, URLResolver, include, path
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("staff/", include("embrace.accounts.urls")),
+    path("staff/intake/", include("embrace.intake.staff_urls")),
 ]
+# The enquirer's site: Burmese at /, English at /en/ — chosen by link, never by a cookie or browser header.
+urlpatterns += i18n_patterns(path("", include("embrace.intake.urls")), prefix_default_language=False)
 
 handler400 = "embrace.core.views.bad_request"
 handler403 = "embrace.core.views.permission_denied"

@@ -32,6 +32,8 @@ class Event(models.TextChoices):
     APPROVAL_APPROVED = "approvals.approved"
     APPROVAL_REFUSED = "approvals.refused"
     APPROVAL_CANCELLED = "approvals.cancelled"
+    CASE_MESSAGE_SENT = "case.message_sent"
+    QUARANTINE_EMPTIED = "case.quarantine_emptied"
     EXPORT = "data.export"
     CONFIG_CHANGED = "config.changed"
     DEMO_SEEDED = "config.demo_seeded"

@@ -23,6 +23,11 @@ CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 
+# The enquirer's site runs no script at all and shows no image from anywhere but us.
+ENQUIRER_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+    "script-src 'self'", "script-src 'none'"
+).replace("connect-src 'self'", "connect-src 'none'")
+
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
     for feature in (
@@ -53,7 +58,9 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        staff = request.path.startswith(("/staff/", "/static/staff/"))
+        csp = CONTENT_SECURITY_POLICY if staff else ENQUIRER_CONTENT_SECURITY_POLICY
+        response.headers.setdefault("Content-Security-Policy", csp)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         # Django's XFrameOptionsMiddleware sits inside WhiteNoise and below where a DisallowedHost becomes a

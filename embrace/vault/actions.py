@@ -17,7 +17,7 @@ from embrace.audit.events import Event
 from embrace.audit.log import record
 from embrace.vault import crypto
 from embrace.vault.keyring import Keyring, NoAccess, encode_recovery_key, user_key_purpose
-from embrace.vault.models import Compartment, CompartmentKey, Grant, UserKey
+from embrace.vault.models import Compartment, CompartmentKey, Grant, ReceiptHolder, UserKey
 
 if TYPE_CHECKING:
     from embrace.accounts.models import User
@@ -77,22 +77,34 @@ def _public_key_of(user: User) -> bytes:
     return bytes(record_.public_key)
 
 
-def _new_generation(compartment: Compartment, members: Iterable[User], version: int) -> CompartmentKey:
+def _new_generation(
+    compartment: Compartment, members: Iterable[User], version: int, receipts: Iterable[ReceiptHolder] = ()
+) -> CompartmentKey:
     public, private = crypto.generate_keypair()
     key = CompartmentKey.objects.create(compartment=compartment, version=version, public_key=public)
     Grant.objects.bulk_create(
-        Grant(key=key, user=member, sealed_private_key=crypto.seal_to(_public_key_of(member), private))
-        for member in {m.pk: m for m in members}.values()
+        [
+            *(
+                Grant(key=key, user=user, sealed_private_key=crypto.seal_to(_public_key_of(user), private))
+                for user in {m.pk: m for m in members}.values()
+            ),
+            *(
+                Grant(key=key, receipt=h, sealed_private_key=crypto.seal_to(bytes(h.public_key), private))
+                for h in {h.pk: h for h in receipts}.values()
+            ),
+        ]
     )
     return key
 
 
-def create_compartment(kind: str, members: Iterable[User], *, actor: User | None) -> Compartment:
-    """A new compartment whose key is sealed to each member. Uses public keys only."""
+def create_compartment(
+    kind: str, members: Iterable[User], *, actor: User | None, receipts: Iterable[ReceiptHolder] = ()
+) -> Compartment:
+    """A new compartment whose key is sealed to each member (and receipt holder). Uses public keys only."""
     members = list(members)
     with transaction.atomic():
         compartment = Compartment.objects.create(kind=kind)
-        _new_generation(compartment, members, version=1)
+        _new_generation(compartment, members, version=1, receipts=receipts)
         record(
             Event.COMPARTMENT_CREATED,
             actor=actor,
@@ -121,7 +133,10 @@ def seal_stream(compartment: Compartment, source: BinaryIO, sink: BinaryIO) -> i
 def members_of(compartment: Compartment) -> set[str]:
     """Ids of users who can read the current generation."""
     return {
-        str(u) for u in Grant.objects.filter(key=compartment.current_key).values_list("user_id", flat=True)
+        str(u)
+        for u in Grant.objects.filter(key=compartment.current_key, user__isnull=False).values_list(
+            "user_id", flat=True
+        )
     }
 
 
@@ -167,7 +182,8 @@ def rekey(compartment: Compartment, *, actor: User | None) -> CompartmentKey:
         latest = current.first()
         assert latest is not None  # noqa: S101  (every compartment is created with generation 1)
         members = User.objects.filter(vault_grants__key=latest)
-        key = _new_generation(compartment, members, version=latest.version + 1)
+        receipts = ReceiptHolder.objects.filter(grants__key=latest)
+        key = _new_generation(compartment, members, version=latest.version + 1, receipts=receipts)
         record(Event.COMPARTMENT_REKEYED, actor=actor, subject=compartment, version=key.version)
     return key
 

@@ -110,9 +110,9 @@ def unwrap_with_key(key: bytes, wrapped: bytes, *, purpose: bytes) -> bytes:
     return _aead_decrypt(key, wrapped[len(header) :], header + purpose)
 
 
-def stretch(password: bytes, salt: bytes, *, opslimit: int, memlimit: int) -> bytes:
-    """Argon2id: a 32-byte key from a low-entropy secret."""
-    return nacl.pwhash.argon2id.kdf(32, password, salt, opslimit=opslimit, memlimit=memlimit)
+def stretch(password: bytes, salt: bytes, *, opslimit: int, memlimit: int, size: int = 32) -> bytes:
+    """Argon2id: a key (32 bytes unless asked) from a low-entropy secret."""
+    return nacl.pwhash.argon2id.kdf(size, password, salt, opslimit=opslimit, memlimit=memlimit)
 
 
 def wrap_with_password(

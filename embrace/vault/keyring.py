@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 
 from embrace.vault import crypto
@@ -55,8 +56,11 @@ class Keyring:
     def __repr__(self) -> str:
         return f"<Keyring of {self.user.pk}>"
 
+    def _grants(self) -> QuerySet[Grant]:
+        return Grant.objects.filter(user=self.user)
+
     def compartment_private_key(self, key: CompartmentKey) -> bytes:
-        grant = Grant.objects.filter(key=key, user=self.user).first()
+        grant = self._grants().filter(key=key).first()
         if grant is None:
             raise NoAccess(f"no grant on compartment key {key.pk}")
         try:

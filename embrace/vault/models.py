@@ -27,7 +27,9 @@ class Compartment(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     kind = models.CharField(max_length=32)
-    created_at = models.DateTimeField(auto_now_add=True)
+    # Days, not times: compartments and grants are made when an enquiry arrives, and the programme keeps
+    # only the day of anything an enquirer does.
+    created_on = models.DateField(auto_now_add=True)
     destroyed_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
@@ -45,7 +47,7 @@ class CompartmentKey(models.Model):
     compartment = models.ForeignKey(Compartment, on_delete=models.CASCADE, related_name="keys")
     version = models.PositiveIntegerField()
     public_key = models.BinaryField()
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_on = models.DateField(auto_now_add=True)
 
     class Meta:
         constraints = [
@@ -56,16 +58,45 @@ class CompartmentKey(models.Model):
         return f"{self.compartment_id} v{self.version}"
 
 
-class Grant(models.Model):
-    """A compartment key generation's private key, sealed to one user's public key."""
+class ReceiptHolder(models.Model):
+    """The enquirer's side of a case: a key pair whose private half only their receipt unwraps.
 
-    key = models.ForeignKey(CompartmentKey, on_delete=models.CASCADE, related_name="grants")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="vault_grants")
-    sealed_private_key = models.BinaryField()
-    granted_at = models.DateTimeField(auto_now_add=True)
+    ``lookup`` is a hash of half of the Argon2id output of the receipt (the other half wraps the private key),
+    so the receipt finds its holder without being stored in any form that is cheap to test guesses against.
+    """
 
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["key", "user"], name="unique_grant_per_user")]
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    lookup = models.CharField(max_length=64, unique=True)
+    public_key = models.BinaryField()
+    wrapped_private_key = models.BinaryField()
 
     def __str__(self) -> str:
-        return f"{self.key_id} → {self.user_id}"
+        return f"receipt holder {self.id}"
+
+
+class Grant(models.Model):
+    """A compartment key generation's private key, sealed to one holder: a staff user or a receipt."""
+
+    key = models.ForeignKey(CompartmentKey, on_delete=models.CASCADE, related_name="grants")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="vault_grants", null=True, blank=True
+    )
+    receipt = models.ForeignKey(
+        ReceiptHolder, on_delete=models.CASCADE, related_name="grants", null=True, blank=True
+    )
+    sealed_private_key = models.BinaryField()
+    granted_on = models.DateField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "user"], name="unique_grant_per_user"),
+            models.UniqueConstraint(fields=["key", "receipt"], name="unique_grant_per_receipt"),
+            models.CheckConstraint(
+                condition=models.Q(user__isnull=False, receipt__isnull=True)
+                | models.Q(user__isnull=True, receipt__isnull=False),
+                name="grant_has_one_holder",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key_id} → {self.user_id or self.receipt_id}"

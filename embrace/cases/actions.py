@@ -1,0 +1,113 @@
+"""State changes to cases. Messages and files are sealed with the body compartment's public key only."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+import os
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+
+from embrace.audit.events import Event
+from embrace.audit.log import record
+from embrace.cases.models import Attachment, Case, Message, Sender
+from embrace.vault import actions as vault
+
+if TYPE_CHECKING:
+    from embrace.accounts.models import User
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A photo already cleaned of metadata (embrace.intake.photos), ready to be sealed."""
+
+    data: bytes
+    mime: str
+    width: int
+    height: int
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+def attachment_path(stored_name: str) -> Path:
+    return Path(settings.UPLOADS_DIR) / stored_name[:2] / stored_name
+
+
+def _write_sealed_file(case: Case, data: bytes) -> str:
+    """Encrypt in streaming chunks to a temporary name, sync, then rename: a crash leaves no half file."""
+    name = secrets.token_hex(20)
+    path = attachment_path(name)
+    path.parent.mkdir(mode=0o700, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    with open(partial, "wb") as sink:
+        vault.seal_stream(case.body, io.BytesIO(data), sink)
+        sink.flush()
+        os.fsync(sink.fileno())
+    # The file's times say only the day, like every other enquirer-side date.
+    midnight = datetime.datetime.combine(today(), datetime.time()).timestamp()
+    os.utime(partial, (midnight, midnight))
+    os.replace(partial, path)
+    return name
+
+
+def store_message(
+    case: Case, document: dict[str, Any], photos: Sequence[Photo] = (), *, sender: Sender, author: User | None
+) -> Message:
+    """Seal a message (and its photos) into the case's body compartment. Call inside a transaction."""
+    written: list[str] = []
+    try:
+        for photo in photos:
+            written.append(_write_sealed_file(case, photo.data))
+        locked = Case.objects.select_for_update().get(pk=case.pk)
+        seq = (locked.messages.aggregate(m=Max("seq"))["m"] or 0) + 1
+        message = Message.objects.create(
+            case=case,
+            seq=seq,
+            sender=sender,
+            author=author,
+            sent_on=today(),
+            envelope=vault.seal(case.body, json.dumps(document, ensure_ascii=False).encode()),
+        )
+        for photo, name in zip(photos, written, strict=True):
+            meta = {
+                "mime": photo.mime,
+                "width": photo.width,
+                "height": photo.height,
+                "bytes": len(photo.data),
+            }
+            Attachment.objects.create(
+                message=message, stored_name=name, meta=vault.seal(case.body, json.dumps(meta).encode())
+            )
+    except BaseException:
+        for name in written:
+            attachment_path(name).unlink(missing_ok=True)
+        raise
+    return message
+
+
+def reply_to_enquirer(case: Case, text: str, *, actor: User) -> Message:
+    """A staff message the enquirer reads with their receipt (and the case's readers with their keys)."""
+    with transaction.atomic():
+        message = store_message(case, {"text": text}, sender=Sender.STAFF, author=actor)
+        record(Event.CASE_MESSAGE_SENT, actor=actor, subject=case, message=str(message.pk))
+    return message
+
+
+def mark_enquirer_activity(case: Case) -> None:
+    Case.objects.filter(pk=case.pk).update(last_enquirer_on=today(), unread_by_staff=F("unread_by_staff") + 1)
+
+
+def delete_case_files(case: Case) -> None:
+    for name in Attachment.objects.filter(message__case=case).values_list("stored_name", flat=True):
+        attachment_path(name).unlink(missing_ok=True)

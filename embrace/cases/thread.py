@@ -1,0 +1,36 @@
+"""Reading a case's conversation with whatever keyring the reader holds (staff member or receipt)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from dataclasses import dataclass
+
+from embrace.cases.models import Case, Sender
+from embrace.vault.keyring import Keyring
+
+
+@dataclass(frozen=True)
+class ThreadItem:
+    sender: str
+    sent_on: datetime.date
+    text: str
+    photos: int
+    needs_review: bool = False
+
+
+def read_thread(case: Case, keyring: Keyring) -> list[ThreadItem]:
+    """Every message of the case, oldest first. Raises NoAccess if the keyring holds no grant."""
+    items = []
+    for message in case.messages.prefetch_related("attachments").order_by("seq"):
+        document = json.loads(keyring.open(bytes(message.envelope)))
+        items.append(
+            ThreadItem(
+                sender=Sender(message.sender),
+                sent_on=message.sent_on,
+                text=document.get("text", ""),
+                photos=len(message.attachments.all()),
+                needs_review=bool(document.get("needs_review")),
+            )
+        )
+    return items

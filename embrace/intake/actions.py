@@ -1,0 +1,181 @@
+"""What the enquirer's side changes: new enquiries, messages, visits, and emptying the quarantine.
+
+No audit entries are written for enquirer actions: an entry carries an exact time, and the programme keeps
+only the day of anything an enquirer does. Staff actions on the same cases are audited as usual.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime
+import json
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F, Sum
+from django.utils import timezone
+
+from embrace.accounts.roles import Role
+from embrace.audit.events import Event
+from embrace.audit.log import record
+from embrace.cases.actions import Photo, delete_case_files, mark_enquirer_activity, store_message, today
+from embrace.cases.models import Case, Sender, Status
+from embrace.intake.models import IntakeRoute, ReceiptFailures, UsedFormToken, Visit
+from embrace.vault import actions as vault
+from embrace.vault import receipts
+
+if TYPE_CHECKING:
+    from embrace.accounts.models import Team, User
+
+
+class IntakeClosed(Exception):
+    """No team is set up to receive enquiries, so nobody could ever read one: refuse rather than lose it."""
+
+
+class TokenSpent(Exception):
+    """This form was already sent once."""
+
+
+def _spend_token(digest: str) -> None:
+    expires = (
+        today() + datetime.timedelta(seconds=settings.INTAKE_FORM_MAX_AGE_SECONDS) + datetime.timedelta(1)
+    )
+    try:
+        with transaction.atomic():
+            UsedFormToken.objects.create(digest=digest, expires_on=expires)
+    except IntegrityError:
+        raise TokenSpent from None
+
+
+def _receiving_team() -> tuple[Team, list[User]]:
+    from embrace.accounts.models import User
+
+    for route in IntakeRoute.objects.select_for_update().filter(active=True).order_by("received"):
+        readers = list(
+            User.objects.filter(
+                teams=route.team,
+                is_active=True,
+                role_assignments__role=Role.INTAKE_OFFICER,
+                vault_key__isnull=False,
+            ).distinct()
+        )
+        if readers:
+            IntakeRoute.objects.filter(pk=route.pk).update(received=F("received") + 1)
+            return route.team, readers
+    raise IntakeClosed
+
+
+def submit_enquiry(
+    body: dict[str, Any], identity: dict[str, Any], photos: Sequence[Photo], *, token: str, quarantine: bool
+) -> tuple[Case, str]:
+    """Open a case from an enquiry. Returns the case and the receipt, which exists nowhere else."""
+    holder, receipt = receipts.prepare_holder()  # slow (Argon2id): before the transaction
+    with transaction.atomic():
+        _spend_token(token)
+        team, readers = _receiving_team()
+        holder.save()
+        case = Case.objects.create(
+            status=Status.QUARANTINED if quarantine else Status.ENQUIRY,
+            team=team,
+            opened_on=today(),
+            last_enquirer_on=today(),
+            body=vault.create_compartment("body", readers, actor=None, receipts=[holder]),
+            identity=vault.create_compartment("identity", readers, actor=None),
+            receipt=holder,
+            needs_script_review=bool(body.get("needs_review")),
+            unread_by_staff=1,
+        )
+        store_message(case, body, photos, sender=Sender.ENQUIRER, author=None)
+        if any(identity.values()):
+            case.identity_details = vault.seal(
+                case.identity, json.dumps(identity, ensure_ascii=False).encode()
+            )
+            case.save(update_fields=["identity_details"])
+    return case, receipt
+
+
+def add_enquirer_message(
+    keyring: receipts.ReceiptKeyring, document: dict[str, Any], photos: Sequence[Photo], *, token: str
+) -> Case:
+    with transaction.atomic():
+        _spend_token(token)
+        case = Case.objects.get(receipt=keyring.holder)
+        store_message(case, document, photos, sender=Sender.ENQUIRER, author=None)
+        mark_enquirer_activity(case)
+        if document.get("needs_review") and not case.needs_script_review:
+            Case.objects.filter(pk=case.pk).update(needs_script_review=True)
+    return case
+
+
+def case_for(keyring: receipts.ReceiptKeyring) -> Case | None:
+    return Case.objects.filter(receipt=keyring.holder).first()
+
+
+# --- Guessing receipts ----------------------------------------------------------------------------------
+
+
+def _this_minute() -> datetime.datetime:
+    return timezone.now().replace(second=0, microsecond=0)
+
+
+def receipt_guessing_paused() -> bool:
+    """True while wrong receipts in the last window exceed the budget; then nobody may try for a while."""
+    since = _this_minute() - datetime.timedelta(minutes=settings.INTAKE_RECEIPT_FAILURE_WINDOW_MINUTES)
+    failures = ReceiptFailures.objects.filter(minute__gt=since).aggregate(n=Sum("count"))["n"] or 0
+    return failures >= settings.INTAKE_RECEIPT_FAILURE_BUDGET
+
+
+def record_receipt_failure() -> None:
+    with transaction.atomic():
+        row, _ = ReceiptFailures.objects.select_for_update().get_or_create(minute=_this_minute())
+        ReceiptFailures.objects.filter(pk=row.pk).update(count=F("count") + 1)
+
+
+# --- Visits ----------------------------------------------------------------------------------------------
+
+
+def _visit_expiry() -> datetime.datetime:
+    """Expiry rounded up to the hour: the row says roughly when, never exactly when, someone came back."""
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    return now + datetime.timedelta(seconds=settings.INTAKE_VISIT_SECONDS) + datetime.timedelta(hours=1)
+
+
+def open_visit(keyring: receipts.ReceiptKeyring) -> str:
+    wrapped, key = receipts.wrap_for_visit(keyring)
+    visit = Visit.objects.create(wrapped_key=wrapped, holder_id=keyring.holder.pk, expires_at=_visit_expiry())
+    return f"{visit.pk}.{base64.urlsafe_b64encode(key).decode()}"
+
+
+def resume_visit(token: str) -> receipts.ReceiptKeyring | None:
+    visit_id, _, key_text = token.partition(".")
+    try:
+        visit = Visit.objects.filter(pk=uuid.UUID(visit_id), expires_at__gt=timezone.now()).first()
+        key = base64.urlsafe_b64decode(key_text.encode())
+    except (ValueError, binascii.Error):
+        return None
+    if visit is None or len(key) != 32:
+        return None
+    return receipts.keyring_for_visit(visit.holder_id, bytes(visit.wrapped_key), key)
+
+
+# --- Quarantine ------------------------------------------------------------------------------------------
+
+
+def empty_quarantine(teams: Iterable[Team], *, actor: User) -> int:
+    """Delete quarantined enquiries of these teams for good: files, keys and rows."""
+    with transaction.atomic():
+        cases = list(Case.objects.select_for_update().filter(team__in=list(teams), status=Status.QUARANTINED))
+        for case in cases:
+            delete_case_files(case)
+            holder, compartments = case.receipt, (case.body, case.identity)
+            case.delete()
+            if holder is not None:
+                holder.delete()
+            for compartment in compartments:
+                compartment.delete()
+        record(Event.QUARANTINE_EMPTIED, actor=actor, count=len(cases))
+    return len(cases)

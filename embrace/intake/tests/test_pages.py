@@ -1,0 +1,76 @@
+"""The enquirer's pages: Burmese by default, small, no script, nothing from elsewhere."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+PAGES = ["/", "/enquire/", "/return/", "/en/", "/en/enquire/", "/en/return/"]
+CATALOG = Path(__file__).resolve().parents[2] / "locale" / "my" / "LC_MESSAGES" / "django.po"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_has_no_script_and_loads_nothing_from_elsewhere(client: Client, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script" not in html.lower()
+    assert re.search(r"<[^>]+\son[a-z]+\s*=", html) is None  # no inline event handlers
+    for url in re.findall(r'(?:src|href|action)="([^"]*)"', html):
+        assert url.startswith(("/", "#", "data:")), url
+    assert "script-src 'none'" in response["Content-Security-Policy"]
+    assert response["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_with_its_stylesheet_is_under_15_kb_compressed(client: Client, path: str) -> None:
+    html = client.get(path).content
+    css = b""
+    for href in re.findall(r'rel="stylesheet" href="([^"]+)"', html.decode()):
+        response = client.get(href)
+        assert response.status_code == 200
+        css += b"".join(response.streaming_content) if response.streaming else response.content
+    assert len(gzip.compress(html)) + len(gzip.compress(css)) <= 15 * 1024
+
+
+def test_burmese_is_the_default_and_english_is_one_link_away(client: Client) -> None:
+    burmese = client.get("/").content.decode()
+    assert '<html lang="my">' in burmese
+    assert "လုံခြုံစွာ ထွက်ခွာရေး" in burmese
+    assert 'href="/en/"' in burmese
+    english = client.get("/en/").content.decode()
+    assert '<html lang="en">' in english
+    assert "Safe way out" in english
+
+
+def test_browser_language_does_not_switch_the_site(client: Client) -> None:
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="my">' in page
+
+
+def test_reward_schedule_of_2022_is_on_the_landing_page(client: Client) -> None:
+    page = client.get("/en/").content.decode()
+    assert "US$500,000" in page
+    assert "1,000,000,000 kyat" in page
+    assert "valued by committee" in page
+
+
+def test_enquiry_form_is_one_link_from_the_landing_page(client: Client) -> None:
+    assert 'href="/enquire/"' in client.get("/").content.decode()
+    assert 'href="/en/enquire/"' in client.get("/en/").content.decode()
+
+
+def test_burmese_catalog_is_complete() -> None:
+    entries = CATALOG.read_text().split("\n\n")[1:]
+    untranslated = [
+        e
+        for e in entries
+        if re.search(r'msgstr(\[0\])? ""\n?$', e.strip() + "\n") and "msgid" in e and "#~" not in e
+    ]
+    assert not untranslated, untranslated[:3]

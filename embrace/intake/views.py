@@ -1,0 +1,247 @@
+"""The enquirer's site: no JavaScript, small pages, Burmese by default, nothing about the visitor kept.
+
+Every failure path renders the same form again, filled in, with a clear message and a 4xx status: an
+enquirer never loses what they typed. Photos cannot be refilled by a browser, so a refused photo is named.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from embrace.cases.actions import Photo
+from embrace.cases.models import Status
+from embrace.cases.thread import read_thread
+from embrace.core.access import public
+from embrace.intake import actions, photos
+from embrace.intake.forms import EnquiryForm, ReceiptForm, ReplyForm, TokenFormMixin
+from embrace.intake.receipts import group_receipt
+from embrace.myanmar import text as burmese
+from embrace.rewards.models import schedule_in_force
+from embrace.vault import receipts
+
+PHOTO_MESSAGES = {
+    "too_large": gettext_lazy("is too large (at most 10 MB)"),
+    "too_many_pixels": gettext_lazy("has too many pixels"),
+    "not_an_image": gettext_lazy("is not a photo we can read"),
+    "unsupported_type": gettext_lazy("is not a JPEG, PNG or WebP photo"),
+    "corrupt": gettext_lazy("is damaged or incomplete"),
+    "too_many_files": gettext_lazy("is one photo too many (at most 5)"),
+}
+
+
+def _page(request: HttpRequest, template: str, context: dict[str, Any], status: int = 200) -> HttpResponse:
+    response = render(request, template, context, status=status)
+    # Nothing an enquirer sees may stay in a cache or in the phone's history of pages.
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _clean_photos(request: HttpRequest, form: TokenFormMixin) -> list[Photo] | None:
+    """Photos stripped of metadata, or None after adding a form error for each refused one."""
+    cleaned, failed = [], False
+    for _field, name, reason in getattr(request, "upload_errors", []):
+        form.add_error("photos", f"“{name}” {PHOTO_MESSAGES.get(reason, PHOTO_MESSAGES['corrupt'])}")
+        failed = True
+    for upload in form.cleaned_data.get("photos") or []:
+        try:
+            clean = photos.sanitise(
+                upload.read(),
+                max_bytes=settings.INTAKE_MAX_PHOTO_BYTES,
+                max_pixels=settings.INTAKE_MAX_PHOTO_PIXELS,
+            )
+        except photos.PhotoError as exc:
+            form.add_error(
+                "photos", f"“{upload.name}” {PHOTO_MESSAGES.get(exc.code, PHOTO_MESSAGES['corrupt'])}"
+            )
+            failed = True
+            continue
+        cleaned.append(Photo(clean.data, clean.mime, clean.width, clean.height))
+    return None if failed else cleaned
+
+
+def _busy(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+    context["busy"] = True
+    response = _page(request, template, context, status=429)
+    response["Retry-After"] = "60"
+    return response
+
+
+def _message_document(text: str) -> dict[str, Any]:
+    normalised = burmese.to_unicode(text)
+    document: dict[str, Any] = {"text": normalised.text, "script": normalised.encoding}
+    if normalised.converted or normalised.needs_review:
+        document["raw"] = normalised.raw
+        document["needs_review"] = normalised.needs_review
+    return document
+
+
+@require_GET
+@public
+def landing(request: HttpRequest) -> HttpResponse:
+    return _page(request, "intake/landing.html", {"schedule": schedule_in_force()})
+
+
+@require_http_methods(["GET", "POST"])
+@public
+def enquire(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        return _page(request, "intake/enquire.html", {"form": EnquiryForm(initial={"token": _fresh()})})
+    form = EnquiryForm(request.POST, request.FILES)
+    context = {"form": form}
+    if not form.is_valid():
+        _keep_or_renew_token(form)
+        return _page(request, "intake/enquire.html", context, status=400)
+    check = form.token_check()
+    if not check.valid:
+        form.fresh_token()
+        form.add_error(None, _("This form was open too long. Check it and send it again."))
+        return _page(request, "intake/enquire.html", context, status=400)
+    cleaned_photos = _clean_photos(request, form)
+    if cleaned_photos is None:
+        return _page(request, "intake/enquire.html", context, status=400)
+    data = form.cleaned_data
+    body = _message_document(data["message"])
+    body.update(
+        {
+            "kind": data["kind"],
+            "service": data["service"],
+            "reply_via": data["reply_via"],
+            "equipment": burmese.to_unicode(data["equipment"]).text,
+        }
+    )
+    identity = {key: burmese.to_unicode(data[key]).text for key in ("rank", "unit")} | {
+        "contact": data["contact"]
+    }
+    try:
+        _case, receipt = actions.submit_enquiry(
+            body, identity, cleaned_photos, token=check.digest, quarantine=form.looks_automated(check)
+        )
+    except actions.TokenSpent:
+        form.fresh_token()
+        form.add_error(
+            None, _("This form was already sent once. If you did not see a receipt, send it again.")
+        )
+        return _page(request, "intake/enquire.html", context, status=400)
+    except receipts.Busy:
+        return _busy(request, "intake/enquire.html", context)
+    except actions.IntakeClosed:
+        form.add_error(None, _("We cannot receive messages at this moment. Please try again later."))
+        return _page(request, "intake/enquire.html", context, status=503)
+    return _page(
+        request, "intake/receipt.html", {"receipt": group_receipt(receipt), "photos": len(cleaned_photos)}
+    )
+
+
+def _fresh() -> str:
+    from embrace.intake import tokens
+
+    return tokens.issue()
+
+
+def _keep_or_renew_token(form: TokenFormMixin) -> None:
+    """Keep a valid token (so the time the form was open still counts); renew one that expired."""
+    from embrace.intake import tokens
+
+    if not tokens.check(form.data.get("token", "")).valid:
+        form.fresh_token()
+
+
+def _thread_page(
+    request: HttpRequest,
+    keyring: receipts.ReceiptKeyring,
+    form: ReplyForm | None = None,
+    *,
+    status: int = 200,
+    sent: bool = False,
+) -> HttpResponse:
+    case = actions.case_for(keyring)
+    if case is None:
+        return _page(request, "intake/return.html", {"form": ReceiptForm(), "gone": True}, status=404)
+    if form is None:
+        form = ReplyForm(initial={"token": _fresh(), "visit": actions.open_visit(keyring)})
+    context = {
+        "case_status": plain_status(case.status),
+        "thread": read_thread(case, keyring),
+        "form": form,
+        "sent": sent,
+    }
+    return _page(request, "intake/thread.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@public
+def return_with_receipt(request: HttpRequest) -> HttpResponse:
+    form = ReceiptForm(request.POST or None)
+    if request.method == "GET":
+        return _page(request, "intake/return.html", {"form": form})
+    if not form.is_valid():
+        return _page(request, "intake/return.html", {"form": form}, status=400)
+    if actions.receipt_guessing_paused():
+        return _busy(request, "intake/return.html", {"form": form})
+    try:
+        keyring = receipts.open_receipt(form.cleaned_data["receipt"])
+    except receipts.Busy:
+        return _busy(request, "intake/return.html", {"form": form})
+    if keyring is None:
+        actions.record_receipt_failure()
+        form.add_error("receipt", _("This receipt does not open anything. Check the digits and try again."))
+        return _page(request, "intake/return.html", {"form": form}, status=400)
+    return _thread_page(request, keyring)
+
+
+@require_POST
+@public
+@never_cache
+def reply(request: HttpRequest) -> HttpResponse:
+    form = ReplyForm(request.POST, request.FILES)
+    keyring = actions.resume_visit(request.POST.get("visit", ""))
+    if keyring is None:
+        receipt_form = ReceiptForm()
+        receipt_form.add_error(
+            None,
+            _(
+                "This page was open too long. Enter your receipt again; "
+                "copy your message first so you can paste it."
+            ),
+        )
+        context = {"form": receipt_form, "unsent": request.POST.get("message", "")}
+        return _page(request, "intake/return.html", context, status=400)
+    if not form.is_valid():
+        _keep_or_renew_token(form)
+        return _thread_page(request, keyring, form, status=400)
+    check = form.token_check()
+    cleaned_photos = _clean_photos(request, form) if check.valid else None
+    if not check.valid or cleaned_photos is None:
+        if not check.valid:
+            form.fresh_token()
+            form.add_error(None, _("This form was open too long. Send it again."))
+        return _thread_page(request, keyring, form, status=400)
+    try:
+        actions.add_enquirer_message(
+            keyring, _message_document(form.cleaned_data["message"]), cleaned_photos, token=check.digest
+        )
+    except actions.TokenSpent:
+        form.fresh_token()
+        form.add_error(None, _("This message was already sent."))
+        return _thread_page(request, keyring, form, status=400)
+    return _thread_page(request, keyring, sent=True)
+
+
+def plain_status(status: str) -> str:
+    """What the enquirer is told: plain words, never an internal label or flag."""
+    if status in (Status.PASSAGE_APPROVED, Status.PASSAGE_PLANNED, Status.IN_TRANSIT):
+        return _("We are preparing the next steps with you. Read the messages below carefully.")
+    if status in (Status.ARRIVED, Status.SCREENED, Status.REGISTERED):
+        return _("Welcome. Your handler will keep in touch here.")
+    if status in (Status.CLOSED, Status.WITHDRAWN, Status.LOST_CONTACT):
+        return _("This conversation is closed. You can still write to us here.")
+    # Everything else, including rejected, duplicate and quarantined, looks like an enquiry being read.
+    return _("We have received your message. Someone from the programme will read it and answer here.")
