@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from embrace.accounts.models import User
 from embrace.accounts.roles import Role
 from embrace.approvals.models import Approval, Status
 from embrace.audit.events import Event
 from embrace.audit.log import record
-
-if TYPE_CHECKING:
-    from embrace.accounts.models import User
 
 
 class ApprovalError(Exception):
@@ -21,12 +17,21 @@ class ApprovalError(Exception):
 
 
 def request_approval(action: str, subject: str, *, required_role: Role, reason: str, actor: User) -> Approval:
+    if required_role not in Role.values:
+        raise ApprovalError("No such role can decide requests.")
     with transaction.atomic():
-        if Approval.objects.filter(action=action, subject=subject, status=Status.PENDING).exists():
-            raise ApprovalError("A request for this is already waiting for a decision.")
-        approval = Approval.objects.create(
-            action=action, subject=subject, required_role=required_role, reason=reason, requested_by=actor
-        )
+        try:
+            # The partial unique index, not a prior lookup, decides: two requests racing cannot both pass.
+            with transaction.atomic():
+                approval = Approval.objects.create(
+                    action=action,
+                    subject=subject,
+                    required_role=required_role,
+                    reason=reason,
+                    requested_by=actor,
+                )
+        except IntegrityError:
+            raise ApprovalError("A request for this is already waiting for a decision.") from None
         record(Event.APPROVAL_REQUESTED, actor=actor, subject=approval, action=action, on=subject)
     return approval
 
@@ -39,14 +44,17 @@ def decide_approval(approval: Approval, *, approve: bool, actor: User, note: str
             raise ApprovalError("This request has already been decided.")
         if actor.pk == approval.requested_by_id:
             raise ApprovalError("No one may decide their own request: another person must.")
-        if not actor.is_active or not actor.has_role(Role(approval.required_role)):
-            raise ApprovalError(f"Only a {Role(approval.required_role).label.lower()} may decide this.")
+        # Read afresh: the caller's object may predate a deactivation or a revoked role.
+        decider = User.objects.filter(pk=actor.pk, is_active=True).first()
+        role = Role(approval.required_role)
+        if decider is None or not decider.has_role(role):
+            raise ApprovalError(f"Only a {role.label.lower()} may decide this.")
         approval.status = Status.APPROVED if approve else Status.REFUSED
-        approval.decided_by, approval.decided_at, approval.decision_note = actor, timezone.now(), note
+        approval.decided_by, approval.decided_at, approval.decision_note = decider, timezone.now(), note
         approval.save()
         record(
             Event.APPROVAL_APPROVED if approve else Event.APPROVAL_REFUSED,
-            actor=actor,
+            actor=decider,
             subject=approval,
             action=approval.action,
             on=approval.subject,
@@ -63,5 +71,11 @@ def cancel_approval(approval: Approval, *, actor: User) -> Approval:
             raise ApprovalError("Only the person who asked may withdraw the request.")
         approval.status = Status.CANCELLED
         approval.save()
-        record(Event.APPROVAL_CANCELLED, actor=actor, subject=approval, action=approval.action)
+        record(
+            Event.APPROVAL_CANCELLED,
+            actor=actor,
+            subject=approval,
+            action=approval.action,
+            on=approval.subject,
+        )
     return approval
