@@ -115,18 +115,24 @@ def create_compartment(
     return compartment
 
 
+def _sealing_key(compartment: Compartment) -> CompartmentKey:
+    # The key is read afresh: an instance loaded before the compartment was destroyed elsewhere still says
+    # destroyed_at=None, but its keys are gone, and that must be NoAccess, not an AttributeError.
+    key = compartment.current_key if compartment.destroyed_at is None else None
+    if key is None:
+        raise NoAccess("compartment destroyed")
+    return key
+
+
 def seal(compartment: Compartment, plaintext: bytes) -> bytes:
     """An envelope of ``plaintext`` for the compartment's current key. Anyone may write; few may read."""
-    if compartment.destroyed_at is not None:
-        raise NoAccess("compartment destroyed")
-    key = compartment.current_key
+    key = _sealing_key(compartment)
     return crypto.seal_message(bytes(key.public_key), key.pk, plaintext)
 
 
 def seal_stream(compartment: Compartment, source: BinaryIO, sink: BinaryIO) -> int:
-    if compartment.destroyed_at is not None:
-        raise NoAccess("compartment destroyed")
-    key = compartment.current_key
+    """Stream ``source`` into ``sink`` as one envelope for the current key; returns the plaintext size."""
+    key = _sealing_key(compartment)
     return crypto.seal_stream(bytes(key.public_key), key.pk, source, sink)
 
 
@@ -155,7 +161,9 @@ def grant(compartment: Compartment, user: User, *, by: Keyring, actor: User) -> 
                 defaults={"sealed_private_key": crypto.seal_to(_public_key_of(user), private)},
             )
             granted += created
-        if not Grant.objects.filter(key=compartment.current_key, user=by.user).exists():
+        # Checked through the granter's own grants: a receipt keyring has user None, and a filter on
+        # user=None would match any receipt's grant.
+        if not by._grants().filter(key=compartment.current_key).exists():
             raise NoAccess("the granter cannot read this compartment's current key")
         record(Event.ACCESS_GRANTED, actor=actor, subject=compartment, user=str(user.pk), generations=granted)
 
@@ -180,7 +188,8 @@ def rekey(compartment: Compartment, *, actor: User | None) -> CompartmentKey:
             CompartmentKey.objects.select_for_update().filter(compartment=compartment).order_by("-version")
         )
         latest = current.first()
-        assert latest is not None  # noqa: S101  (every compartment is created with generation 1)
+        if latest is None:  # only a destroyed compartment has no generation left
+            raise NoAccess("compartment destroyed")
         members = User.objects.filter(vault_grants__key=latest)
         receipts = ReceiptHolder.objects.filter(grants__key=latest)
         key = _new_generation(compartment, members, version=latest.version + 1, receipts=receipts)

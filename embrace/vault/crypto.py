@@ -115,9 +115,26 @@ def stretch(password: bytes, salt: bytes, *, opslimit: int, memlimit: int, size:
     return nacl.pwhash.argon2id.kdf(size, password, salt, opslimit=opslimit, memlimit=memlimit)
 
 
+# Bounds on the Argon2id cost read back from a wrap. The parameters travel in the wrap so they can be raised
+# later, which also means a damaged (or planted) wrap chooses the cost of its own unwrapping: without a cap,
+# one row claiming 2**32 passes hangs a login for ever. Wraps are refused outside the same bounds, so a
+# deployment cannot write a wrap it would later refuse to read.
+MAX_OPSLIMIT = 16
+MAX_MEMLIMIT = nacl.pwhash.argon2id.MEMLIMIT_SENSITIVE  # 1 GiB
+
+
+def _check_cost(opslimit: int, memlimit: int) -> bool:
+    return (
+        nacl.pwhash.argon2id.OPSLIMIT_MIN <= opslimit <= MAX_OPSLIMIT
+        and nacl.pwhash.argon2id.MEMLIMIT_MIN <= memlimit <= MAX_MEMLIMIT
+    )
+
+
 def wrap_with_password(
     password: str, secret: bytes, *, purpose: bytes, opslimit: int, memlimit: int
 ) -> bytes:
+    if not _check_cost(opslimit, memlimit):
+        raise ValueError(f"Argon2id cost out of bounds: opslimit {opslimit}, memlimit {memlimit}")
     salt = nacl.utils.random(nacl.pwhash.argon2id.SALTBYTES)
     header = WRAP_MAGIC + KIND_PASSWORD + struct.pack(">II", opslimit, memlimit) + salt
     key = stretch(password.encode(), salt, opslimit=opslimit, memlimit=memlimit)
@@ -129,6 +146,8 @@ def unwrap_with_password(password: str, wrapped: bytes, *, purpose: bytes) -> by
     if not wrapped.startswith(WRAP_MAGIC + KIND_PASSWORD) or len(wrapped) < fixed:
         raise DecryptionError("not a password-wrapped secret")
     opslimit, memlimit = struct.unpack(">II", wrapped[5:13])
+    if not _check_cost(opslimit, memlimit):
+        raise DecryptionError("password wrap with an implausible Argon2id cost")
     salt, header = wrapped[13:fixed], wrapped[:fixed]
     key = stretch(password.encode(), salt, opslimit=opslimit, memlimit=memlimit)
     return _aead_decrypt(key, wrapped[fixed:], header + purpose)
@@ -187,6 +206,11 @@ def open_stream(unseal_key: Callable[[uuid.UUID, bytes], bytes], source: BinaryI
     """Yield plaintext chunks of a stream envelope; raises DecryptionError on damage or truncation.
 
     ``unseal_key(key_id, sealed_data_key)`` returns the data key; it is where access is decided.
+
+    Every chunk is authenticated before it is yielded, so nothing forged or reordered ever comes out. But a
+    stream cut short (or with data appended) is only known to be so at its end: until the iterator is
+    exhausted without an exception, what it gave is a genuine *prefix*, not necessarily the whole. Callers
+    that must not act on a partial file write it somewhere provisional and keep it only once this returns.
     """
     header = source.read(ENVELOPE_HEADER_BYTES)
     key_id = envelope_key_id(header)
@@ -207,6 +231,10 @@ def open_stream(unseal_key: Callable[[uuid.UUID, bytes], bytes], source: BinaryI
         if length < _STREAM_ABYTES or length > STREAM_CHUNK + _STREAM_ABYTES:
             raise DecryptionError("stream damaged")
         sealed = source.read(length)
+        # The length field is outside the authenticated data: a last chunk whose length was raised would
+        # otherwise be read short and still verify, and the damage would pass unnoticed.
+        if len(sealed) != length:
+            raise DecryptionError("stream truncated")
         try:
             chunk, tag = sodium.crypto_secretstream_xchacha20poly1305_pull(state, sealed, aad)
         except (nacl.exceptions.CryptoError, ValueError, TypeError) as exc:

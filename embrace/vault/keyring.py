@@ -78,9 +78,13 @@ class Keyring:
             raise NoAccess("damaged envelope") from exc
 
     def open(self, envelope: bytes) -> bytes:
-        """Decrypt one message envelope, or raise NoAccess."""
+        """Decrypt one message envelope, or raise NoAccess (also for bytes that are no envelope at all)."""
         envelope = bytes(envelope)
-        key = CompartmentKey.objects.filter(pk=crypto.envelope_key_id(envelope)).first()
+        try:
+            key_id = crypto.envelope_key_id(envelope)
+        except crypto.DecryptionError as exc:
+            raise NoAccess("not an envelope") from exc
+        key = CompartmentKey.objects.filter(pk=key_id).first()
         if key is None:
             raise NoAccess("unknown or destroyed compartment key")
         try:
@@ -89,6 +93,11 @@ class Keyring:
             raise NoAccess("damaged envelope") from exc
 
     def open_stream(self, source: BinaryIO) -> Iterator[bytes]:
+        """Plaintext chunks of a stream envelope: NoAccess without a grant, DecryptionError on damage.
+
+        Lazy: nothing is checked until the first chunk is asked for. See ``crypto.open_stream`` on
+        truncation, which shows only at the end.
+        """
         return crypto.open_stream(self._unseal_data_key, source)
 
     def can_open(self, envelope: bytes) -> bool:

@@ -37,6 +37,9 @@ class Compartment(models.Model):
 
     @property
     def current_key(self) -> CompartmentKey:
+        """The newest generation, which new content is sealed to. Queried each time; None once destroyed
+        (typed without None so readers of live compartments need no check; writers go through
+        ``vault.actions``, which checks)."""
         return self.keys.order_by("-version").first()  # type: ignore[return-value]
 
 
