@@ -51,9 +51,11 @@ def record(
     with transaction.atomic():
         head = AuditHead.objects.select_for_update().filter(pk=1).first()
         if head is None:
-            # Only a new or flushed database (transactional tests flush) has no head. Were it deleted under
-            # a live log, this entry's seq would collide with #1 and the change would fail, loudly.
-            head = AuditHead.objects.create(pk=1)
+            # Only a new or flushed database (transactional tests flush) has no head; get_or_create lets
+            # two first writers meet. Were it deleted under a live log, this entry's seq would collide
+            # with #1 and the change would fail, loudly.
+            AuditHead.objects.get_or_create(pk=1)
+            head = AuditHead.objects.select_for_update().get(pk=1)
         entry = AuditEntry(
             seq=head.seq + 1,
             at=timezone.now().replace(microsecond=0),
