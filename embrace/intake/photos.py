@@ -169,7 +169,9 @@ def sanitise(
 def _reencode(data: bytes, *, max_pixels: int) -> CleanPhoto:
     picture, source_format = _decode(data, max_pixels=max_pixels)
     output_format, mime, extension, options = _OUTPUT[source_format]
-    clean = _pixels_only(picture, output_format)
+    # Rebinding releases each stage as the next is made, so at most two copies of the pixels exist at once.
+    picture = _convert(picture, output_format)
+    clean = _pixels_only(picture)
     del picture
     out = io.BytesIO()
     clean.save(out, output_format, **options)
@@ -210,13 +212,12 @@ def _upright(source: ImageFile.ImageFile) -> Image.Image:
     return source
 
 
-def _pixels_only(picture: Image.Image, output_format: str) -> Image.Image:
-    """A new image holding only the pixels, palette and transparency, in a mode the encoder takes.
+def _pixels_only(picture: Image.Image) -> Image.Image:
+    """A new image holding only the pixels, palette and transparency.
 
     A new image starts with an empty ``info``: the encoders take EXIF, XMP, ICC profiles and comments
     from there, so nothing from the received file can be carried into the new one.
     """
-    picture = _convert(picture, output_format)
     clean = Image.new(picture.mode, picture.size)
     if picture.mode == "P" and picture.palette is not None:
         palette_mode = picture.palette.mode
@@ -228,6 +229,7 @@ def _pixels_only(picture: Image.Image, output_format: str) -> Image.Image:
 
 
 def _convert(picture: Image.Image, output_format: str) -> Image.Image:
+    """The picture in a mode the output encoder takes, keeping transparency where the format can."""
     mode = picture.mode
     if mode == "I" or mode.startswith("I;16"):
         # A 16-bit grey PNG: a plain convert("L") would clip everything above 255 to white.
