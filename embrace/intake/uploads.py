@@ -45,6 +45,8 @@ class UploadError(NamedTuple):
 class InMemoryUploadHandler(FileUploadHandler):
     """Keep each file in a BytesIO; skip and report a file that is too large or one too many.
 
+    Only kept files count towards the maximum: a refused file leaves its place to the next one.
+
     Limits come from ``settings.INTAKE_MAX_PHOTO_BYTES`` and ``settings.INTAKE_MAX_PHOTOS`` unless given.
     """
 
