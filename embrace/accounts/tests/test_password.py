@@ -120,3 +120,21 @@ def test_recovery_is_throttled_like_login(client: Client, handler: Persona) -> N
     response = _recover(client, handler, "handler", handler.recovery_key)
     assert response.status_code == 429
     unlock_with_recovery_key(handler.user, handler.recovery_key)
+
+
+def test_recovery_needs_the_second_factor_too(client: Client, handler: Persona) -> None:
+    wrong_code = f"{(int(handler.code()) + 1) % 1_000_000:06d}"
+    response = client.post(
+        RECOVER,
+        {
+            "username": "handler",
+            "recovery_key": handler.recovery_key,
+            "code": wrong_code,
+            "new_password": NEW_PASSWORD,
+            "new_password_again": NEW_PASSWORD,
+        },
+    )
+    assert response.status_code == 400
+    assert b"The username, recovery key or code is wrong." in response.content
+    unlock_with_password(handler.user, handler.password)
+    unlock_with_recovery_key(handler.user, handler.recovery_key)
