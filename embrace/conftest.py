@@ -64,3 +64,15 @@ def intake_route(intake_team: Team, intake_officer: Persona):
     from embrace.intake.models import IntakeRoute
 
     return IntakeRoute.objects.create(team=intake_team)
+
+
+@pytest.fixture(autouse=True)
+def _empty_uploads_after_each_test():
+    """Each test process shares one data folder; what one test uploads must not be seen by the next."""
+    yield
+    import shutil
+
+    from django.conf import settings
+
+    for child in settings.UPLOADS_DIR.iterdir():
+        shutil.rmtree(child) if child.is_dir() else child.unlink()

@@ -207,7 +207,7 @@ CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Strict"
 CSRF_COOKIE_SECURE = TLS
 CSRF_COOKIE_NAME = "__Host-embrace-csrf" if TLS else "embrace-csrf"
-CSRF_FAILURE_VIEW = "embrace.core.views.csrf_failure"
+CSRF_FAILURE_VIEW = "embrace.intake.views.csrf_failure"
 # The per-session key that unwraps a staff user's private key lives only in this cookie (see embrace.vault).
 VAULT_KEY_COOKIE_NAME = "__Host-embrace-key" if TLS else "embrace-key"
 
@@ -281,6 +281,9 @@ INTAKE_VISIT_SECONDS = 30 * 60  # how long an open thread page can still send re
 INTAKE_MAX_PHOTOS = 5
 INTAKE_MAX_PHOTO_BYTES = 10 * 1024 * 1024
 INTAKE_MAX_PHOTO_PIXELS = 40_000_000
+# Uploads stay in memory: Django's default handler would spill plaintext photos to temporary files on disk.
+FILE_UPLOAD_HANDLERS = ["embrace.intake.uploads.InMemoryUploadHandler"]
+DATA_UPLOAD_MAX_NUMBER_FILES = 20  # above INTAKE_MAX_PHOTOS extras are dropped and named; above this, a 400
 # Wrong receipts allowed per window across the whole site before receipt entry pauses (HTTP 429).
 INTAKE_RECEIPT_FAILURE_BUDGET = env_int("EMBRACE_RECEIPT_FAILURE_BUDGET", 100, minimum=1)
 INTAKE_RECEIPT_FAILURE_WINDOW_MINUTES = 10

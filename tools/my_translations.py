@@ -46,6 +46,10 @@ MY = {
     "Please check the marked fields. Everything you typed is still here.": "အမှတ်အသားပြထားသော အကွက်များကို စစ်ပါ။ သင်ရိုက်ထားသမျှ ဒီမှာ ရှိနေဆဲပါ။",
     "Only the message is needed. Everything else is optional.": "စာတစ်ခုသာ လိုအပ်ပါသည်။ ကျန်တာများ မဖြည့်လည်း ရပါသည်။",
     "Send": "ပို့မည်",
+    "This form could not be accepted (it expired, or your browser blocked our cookie). "
+    "Everything you typed is below: press Send again.":
+        "ဤပုံစံကို လက်ခံ၍ မရပါ (သက်တမ်းကုန်သွားသည်၊ သို့မဟုတ် browser က cookie ကို ပိတ်ထားသည်)။ "
+        "သင်ရိုက်ထားသမျှ အောက်တွင် ရှိပါသည်။ “ပို့မည်” ကို ထပ်နှိပ်ပါ။",
     "You can leave. We can help you and your family.": "သင် ထွက်ခွာနိုင်ပါသည်။ သင်နှင့် သင့်မိသားစုကို ကျွန်ုပ်တို့ ကူညီနိုင်ပါသည်။",
     "This programme helps soldiers and police who no longer want to serve the military regime to leave safely, "
     "with their families, and to start again. Relatives may also ask for them.": "ဤအစီအစဉ်သည် စစ်အာဏာရှင်အတွက် ဆက်လက် အမှုမထမ်းလိုတော့သော စစ်သားများနှင့် ရဲများကို မိသားစုနှင့်အတူ "
@@ -99,6 +103,8 @@ MY = {
     "is not a photo we can read": "ကို ဓာတ်ပုံအဖြစ် ဖတ်၍ မရပါ",
     "is not a JPEG, PNG or WebP photo": "သည် JPEG၊ PNG သို့မဟုတ် WebP ဓာတ်ပုံ မဟုတ်ပါ",
     "is damaged or incomplete": "သည် ပျက်စီးနေသည် သို့မဟုတ် မပြည့်စုံပါ",
+    "could not be processed now; send it again in a few minutes":
+        "ကို ယခု စီမံ၍ မရသေးပါ။ မိနစ်အနည်းငယ်အကြာတွင် ထပ်ပို့ပါ",
     "is one photo too many (at most 5)": "သည် ပိုနေပါသည် (အများဆုံး ၅ ပုံ)",
     "This form was open too long. Check it and send it again.": "ဤပုံစံကို ကြာလွန်းစွာ ဖွင့်ထားခဲ့ပါသည်။ ပြန်စစ်ပြီး ထပ်ပို့ပါ။",
     "This form was already sent once. If you did not see a receipt, send it again.": "ဤပုံစံကို တစ်ကြိမ် ပို့ပြီးပါပြီ။ ပြေစာနံပါတ် မမြင်ခဲ့ရလျှင် ထပ်ပို့ပါ။",

@@ -34,6 +34,7 @@ PHOTO_MESSAGES = {
     "unsupported_type": gettext_lazy("is not a JPEG, PNG or WebP photo"),
     "corrupt": gettext_lazy("is damaged or incomplete"),
     "too_many_files": gettext_lazy("is one photo too many (at most 5)"),
+    "busy": gettext_lazy("could not be processed now; send it again in a few minutes"),
 }
 
 
@@ -204,15 +205,7 @@ def reply(request: HttpRequest) -> HttpResponse:
     form = ReplyForm(request.POST, request.FILES)
     keyring = actions.resume_visit(request.POST.get("visit", ""))
     if keyring is None:
-        receipt_form = ReceiptForm()
-        receipt_form.add_error(
-            None,
-            _(
-                "This page was open too long. Enter your receipt again; "
-                "copy your message first so you can paste it."
-            ),
-        )
-        context = {"form": receipt_form, "unsent": request.POST.get("message", "")}
+        context = {"form": ReceiptForm(), "expired": True, "unsent": request.POST.get("message", "")}
         return _page(request, "intake/return.html", context, status=400)
     if not form.is_valid():
         _keep_or_renew_token(form)
@@ -245,3 +238,20 @@ def plain_status(status: str) -> str:
         return _("This conversation is closed. You can still write to us here.")
     # Everything else, including rejected, duplicate and quarantined, looks like an enquiry being read.
     return _("We have received your message. Someone from the programme will read it and answer here.")
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A refused form (expired or missing cookie): on the enquirer's site, give the form back, filled."""
+    from embrace.core.views import csrf_failure as staff_csrf_failure
+
+    if request.path.startswith("/staff/"):
+        return staff_csrf_failure(request, reason)
+    notice = _(
+        "This form could not be accepted (it expired, or your browser blocked our cookie). "
+        "Everything you typed is below: press Send again."
+    )
+    if request.path.endswith("/enquire/"):
+        form = EnquiryForm(initial={**request.POST.dict(), "token": _fresh()})
+        return _page(request, "intake/enquire.html", {"form": form, "notice": notice}, status=403)
+    context = {"form": ReceiptForm(), "notice": notice, "unsent": request.POST.get("message", "")}
+    return _page(request, "intake/return.html", context, status=403)
