@@ -46,11 +46,11 @@ def embrace_env(data_dir: Path) -> dict[str, str]:
     return env
 
 
-def wait_until_listening(process: subprocess.Popen[bytes], port: int) -> None:
+def wait_until_listening(process: subprocess.Popen[bytes], port: int, errors: Path) -> None:
     deadline = time.monotonic() + STARTUP_LIMIT_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            pytest.fail(f"embrace serve exited early with status {process.returncode}")
+            pytest.fail(f"embrace serve exited early ({process.returncode}):\n{errors.read_text()[-3000:]}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1):
                 return
@@ -113,7 +113,7 @@ def test_make_run_sequence_serves_logs_in_with_demo_credentials_and_stops_cleanl
         stderr=err,
     )
     try:
-        wait_until_listening(process, port)
+        wait_until_listening(process, port, tmp_path / "serve.err")
         browser = Browser(f"http://127.0.0.1:{port}")
 
         with browser.get("/staff/login/") as response:
@@ -132,7 +132,7 @@ def test_make_run_sequence_serves_logs_in_with_demo_credentials_and_stops_cleanl
         code = f"{totp(base64.b32decode(handler['totp_secret'])):06d}"
         path, page = browser.submit("/staff/login/code/", {"code": code})
         assert path == "/staff/"
-        assert "Welcome, demo-handler" in page
+        assert "demo-handler" in page
 
         assert send_malformed_request(port).startswith(b"HTTP/1.1 400")
     finally:
@@ -211,3 +211,25 @@ def test_gunicorn_logger_removes_addresses_from_the_error_log(capsys, address: s
 def test_gunicorn_logger_leaves_ordinary_messages_alone(capsys) -> None:
     make_logger().info("Booting worker with pid: %s at 12:30:45", 4242)
     assert "Booting worker with pid: 4242 at 12:30:45" in capsys.readouterr().err
+
+
+@pytest.mark.e2e
+def test_serve_fails_loudly_and_stops_everything_when_the_port_is_taken(tmp_path: Path) -> None:
+    env = embrace_env(tmp_path / "data")
+    subprocess.run(
+        [str(EMBRACE), "migrate", "--no-input"], env=env, check=True, capture_output=True, timeout=120
+    )
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [str(EMBRACE), "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert result.returncode != 0
+    assert "The gunicorn process exited" in result.stderr
+    assert "Embrace stopped." not in result.stdout
