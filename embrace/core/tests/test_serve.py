@@ -214,7 +214,7 @@ def test_gunicorn_logger_leaves_ordinary_messages_alone(capsys) -> None:
 
 
 @pytest.mark.e2e
-def test_serve_fails_loudly_and_stops_everything_when_the_port_is_taken(tmp_path: Path) -> None:
+def test_serve_exits_non_zero_naming_gunicorn_when_the_port_is_taken(tmp_path: Path) -> None:
     env = embrace_env(tmp_path / "data")
     subprocess.run(
         [str(EMBRACE), "migrate", "--no-input"], env=env, check=True, capture_output=True, timeout=120
