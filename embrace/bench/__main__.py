@@ -22,14 +22,20 @@ def _isolate(data_dir: str) -> None:
     os.environ["EMBRACE_DATA_DIR"] = data_dir
     os.environ["DJANGO_SETTINGS_MODULE"] = "embrace.settings"
     # The operator's overrides would make the figures describe something other than the defaults.
-    for name in ("DATABASE_URL", "EMBRACE_TESTING", "EMBRACE_VAULT_OPSLIMIT", "EMBRACE_VAULT_MEMLIMIT"):
+    for name in (
+        *("DATABASE_URL", "EMBRACE_TESTING", "EMBRACE_VAULT_OPSLIMIT", "EMBRACE_VAULT_MEMLIMIT"),
+        *("EMBRACE_RECEIPT_OPSLIMIT", "EMBRACE_RECEIPT_MEMLIMIT", "EMBRACE_RECEIPT_CONCURRENCY"),
+        *("EMBRACE_RECEIPT_WAIT_SECONDS", "EMBRACE_INTAKE_MIN_FILL_SECONDS"),
+        # The enquirer-path benchmarks talk plain HTTP to 127.0.0.1 and seed the demo accounts.
+        *("EMBRACE_PRODUCTION", "EMBRACE_TLS", "EMBRACE_DEBUG"),
+    ):
         os.environ.pop(name, None)
 
 
 def _benchmarks() -> list[Benchmark]:
-    from embrace.bench import audit, vault
+    from embrace.bench import audit, http, vault
 
-    return [*vault.BENCHMARKS, *audit.BENCHMARKS]
+    return [*vault.BENCHMARKS, *audit.BENCHMARKS, *http.BENCHMARKS]
 
 
 def _names() -> str:
