@@ -565,8 +565,9 @@ def _intake_rows(
             per_enquiry * 1000,
             "ms",
             f"one derivation alone is {raw_cpu * 1000:.0f} ms ({raw_cpu / per_enquiry:.0%} of it); server "
-            f"processes used {cpu.server:.1f} CPU-s in the window, {cpu.server / (cores * LOAD_SECONDS):.0%} of "
-            f"the {cores} cores: the rest went to the clients and to other work on the machine"
+            f"processes used {cpu.server:.1f} CPU-s in the window, "
+            f"{cpu.server / (cores * LOAD_SECONDS):.0%} of the {cores} cores: the rest went to the clients "
+            "and to other work on the machine"
             if per_enquiry
             else f"{cpu.server:.1f} CPU-s, no enquiry succeeded",
         ),
