@@ -315,3 +315,5 @@ LOGGING = {
         "django.security.DisallowedHost": {"handlers": [], "propagate": False},
     },
 }
+# Our static files are ours alone: no cross-origin reads (WhiteNoise allows all origins by default).
+WHITENOISE_ALLOW_ALL_ORIGINS = False
