@@ -293,3 +293,15 @@ def test_serve_refuses_to_start_on_an_unmigrated_database(tmp_path: Path) -> Non
     )
     assert result.returncode != 0
     assert "embrace migrate" in result.stderr
+
+
+@pytest.mark.django_db
+def test_demo_routes_public_enquiries_to_a_team_whose_officer_can_read_them(tmp_path, settings) -> None:
+    from embrace.intake.models import IntakeRoute
+
+    settings.DATA_DIR = tmp_path
+    call_command("demo", stdout=io.StringIO())
+    call_command("demo", stdout=io.StringIO())
+    route = IntakeRoute.objects.get()
+    assert route.active
+    assert route.team.members.filter(role_assignments__role=Role.INTAKE_OFFICER).exists()

@@ -27,6 +27,7 @@ from embrace.accounts.models import Team, User
 from embrace.accounts.roles import Role
 from embrace.audit.events import Event
 from embrace.audit.log import record
+from embrace.intake.models import IntakeRoute
 from embrace.vault import actions as vault
 
 CREDENTIALS_FILE = "demo-credentials.json"
@@ -184,6 +185,8 @@ class Command(BaseCommand):
                 outcome, credential = self._ensure_account(role, [teams[n] for n in team_names], previous)
                 counts[outcome] += 1
                 credentials.append(credential)
+            # New enquiries from the public site go to the northern intake team, whose officer can read them.
+            IntakeRoute.objects.get_or_create(team=teams["Intake — North"])
             record(Event.DEMO_SEEDED, actor=None, subject="demo", **counts)
         write_credentials(path, credentials)
         self._print(path, credentials, counts)
