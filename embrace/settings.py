@@ -213,7 +213,10 @@ VAULT_KEY_COOKIE_NAME = "__Host-embrace-key" if TLS else "embrace-key"
 
 # --- Security headers (see embrace.core.middleware for CSP and Permissions-Policy) -------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "no-referrer"
+# "same-origin", not "no-referrer": with no-referrer, browsers send "Origin: null" on form posts and Django's
+# CSRF check refuses every form (shown by the browser tests). same-origin still never tells another site
+# where a visitor came from.
+SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_HSTS_SECONDS = 63072000 if TLS else 0

@@ -45,7 +45,8 @@ def test_every_response_carries_the_security_headers(admin: Persona, intake_offi
     for kind, response in responses.items():
         assert response.status_code == expected[kind], kind  # type: ignore[attr-defined]
         headers = response.headers  # type: ignore[attr-defined]
-        assert headers["Referrer-Policy"] == "no-referrer", kind
+        # same-origin, not no-referrer: see settings and embrace/accounts/tests/test_browser_login.py
+        assert headers["Referrer-Policy"] == "same-origin", kind
         assert headers["X-Frame-Options"] == "DENY", kind
         assert headers["X-Content-Type-Options"] == "nosniff", kind
         assert headers["Cross-Origin-Opener-Policy"] == "same-origin", kind
