@@ -41,6 +41,16 @@ class Entry(models.Model):
     def __str__(self) -> str:
         return self.code
 
+    # Grouped with commas in every language: Django's Burmese number format has no grouping, and
+    # "1000000000" is hard to read at a glance.
+    @property
+    def usd_display(self) -> str:
+        return f"{self.amount_usd:,.0f}" if self.amount_usd is not None else ""
+
+    @property
+    def mmk_display(self) -> str:
+        return f"{self.amount_mmk:,.0f}" if self.amount_mmk is not None else ""
+
 
 def schedule_in_force(on: datetime.date | None = None) -> Schedule | None:
     on = on or datetime.date.today()

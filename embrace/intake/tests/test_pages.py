@@ -59,6 +59,9 @@ def test_reward_schedule_of_2022_is_on_the_landing_page(client: Client) -> None:
     assert "US$500,000" in page
     assert "1,000,000,000 kyat" in page
     assert "valued by committee" in page
+    burmese = client.get("/").content.decode()
+    assert "US$500,000" in burmese
+    assert "1,000,000,000 ကျပ်" in burmese
 
 
 def test_enquiry_form_is_one_link_from_the_landing_page(client: Client) -> None:
