@@ -270,8 +270,10 @@ VAULT_PASSWORD_MEMLIMIT = (
 # The salt lives in the data folder, not the database. At most RECEIPT_CONCURRENCY derivations run at once per
 # process (memory is the bound: 64 MiB each); a request waits up to RECEIPT_WAIT_SECONDS for a slot.
 RECEIPT_OPSLIMIT = 1 if TESTING else env_int("EMBRACE_RECEIPT_OPSLIMIT", 2, minimum=1)
-RECEIPT_MEMLIMIT = 8 * 1024 * 1024 if TESTING else env_int(
-    "EMBRACE_RECEIPT_MEMLIMIT", 64 * 1024 * 1024, minimum=64 * 1024 * 1024
+RECEIPT_MEMLIMIT = (
+    8 * 1024 * 1024
+    if TESTING
+    else env_int("EMBRACE_RECEIPT_MEMLIMIT", 64 * 1024 * 1024, minimum=64 * 1024 * 1024)
 )
 RECEIPT_CONCURRENCY = env_int("EMBRACE_RECEIPT_CONCURRENCY", 2, minimum=1)
 RECEIPT_WAIT_SECONDS = env_int("EMBRACE_RECEIPT_WAIT_SECONDS", 20, minimum=1)
