@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, BinaryIO
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from embrace.audit.events import Event
@@ -197,10 +197,33 @@ def rekey(compartment: Compartment, *, actor: User | None) -> CompartmentKey:
     return key
 
 
+def _scrub_deleted_rows() -> None:
+    """On SQLite, make deleted rows leave the files, not just the tables.
+
+    A DELETE only marks space free, and in WAL mode the rows written earlier stay in the -wal file until
+    it is reset. secure_delete zeroes freed pages; a TRUNCATE checkpoint copies the WAL into the database
+    and empties it. It waits (up to the busy timeout) for readers, and only does part of the work if one
+    lingers; a destruction is rare enough for that. PostgreSQL keeps dead tuples until VACUUM, and backups
+    keep everything: neither can be helped from here.
+    """
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 def destroy_compartment(compartment: Compartment, *, actor: User | None) -> None:
-    """Delete every key of the compartment: its content becomes unreadable for everyone, for good."""
+    """Delete every key of the compartment: its content becomes unreadable for everyone, for good.
+
+    The sealed private keys are the only way into the content, so they must not survive in the data
+    folder either: one user's key, coerced later, would otherwise reopen a purged passage plan.
+    """
     with transaction.atomic():
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA secure_delete = ON")
         compartment.keys.all().delete()
         compartment.destroyed_at = timezone.now()
         compartment.save(update_fields=["destroyed_at"])
         record(Event.COMPARTMENT_DESTROYED, actor=actor, subject=compartment)
+        transaction.on_commit(_scrub_deleted_rows)

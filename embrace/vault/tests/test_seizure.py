@@ -12,6 +12,7 @@ import io
 import pytest
 from django.conf import settings
 from django.contrib.sessions.backends.db import SessionStore
+from django.db import connection
 from django.http import HttpRequest
 from django.test import Client, RequestFactory
 from django.urls import reverse
@@ -29,7 +30,7 @@ from embrace.vault.keyring import (
     unlock_with_password,
     unlock_with_recovery_key,
 )
-from embrace.vault.models import CompartmentKey, UserKey
+from embrace.vault.models import CompartmentKey, Grant, UserKey
 from embrace.vault.tests import seized
 
 MARKER = b"PLAINTEXT-MARKER-Tatmadaw-LIB-77"
@@ -138,3 +139,26 @@ def test_a_copy_of_database_and_data_folder_without_the_cookie_decrypts_nothing(
         keyring_from_request(_request_with(alices[0], wrong, alice), alice.user)
     rebuilt = keyring_from_request(_request_with(alices[0], cookie, alice), alice.user)
     assert rebuilt.open(envelopes["body-1"]) == b"first words " + MARKER
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_destroyed_compartment_leaves_no_key_behind_in_the_data_folder() -> None:
+    alice = make_persona("alice", Role.HANDLER)
+    passage = vault.create_compartment("passage", [alice.user], actor=alice.user)
+    kept = vault.create_compartment("body", [alice.user], actor=alice.user)
+    keyring = unlock_with_password(alice.user, alice.password)
+    doomed = {
+        "sealed grant": bytes(Grant.objects.get(key__compartment=passage).sealed_private_key),
+        "private key": keyring.compartment_private_key(passage.current_key),
+    }
+    survivor = bytes(Grant.objects.get(key__compartment=kept).sealed_private_key)
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:  # as some builds default; destruction must not rely on it
+            cursor.execute("PRAGMA secure_delete = OFF")
+
+    vault.destroy_compartment(passage, actor=alice.user)
+
+    copy = {"table rows": seized.table_rows(), **seized.data_folder()}
+    assert any(survivor in data for data in copy.values())  # the scan does see grants that still exist
+    leaks = {name: where for name, secret in doomed.items() if (where := seized.find(secret, copy))}
+    assert leaks == {}
