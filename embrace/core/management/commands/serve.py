@@ -45,8 +45,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--bind", type=host_port, default="127.0.0.1:8000", help="HOST:PORT to listen on")
-        parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (default 2)")
-        parser.add_argument("--threads", type=int, default=4, help="threads per worker (default 4)")
+        # One process whose threads share the GIL but not the Argon2 work (it releases the GIL): on two cores
+        # it takes as many enquiries per second as two processes, with one Django and one set of receipt
+        # slots in memory instead of two (docs/benchmarks.md, "Sustained enquiries").
+        parser.add_argument("--workers", type=int, default=1, help="gunicorn worker processes (default 1)")
+        parser.add_argument("--threads", type=int, default=8, help="threads per worker (default 8)")
         parser.add_argument(
             "--no-worker", action="store_true", help="do not run the task worker (run `embrace db_worker`)"
         )
