@@ -40,7 +40,11 @@ def _recovery_wrap(user: User, private: bytes) -> tuple[bytes, str]:
 
 
 def create_user_keys(user: User, password: str, *, actor: User | None) -> str:
-    """Give a user a key pair wrapped by ``password`` and by a new recovery key, which is returned once."""
+    """Give a user a key pair wrapped by ``password`` and by a new recovery key, which is returned once.
+
+    For a new account only: on a user who already has keys it replaces the pair, and every grant sealed to
+    the old public key stops opening.
+    """
     public, private = crypto.generate_keypair()
     wrapped_recovery, recovery_key = _recovery_wrap(user, private)
     with transaction.atomic():

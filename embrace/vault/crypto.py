@@ -175,6 +175,7 @@ def seal_message(public_key: bytes, key_id: uuid.UUID, plaintext: bytes) -> byte
 
 
 def open_message(private_key: bytes, envelope: bytes) -> bytes:
+    """The plaintext of a message envelope, or DecryptionError. ``private_key`` is the compartment's."""
     envelope_key_id(envelope)
     if envelope[4:5] != KIND_MESSAGE:
         raise DecryptionError("not a message envelope")
@@ -190,6 +191,8 @@ def seal_stream(public_key: bytes, key_id: uuid.UUID, source: BinaryIO, sink: Bi
     sink.write(header)
     sink.write(sodium.crypto_secretstream_xchacha20poly1305_init_push(state, data_key))
     total, aad = 0, header
+    # One chunk of look-ahead: a chunk is tagged FINAL only when the next read comes back empty, so the
+    # last chunk (or the only, empty one for an empty source) carries the tag that proves nothing was cut.
     chunk = source.read(STREAM_CHUNK)
     while True:
         following = source.read(STREAM_CHUNK) if chunk else b""

@@ -69,6 +69,7 @@ class Keyring:
             raise NoAccess("grant does not open with this user's key") from exc
 
     def _unseal_data_key(self, key_id: uuid.UUID, sealed_data_key: bytes) -> bytes:
+        # The callback ``crypto.open_stream`` asks for a stream's data key: access is decided here.
         key = CompartmentKey.objects.filter(pk=key_id).first()
         if key is None:
             raise NoAccess("unknown or destroyed compartment key")
