@@ -77,3 +77,10 @@ def test_burmese_catalog_is_complete() -> None:
         if re.search(r'msgstr(\[0\])? ""\n?$', e.strip() + "\n") and "msgid" in e and "#~" not in e
     ]
     assert not untranslated, untranslated[:3]
+
+
+@pytest.mark.parametrize("path", ["/", "/enquire/"])
+def test_pages_travel_compressed(client: Client, path: str) -> None:
+    response = client.get(path, HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+    assert len(response.content) < len(gzip.decompress(response.content)) / 2
