@@ -51,6 +51,10 @@ class Case(models.Model):
     # The identity-bearing answers of the first enquiry (rank, unit, contact), sealed to ``identity``.
     identity_details = models.BinaryField(null=True)
     receipt = models.OneToOneField(ReceiptHolder, on_delete=models.SET_NULL, null=True, related_name="case")
+    # The handler who talks to the enquirer; assigning seals the body compartment to them (cases.actions).
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="handled_cases"
+    )
     # Processing markers, not content: text that may be Zawgyi but could not be converted with confidence.
     needs_script_review = models.BooleanField(default=False)
     unread_by_staff = models.PositiveIntegerField(default=0)
