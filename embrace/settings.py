@@ -281,6 +281,10 @@ RECEIPT_MEMLIMIT = (
 RECEIPT_CONCURRENCY = env_int("EMBRACE_RECEIPT_CONCURRENCY", 2, minimum=1)
 RECEIPT_WAIT_SECONDS = env_int("EMBRACE_RECEIPT_WAIT_SECONDS", 20, minimum=1)
 RECEIPT_SALT = env_secret("EMBRACE_RECEIPT_SALT") or generated_secret(SECRETS_DIR, "receipt-salt", 16)
+# Keys the blind indexes of identifiers (embrace.vault.blind); outside the database, like the receipt salt.
+BLIND_INDEX_KEY = env_secret("EMBRACE_BLIND_INDEX_KEY") or generated_secret(
+    SECRETS_DIR, "blind-index-key", 32
+)
 
 # --- The enquirer's side ---------------------------------------------------------------------------------
 INTAKE_MIN_FILL_SECONDS = env_int("EMBRACE_INTAKE_MIN_FILL_SECONDS", 3)  # faster than this is a robot
