@@ -102,3 +102,34 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.stored_name
+
+
+class IdentifierKind(models.TextChoices):
+    PHONE = "phone", "Phone number"
+    SERVICE_NUMBER = "service_number", "Service number"
+    NAME = "name", "Name"
+
+
+class IdentifierIndex(models.Model):
+    """A blind index entry: the keyed digest of one normalised identifier of a case (embrace.vault.blind).
+
+    The identifier itself is only in the case's sealed identity compartment; this row says only that the
+    case has *some* identifier of this kind, and lets cases that share one find each other.
+    """
+
+    # Deleting a case deletes its entries: a purged case must not keep linking others.
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="identifier_index")
+    kind = models.CharField(max_length=20, choices=IdentifierKind.choices)
+    digest = models.CharField(max_length=32)
+    created_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            # Also the index that lists one case's entries.
+            models.UniqueConstraint(fields=["case", "kind", "digest"], name="unique_case_identifier"),
+        ]
+        # Digest first: a duplicate check looks up "this digest, any case", with or without its kind.
+        indexes = [models.Index(fields=["digest", "kind"], name="cases_identifier_lookup")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.kind}"
