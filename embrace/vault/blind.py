@@ -1,4 +1,4 @@
-"""Blind indexes: keyed hashes of normalised identifiers, so that cases can be matched without decrypting them.
+"""Blind indexes: keyed hashes of normalised identifiers, to match cases without decrypting them.
 
 A phone number, a service number or a name is recorded in a case's sealed identity compartment, which the
 server cannot read. To notice that two enquiries give the same phone number, each identifier is also stored
