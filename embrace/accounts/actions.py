@@ -104,12 +104,27 @@ def change_password(keyring: Keyring, new_password: str, *, new_recovery_key: bo
     return recovery_key
 
 
-def recover_account(keyring: Keyring, new_password: str) -> str:
-    """Recovery with the one-time key: new password, and a new recovery key (the old one is spent)."""
+def replace_password_and_keys(keyring: Keyring, new_password: str) -> tuple[Keyring, str]:
+    """A new password, a new key pair (grants re-sealed) and a new recovery key, atomically.
+
+    For a first login with a temporary password (the administrator who chose it must not be able to
+    unwrap the user's key from a copy of the database) and for recovery (the spent recovery key likewise).
+    """
+    user = keyring.user
     with transaction.atomic():
-        recovery_key = change_password(keyring, new_password, new_recovery_key=True)
+        user.set_password(new_password)
+        user.must_change_password = False
+        user.save(update_fields=["password", "must_change_password"])
+        new_keyring, recovery_key = vault.replace_user_keys(keyring, new_password)
+        record(Event.PASSWORD_CHANGED, actor=user, subject=user, new_recovery_key=True)
+    return new_keyring, recovery_key
+
+
+def recover_account(keyring: Keyring, new_password: str) -> str:
+    """Recovery with the one-time key: new password, new keys, new recovery key (the old one is spent)."""
+    with transaction.atomic():
+        _, recovery_key = replace_password_and_keys(keyring, new_password)
         record(Event.PASSWORD_RECOVERED, actor=keyring.user, subject=keyring.user)
-    assert recovery_key is not None  # noqa: S101  (asked for above)
     return recovery_key
 
 

@@ -164,14 +164,20 @@ def enrol(request: HttpRequest) -> HttpResponse:
             return redirect("accounts:login")
         recovery_key = None
         if user.must_change_password:
-            recovery_key = actions.change_password(
-                keyring, form.cleaned_data["new_password"], new_recovery_key=True
+            # The administrator knew the temporary password: the key it wrapped is replaced, not re-wrapped.
+            keyring, recovery_key = actions.replace_password_and_keys(
+                keyring, form.cleaned_data["new_password"]
             )
         actions.confirm_totp(device, actor=user)
         _complete_login(request, user, device)
-        if recovery_key:
-            return render(request, "accounts/recovery_key.html", {"recovery_key": recovery_key})
-        return redirect("accounts:home")
+        cookie = vault_keyring.start_session(request, keyring)
+        response = (
+            render(request, "accounts/recovery_key.html", {"recovery_key": recovery_key})
+            if recovery_key
+            else redirect("accounts:home")
+        )
+        vault_keyring.set_key_cookie(response, cookie)
+        return response
     return render(request, "accounts/enrol.html", context, status=400 if form.errors else 200)
 
 

@@ -74,6 +74,31 @@ def rewrap_user_key(keyring: Keyring, new_password: str, *, new_recovery_key: bo
     return recovery_key
 
 
+def replace_user_keys(keyring: Keyring, new_password: str) -> tuple[Keyring, str]:
+    """A new key pair for the user, their grants re-sealed to it; returns the new keyring and recovery key.
+
+    Used when the old wraps may be known to someone else: a temporary password an administrator chose, or a
+    recovery key just spent. A copy of the database taken before, with that old secret, then opens a key
+    that no longer reads anything sealed from now on — and re-sealed grants are sealed to the new key only.
+    """
+    user, old_private = keyring.user, keyring._private_bytes()
+    public, private = crypto.generate_keypair()
+    wrapped_recovery, recovery_key = _recovery_wrap(user, private)
+    with transaction.atomic():
+        for grant_ in Grant.objects.select_for_update().filter(user=user):
+            secret = crypto.unseal(old_private, bytes(grant_.sealed_private_key))
+            grant_.sealed_private_key = crypto.seal_to(public, secret)
+            grant_.save(update_fields=["sealed_private_key"])
+        UserKey.objects.filter(user=user).update(
+            public_key=public,
+            wrapped_by_password=_password_wrap(user, new_password, private),
+            wrapped_by_recovery=wrapped_recovery,
+            updated_at=timezone.now(),
+        )
+        record(Event.USER_KEYS_CREATED, actor=user, subject=user, replaced=True)
+    return Keyring(user, private), recovery_key
+
+
 def _public_key_of(user: User) -> bytes:
     record_ = UserKey.objects.filter(user=user).first()
     if record_ is None:
