@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextvars
 import secrets
 import uuid
+from collections.abc import Collection, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 from embrace.accounts.models import Team
 from embrace.vault.models import Compartment, ReceiptHolder
@@ -38,6 +43,75 @@ class Status(models.TextChoices):
     QUARANTINED = "quarantined", "Quarantined (junk)"
 
 
+# A case is born in one of these; every later status comes from embrace.cases.lifecycle.
+INITIAL_STATUSES = frozenset({Status.ENQUIRY, Status.QUARANTINED})
+# The fields only the lifecycle may change once a case exists.
+LIFECYCLE_FIELDS = ("status", "dormant_until")
+
+_lifecycle_writing: contextvars.ContextVar[bool] = contextvars.ContextVar("lifecycle_writing", default=False)
+
+
+class LifecycleError(Exception):
+    """A step in a case's life is not allowed; the message says why, in words for the user."""
+
+
+class IllegalTransition(LifecycleError):
+    """The case cannot make this move: not from its status, or not by writing the status directly."""
+
+
+@contextmanager
+def lifecycle_write() -> Iterator[None]:
+    """For embrace.cases.lifecycle alone: lets the block write a case's status after its own checks.
+
+    This guards against mistakes (a view, a task, a stale copy writing the status), not against hostile code
+    in the same process, which could call this too.
+    """
+    token = _lifecycle_writing.set(True)
+    try:
+        yield
+    finally:
+        _lifecycle_writing.reset(token)
+
+
+def _refuse_lifecycle_fields(fields: Iterable[str]) -> None:
+    touched = sorted(set(fields) & set(LIFECYCLE_FIELDS))
+    if touched and not _lifecycle_writing.get():
+        raise IllegalTransition(
+            f"A case's {', '.join(touched)} changes only through embrace.cases.lifecycle, never directly."
+        )
+
+
+def _refuse_creation_in(status: str, dormant_until: Any) -> None:
+    if _lifecycle_writing.get():
+        return
+    if status not in INITIAL_STATUSES or dormant_until is not None:
+        raise IllegalTransition(f"A case starts as an enquiry or in quarantine, not as {status!r}.")
+
+
+def _refuse_deleting_live_cases(cases: models.QuerySet[Case]) -> None:
+    # A case that has moved on from where it started ends by a lifecycle step (closing, purging), which
+    # keeps its row and its history; only an untouched enquiry or junk may simply vanish.
+    if cases.exclude(status__in=INITIAL_STATUSES).exists():
+        raise IllegalTransition("A case past its first status cannot be deleted; close or purge it instead.")
+
+
+class CaseQuerySet(models.QuerySet["Case"]):
+    def update(self, **kwargs: Any) -> int:
+        # bulk_update() goes through here too.
+        _refuse_lifecycle_fields(kwargs)
+        return super().update(**kwargs)
+
+    def bulk_create(self, objs: Iterable[Case], *args: Any, **kwargs: Any) -> list[Case]:
+        objs = list(objs)
+        for case in objs:
+            _refuse_creation_in(case.status, case.dormant_until)
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        _refuse_deleting_live_cases(self)
+        return super().delete()
+
+
 class Case(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     reference = models.CharField(max_length=12, unique=True, default=new_reference)
@@ -53,18 +127,85 @@ class Case(models.Model):
     receipt = models.OneToOneField(ReceiptHolder, on_delete=models.SET_NULL, null=True, related_name="case")
     # The handler who talks to the enquirer; assigning seals the body compartment to them (cases.actions).
     handler = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="handled_cases"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="handled_cases",
     )
     # Processing markers, not content: text that may be Zawgyi but could not be converted with confidence.
     needs_script_review = models.BooleanField(default=False)
     unread_by_staff = models.PositiveIntegerField(default=0)
+    # The day to check back with a dormant enquirer; set exactly while the case is dormant.
+    dormant_until = models.DateField(null=True, blank=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    # The lifecycle fields as read from the database, to tell a direct change from an unchanged value.
+    _loaded: dict[str, Any]
 
     class Meta:
         ordering = ["-opened_on", "reference"]
         indexes = [models.Index(fields=["team", "status", "-opened_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="dormant", dormant_until__isnull=False)
+                | (~Q(status="dormant") & Q(dormant_until__isnull=True)),
+                name="case_dormant_has_checkin_date",
+                violation_error_message="A dormant case needs a check-in date; no other case has one.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.reference
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Creates a case in an initial status; afterwards never writes the status (see lifecycle)."""
+        creating = (
+            self._state.adding and not kwargs.get("force_update") and kwargs.get("update_fields") is None
+        )
+        if creating:
+            _refuse_creation_in(self.status, self.dormant_until)
+        elif not _lifecycle_writing.get():
+            kwargs["update_fields"] = self._fields_outside_lifecycle(kwargs.get("update_fields"))
+        super().save(*args, **kwargs)
+        self._remember_lifecycle_fields()
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        # The database's status, not this copy's: a stale copy saying "quarantined" must not delete a case.
+        _refuse_deleting_live_cases(Case.objects.filter(pk=self.pk))
+        return super().delete(*args, **kwargs)
+
+    @classmethod
+    def from_db(cls, db: str | None, field_names: Collection[str], values: Collection[Any]) -> Case:
+        instance = super().from_db(db, field_names, values)
+        instance._remember_lifecycle_fields()
+        return instance
+
+    def _remember_lifecycle_fields(self) -> None:
+        self._loaded = {name: self.__dict__[name] for name in LIFECYCLE_FIELDS if name in self.__dict__}
+
+    def refresh_from_db(self, *args: Any, **kwargs: Any) -> None:
+        super().refresh_from_db(*args, **kwargs)
+        self._remember_lifecycle_fields()
+
+    def _fields_outside_lifecycle(self, update_fields: Iterable[str] | None) -> list[str]:
+        if update_fields is None:
+            deferred = self.get_deferred_fields()
+            fields = [f.attname for f in self._meta.concrete_fields if not f.primary_key]
+            update_fields = [name for name in fields if name not in deferred]
+        names = list(update_fields)
+        loaded = getattr(self, "_loaded", {})
+        missing = object()
+        changed = [
+            name
+            for name in LIFECYCLE_FIELDS
+            if name in names and self.__dict__.get(name, missing) != loaded.get(name, missing)
+        ]
+        _refuse_lifecycle_fields(changed)
+        # Unchanged lifecycle fields are left out too: a copy read before a transition must not write the
+        # old status back over the new one.
+        return [name for name in names if name not in LIFECYCLE_FIELDS]
 
 
 class Sender(models.TextChoices):
@@ -133,3 +274,31 @@ class IdentifierIndex(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.kind}"
+
+
+class CaseTransition(models.Model):
+    """One step of a case's life, written by embrace.cases.lifecycle in the step's own transaction.
+
+    The database enforces what it can see: steps of a case are numbered without gaps in two (two people moving
+    the same case at once cannot both succeed), and one approval carries out one step only. Who may take a
+    step, and from which status, it cannot see: that is the lifecycle's table.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="transitions")
+    seq = models.PositiveIntegerField()
+    name = models.CharField(max_length=40)
+    from_status = models.CharField(max_length=20, choices=Status.choices)
+    to_status = models.CharField(max_length=20, choices=Status.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    approval = models.OneToOneField(
+        "approvals.Approval", on_delete=models.PROTECT, null=True, blank=True, related_name="case_transition"
+    )
+    # Staff steps, but the day is enough here; the audit entry of the step has the time.
+    made_on = models.DateField()
+
+    class Meta:
+        ordering = ["case", "seq"]
+        constraints = [models.UniqueConstraint(fields=["case", "seq"], name="unique_case_transition_seq")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} #{self.seq} {self.name}"
