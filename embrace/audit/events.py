@@ -37,3 +37,5 @@ class Event(models.TextChoices):
     EXPORT = "data.export"
     CONFIG_CHANGED = "config.changed"
     DEMO_SEEDED = "config.demo_seeded"
+    CASE_TRANSITION = "case.transition"
+    CASE_PURGED = "case.purged"
