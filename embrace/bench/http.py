@@ -480,6 +480,12 @@ def intake(serve_args: Sequence[str] = ()) -> list[Row]:
     )
 
 
+def _database_label() -> str:
+    database = settings.DATABASES["default"]
+    pragmas = database.get("OPTIONS", {}).get("init_command", "")
+    return f"{database['ENGINE'].rsplit('.', 1)[-1]} {pragmas}".strip()
+
+
 def _codes(counter: Mapping[int, int]) -> str:
     return ", ".join(f"{code}: {n}" for code, n in sorted(counter.items())) or "none"
 
@@ -528,7 +534,7 @@ def _intake_rows(
             f"`embrace serve` {serve_label}: {workers} gunicorn workers x {threads} threads (gthread); "
             f"RECEIPT_CONCURRENCY={settings.RECEIPT_CONCURRENCY} per worker, receipt Argon2id "
             f"opslimit={settings.RECEIPT_OPSLIMIT}, memlimit={settings.RECEIPT_MEMLIMIT // MIB} MiB; "
-            f"SQLite WAL, synchronous=FULL; INTAKE_MIN_FILL_SECONDS={settings.INTAKE_MIN_FILL_SECONDS} "
+            f"database {_database_label()}; INTAKE_MIN_FILL_SECONDS={settings.INTAKE_MIN_FILL_SECONDS} "
             "(not overridden)",
         ),
         Row(
