@@ -97,9 +97,14 @@ def _refuse_deleting_live_cases(cases: models.QuerySet[Case]) -> None:
 
 class CaseQuerySet(models.QuerySet["Case"]):
     def update(self, **kwargs: Any) -> int:
-        # bulk_update() goes through here too.
         _refuse_lifecycle_fields(kwargs)
         return super().update(**kwargs)
+
+    def bulk_update(self, objs: Iterable[Case], fields: Iterable[str], batch_size: int | None = None) -> int:
+        # Refused here, before bulk_update's own transaction, which a refusal inside would spoil.
+        fields = list(fields)
+        _refuse_lifecycle_fields(fields)
+        return super().bulk_update(objs, fields, batch_size=batch_size)
 
     def bulk_create(self, objs: Iterable[Case], *args: Any, **kwargs: Any) -> list[Case]:
         objs = list(objs)

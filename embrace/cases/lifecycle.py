@@ -1,0 +1,334 @@
+"""A case's life as one table: every step, where it may start, where it leads, who may take it, and which
+steps a second person must approve.
+
+This module is the only writer of ``Case.status`` (and of the dormant check-in date): ``Case.save()`` and
+``Case.objects.update()`` refuse to change them otherwise (see ``embrace.cases.models``). So a move the table
+does not have cannot happen through the ORM, whatever a view or a task tries.
+
+What the database enforces by itself is narrower, because it sees neither the actor nor the table: a dormant
+case has a check-in date and no other case has one; the steps of a case are numbered without gaps (two people
+moving the same case at once cannot both succeed); one approval carries out one step only. A raw SQL UPDATE
+of the status is not stopped, but leaves the case out of step with its ``CaseTransition`` history and with the
+audit chain, where it shows.
+
+Two-person steps (approving passage, registering, closing with purge) go through
+``embrace.approvals``: asking creates an ``Approval``; the step is taken only when a different person holding
+the required role approves it, and only if the case is still where it was and the asker may still ask.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.db.models import Max
+
+from embrace.accounts.models import User
+from embrace.accounts.roles import Perm, Role
+from embrace.approvals import models as approvals
+from embrace.approvals.actions import ApprovalError, decide_approval, request_approval
+from embrace.audit.events import Event
+from embrace.audit.log import record, subject_of
+from embrace.cases.actions import attachment_path, today
+from embrace.cases.models import (
+    Attachment,
+    Case,
+    CaseTransition,
+    IdentifierIndex,
+    IllegalTransition,
+    LifecycleError,
+    Message,
+    Status,
+    lifecycle_write,
+)
+from embrace.vault import actions as vault
+
+if TYPE_CHECKING:
+    from embrace.approvals.models import Approval
+
+__all__ = [
+    "TRANSITIONS",
+    "IllegalTransition",
+    "LifecycleError",
+    "Transition",
+    "allowed",
+    "complete_approved_transition",
+    "decide_transition",
+    "request_transition",
+]
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    sources: frozenset[Status]
+    target: Status
+    # What the person taking (or, for a two-person step, asking for) the step must hold.
+    perm: Perm
+    # Set for two-person steps: a different person holding this role must approve.
+    approver: Role | None = None
+    # Closing with purge destroys the case's content for good (see _purge).
+    purge: bool = False
+
+    @property
+    def two_person(self) -> bool:
+        return self.approver is not None
+
+    @property
+    def action(self) -> str:
+        """The approval action naming this step."""
+        return f"case.{self.name}"
+
+
+S = Status
+EARLY = frozenset({S.ENQUIRY, S.DORMANT, S.TRIAGE})
+UNDER_WAY = frozenset({S.VETTING, S.PASSAGE_APPROVED, S.PASSAGE_PLANNED, S.IN_TRANSIT})
+SIDE_EXITS = frozenset({S.WITHDRAWN, S.LOST_CONTACT, S.REJECTED, S.DUPLICATE})
+
+
+def _t(
+    name: str,
+    sources: set[Status] | frozenset[Status],
+    target: Status,
+    perm: Perm,
+    approver: Role | None = None,
+    *,
+    purge: bool = False,
+) -> Transition:
+    return Transition(name, frozenset(sources), target, perm, approver, purge)
+
+
+# Intake officers (case:triage) own a case until it goes to vetting; vetting reviewers judge whether it is
+# genuine, on enquiry and again on arrival; the assigned handler (case:handle) runs the passage. A step that
+# appears twice is one step whose owner depends on how far the case has got.
+TRANSITIONS: tuple[Transition, ...] = (
+    _t("release", {S.QUARANTINED}, S.ENQUIRY, Perm.CASE_TRIAGE),
+    _t("start_triage", {S.ENQUIRY, S.DORMANT}, S.TRIAGE, Perm.CASE_TRIAGE),
+    # From dormant too: to move the check-in date.
+    _t("make_dormant", {S.ENQUIRY, S.TRIAGE, S.DORMANT}, S.DORMANT, Perm.CASE_TRIAGE),
+    _t("refer_for_vetting", {S.TRIAGE}, S.VETTING, Perm.CASE_TRIAGE),
+    # The reviewer who found the enquirer genuine asks; a handler (who holds case:passage:approve) approves.
+    _t("approve_passage", {S.VETTING}, S.PASSAGE_APPROVED, Perm.VETTING_REVIEW, Role.HANDLER),
+    _t("plan_passage", {S.PASSAGE_APPROVED}, S.PASSAGE_PLANNED, Perm.CASE_HANDLE),
+    _t("begin_transit", {S.PASSAGE_PLANNED}, S.IN_TRANSIT, Perm.CASE_HANDLE),
+    _t("record_arrival", {S.IN_TRANSIT}, S.ARRIVED, Perm.CASE_HANDLE),
+    _t("record_screening", {S.ARRIVED}, S.SCREENED, Perm.VETTING_REVIEW),
+    _t("register", {S.SCREENED}, S.REGISTERED, Perm.CASE_HANDLE, Role.VETTING_REVIEWER),
+    _t("close", {S.REGISTERED}, S.CLOSED, Perm.CASE_HANDLE),
+    # Custodians approve a purge: it destroys the identity they otherwise guard.
+    _t("close_and_purge", {S.REGISTERED, S.CLOSED}, S.CLOSED, Perm.CASE_HANDLE, Role.CUSTODIAN, purge=True),
+    _t("close_and_purge", SIDE_EXITS, S.CLOSED, Perm.CASE_TRIAGE, Role.CUSTODIAN, purge=True),
+    # Side exits.
+    _t("withdraw", EARLY, S.WITHDRAWN, Perm.CASE_TRIAGE),
+    _t("withdraw", UNDER_WAY, S.WITHDRAWN, Perm.CASE_HANDLE),
+    _t("lose_contact", EARLY, S.LOST_CONTACT, Perm.CASE_TRIAGE),
+    _t("lose_contact", UNDER_WAY, S.LOST_CONTACT, Perm.CASE_HANDLE),
+    # Whatever stage it had reached, a case that went quiet is looked at afresh.
+    _t("resume_contact", {S.LOST_CONTACT}, S.TRIAGE, Perm.CASE_TRIAGE),
+    _t("reject", {S.TRIAGE, S.VETTING, S.ARRIVED, S.SCREENED}, S.REJECTED, Perm.VETTING_REVIEW),
+    _t("mark_duplicate", EARLY, S.DUPLICATE, Perm.CASE_TRIAGE),
+    _t("mark_duplicate", {S.VETTING}, S.DUPLICATE, Perm.VETTING_REVIEW),
+)
+
+NAMES = frozenset(t.name for t in TRANSITIONS)
+
+
+def _label(status: str) -> str:
+    return Status(status).label.lower()
+
+
+def _step(name: str, status: str) -> Transition:
+    """The row for this step from this status, or a clear refusal."""
+    rows = [t for t in TRANSITIONS if t.name == name]
+    if not rows:
+        raise LifecycleError(f"There is no step called {name!r}.")
+    for row in rows:
+        if status in row.sources:
+            return row
+    starts = sorted({_label(s) for row in rows for s in row.sources})
+    raise IllegalTransition(
+        f"A case that is {_label(status)} cannot take the step {name!r}; it starts from: {', '.join(starts)}."
+    )
+
+
+def _current(user: User) -> User | None:
+    # Afresh from the database: the caller's object may predate a deactivation or a revoked role.
+    return User.objects.filter(pk=user.pk, is_active=True).first()
+
+
+def _may(user: User | None, case: Case, row: Transition) -> bool:
+    """The permission, and need-to-know: the case's team, or for handling steps its assigned handler."""
+    if user is None or not user.can(row.perm):
+        return False
+    if row.perm == Perm.CASE_HANDLE:
+        return case.handler_id == user.pk
+    return user.teams.filter(pk=case.team_id).exists()
+
+
+def _refuse_unless_may(user: User, case: Case, row: Transition) -> None:
+    if not _may(_current(user), case, row):
+        raise LifecycleError(f"You may not take the step {row.name!r} on this case.")
+
+
+def allowed(case: Case, user: User) -> list[Transition]:
+    """The steps this user may take (or ask for) on the case as it is now, for pages to offer."""
+    current = _current(user)
+    return [row for row in TRANSITIONS if case.status in row.sources and _may(current, case, row)]
+
+
+def _check_in_date(row: Transition, dormant_until: datetime.date | None) -> datetime.date | None:
+    if row.target == Status.DORMANT:
+        if dormant_until is None or dormant_until <= today():
+            raise LifecycleError("A dormant case needs a check-in date after today.")
+        return dormant_until
+    if dormant_until is not None:
+        raise LifecycleError(f"Only a dormant case has a check-in date, not one after {row.name!r}.")
+    return None
+
+
+def _refuse_purged(case: Case, row: Transition) -> None:
+    if row.purge and case.body.destroyed_at is not None:
+        raise LifecycleError("This case has already been purged.")
+
+
+def request_transition(
+    case: Case,
+    name: str,
+    *,
+    actor: User,
+    reason: str = "",
+    dormant_until: datetime.date | None = None,
+) -> Case | Approval:
+    """Take the step now (returns the updated case), or for a two-person step ask for it (returns the
+    Approval that a second person decides with ``decide_transition``)."""
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().select_related("body").get(pk=case.pk)
+        row = _step(name, locked.status)
+        _refuse_unless_may(actor, locked, row)
+        checkin = _check_in_date(row, dormant_until)
+        _refuse_purged(locked, row)
+        if row.approver is None:
+            return _apply(locked, row, actor=actor, dormant_until=checkin)
+        try:
+            return request_approval(
+                row.action, subject_of(locked), required_role=row.approver, reason=reason, actor=actor
+            )
+        except ApprovalError as exc:
+            raise LifecycleError(str(exc)) from exc
+
+
+def decide_transition(approval: Approval, *, approve: bool, actor: User, note: str = "") -> Approval:
+    """Approve (and so take the step) or refuse a two-person step, in one transaction.
+
+    An approval that cannot be carried out (the case has moved on, the asker has lost the right to ask) is
+    not recorded either: the decider is told why and may refuse instead. Refusing leaves the case as it is.
+    """
+    with transaction.atomic():
+        try:
+            decided = decide_approval(approval, approve=approve, actor=actor, note=note)
+        except ApprovalError as exc:
+            raise LifecycleError(str(exc)) from exc
+        if approve:
+            complete_approved_transition(decided, actor=actor)
+    return decided
+
+
+def complete_approved_transition(approval: Approval, *, actor: User) -> Case:
+    """Take the step an approval approved, for an approval decided elsewhere (the approvals inbox).
+
+    The approval row is checked as if untrusted: anyone can create one with ``request_approval``, so the
+    action, role, asker and decider are all checked against the table here.
+    """
+    with transaction.atomic():
+        approval = approvals.Approval.objects.select_for_update().get(pk=approval.pk)
+        if approval.status != approvals.Status.APPROVED:
+            raise LifecycleError("This request has not been approved.")
+        if actor.pk not in (approval.requested_by_id, approval.decided_by_id):
+            raise LifecycleError("Only the person who asked or the person who approved may carry this out.")
+        label, _, case_pk = approval.subject.partition(":")
+        name = approval.action.removeprefix("case.")
+        if label != Case._meta.label_lower or not approval.action.startswith("case.") or name not in NAMES:
+            raise LifecycleError("This approval is not for a step in a case's life.")
+        if CaseTransition.objects.filter(approval=approval).exists():
+            raise LifecycleError("This approval has already been carried out.")
+        case = Case.objects.select_for_update().select_related("body").get(pk=case_pk)
+        row = _step(name, case.status)
+        if row.approver is None or approval.required_role != row.approver:
+            raise LifecycleError(f"The step {name!r} needs the approval of a {_role_label(row.approver)}.")
+        if not _may(_current(approval.requested_by), case, row):
+            raise LifecycleError("The person who asked may no longer take this step on this case.")
+        decider = _current(approval.decided_by) if approval.decided_by else None
+        if decider is None or not decider.has_role(row.approver) or decider.pk == approval.requested_by_id:
+            raise LifecycleError(
+                f"Only another person who is a {_role_label(row.approver)} may approve this."
+            )
+        _refuse_purged(case, row)
+        return _apply(case, row, actor=actor, approval=approval)
+
+
+def _role_label(role: Role | None) -> str:
+    return Role(role).label.lower() if role else "second person"
+
+
+def _apply(
+    case: Case,
+    row: Transition,
+    *,
+    actor: User,
+    approval: Approval | None = None,
+    dormant_until: datetime.date | None = None,
+) -> Case:
+    """Take the step on a case locked by the caller, whose status the caller has checked against ``row``."""
+    seq = (case.transitions.aggregate(m=Max("seq"))["m"] or 0) + 1
+    with lifecycle_write():
+        Case.objects.filter(pk=case.pk).update(status=row.target, dormant_until=dormant_until)
+    CaseTransition.objects.create(
+        case=case,
+        seq=seq,
+        name=row.name,
+        from_status=case.status,
+        to_status=row.target,
+        actor=actor,
+        approval=approval,
+        made_on=today(),
+    )
+    record(
+        Event.CASE_TRANSITION,
+        actor=actor,
+        subject=case,
+        **{"name": row.name, "from": case.status, "to": row.target, "seq": seq},
+        approval=str(approval.pk) if approval else None,
+    )
+    if row.purge:
+        _purge(case, actor=actor)
+    case.refresh_from_db()
+    return case
+
+
+def _purge(case: Case, *, actor: User) -> None:
+    """Destroy what the case holds: its keys, messages, files, receipt and blind-index entries.
+
+    The row stays, with its status, team and dates, so that counts still add up; nothing in it says anything
+    about the person. Files are removed only once the purge is committed, so a failed purge loses nothing.
+    """
+    files = list(Attachment.objects.filter(message__case=case).values_list("stored_name", flat=True))
+    messages = Message.objects.filter(case=case)
+    count = messages.count()
+    messages.delete()
+    IdentifierIndex.objects.filter(case=case).delete()
+    Case.objects.filter(pk=case.pk).update(identity_details=None, receipt=None)
+    if case.receipt is not None:
+        # Without its holder, the receipt finds nothing, as if it had never been issued.
+        case.receipt.delete()
+    for compartment in (case.body, case.identity):
+        if compartment.destroyed_at is None:
+            vault.destroy_compartment(compartment, actor=actor)
+    record(Event.CASE_PURGED, actor=actor, subject=case, messages=count, files=len(files))
+
+    def remove_files() -> None:
+        for name in files:
+            attachment_path(name).unlink(missing_ok=True)
+
+    transaction.on_commit(remove_files)
