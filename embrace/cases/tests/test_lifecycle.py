@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pytest
 from django.db import IntegrityError, transaction
 
-from embrace.accounts.models import Team
+from embrace.accounts.models import RoleAssignment, Team
 from embrace.accounts.roles import Perm, Role
 from embrace.approvals.actions import decide_approval, request_approval
 from embrace.approvals.models import Approval
@@ -460,6 +460,18 @@ def test_an_approval_decided_elsewhere_is_carried_out_once(crew: Crew) -> None:
     assert transition_entries(case)[-1]["approval"] == str(approval.pk)
     with pytest.raises(LifecycleError, match="already been carried out"):
         complete_approved_transition(approval, actor=crew.reviewer.user)
+
+
+def test_an_approver_who_lost_the_role_no_longer_counts(crew: Crew) -> None:
+    case = new_case(crew, Status.VETTING)
+    approval = request_transition(case, "approve_passage", actor=crew.reviewer.user)
+    assert isinstance(approval, Approval)
+    senior = crew.approvers[Role.HANDLER].user
+    decide_approval(approval, approve=True, actor=senior)
+    RoleAssignment.objects.filter(user=senior, role=Role.HANDLER).delete()
+    with pytest.raises(LifecycleError, match="Only another person who is a case handler may approve this"):
+        complete_approved_transition(approval, actor=crew.reviewer.user)
+    assert Case.objects.get(pk=case.pk).status == Status.VETTING
 
 
 def test_an_approval_made_outside_the_lifecycle_does_not_move_a_case(crew: Crew) -> None:
