@@ -4,6 +4,7 @@ from django.urls import URLPattern, URLResolver, include, path
 urlpatterns: list[URLPattern | URLResolver] = [
     path("staff/", include("embrace.accounts.urls")),
     path("staff/intake/", include("embrace.intake.staff_urls")),
+    path("staff/cases/", include("embrace.cases.urls")),
 ]
 # The enquirer's site: Burmese at /, English at /en/ — chosen by link, never by a cookie or browser header.
 urlpatterns += i18n_patterns(path("", include("embrace.intake.urls")), prefix_default_language=False)

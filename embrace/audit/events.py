@@ -33,6 +33,7 @@ class Event(models.TextChoices):
     APPROVAL_REFUSED = "approvals.refused"
     APPROVAL_CANCELLED = "approvals.cancelled"
     CASE_MESSAGE_SENT = "case.message_sent"
+    CASE_ASSIGNED = "case.assigned"
     QUARANTINE_EMPTIED = "case.quarantine_emptied"
     EXPORT = "data.export"
     CONFIG_CHANGED = "config.changed"

@@ -21,6 +21,7 @@ from embrace.audit.events import Event
 from embrace.audit.log import record
 from embrace.cases.models import Attachment, Case, Message, Sender
 from embrace.vault import actions as vault
+from embrace.vault.keyring import Keyring
 
 if TYPE_CHECKING:
     from embrace.accounts.models import User
@@ -111,3 +112,40 @@ def mark_enquirer_activity(case: Case) -> None:
 def delete_case_files(case: Case) -> None:
     for name in Attachment.objects.filter(message__case=case).values_list("stored_name", flat=True):
         attachment_path(name).unlink(missing_ok=True)
+
+
+class AssignmentError(Exception):
+    """The chosen person cannot take this case; the message says why."""
+
+
+def assign_case(case: Case, handler: User, *, actor: User, keyring: Keyring) -> None:
+    """Give the case to ``handler``: seal its body to them, and revoke (and re-key) the previous handler."""
+    from embrace.accounts.roles import Role
+
+    if not (
+        handler.is_active
+        and handler.has_role(Role.HANDLER)
+        and handler.teams.filter(pk=case.team_id).exists()
+    ):
+        raise AssignmentError(f"{handler} is not an active handler in {case.team}.")
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().get(pk=case.pk)
+        previous = locked.handler
+        if previous == handler:
+            return
+        vault.grant(case.body, handler, by=keyring, actor=actor)
+        if previous is not None:
+            vault.revoke(case.body, previous, actor=actor)
+        Case.objects.filter(pk=case.pk).update(handler=handler)
+        record(
+            Event.CASE_ASSIGNED,
+            actor=actor,
+            subject=case,
+            handler=str(handler.pk),
+            previous=str(previous.pk) if previous else None,
+        )
+    case.handler = handler
+
+
+def mark_read(case: Case) -> None:
+    Case.objects.filter(pk=case.pk).update(unread_by_staff=0)

@@ -23,7 +23,9 @@ from embrace.accounts.roles import Role
 from embrace.audit.events import Event
 from embrace.audit.log import record
 from embrace.cases.actions import Photo, delete_case_files, mark_enquirer_activity, store_message, today
+from embrace.cases.duplicates import index_identifiers
 from embrace.cases.models import Case, Sender, Status
+from embrace.core.db import write_transaction
 from embrace.intake.models import IntakeRoute, ReceiptFailures, UsedFormToken, Visit
 from embrace.vault import actions as vault
 from embrace.vault import receipts
@@ -74,7 +76,7 @@ def submit_enquiry(
 ) -> tuple[Case, str]:
     """Open a case from an enquiry. Returns the case and the receipt, which exists nowhere else."""
     holder, receipt = receipts.prepare_holder()  # slow (Argon2id): before the transaction
-    with transaction.atomic():
+    with write_transaction():
         _spend_token(token)
         team, readers = _receiving_team()
         holder.save()
@@ -83,13 +85,15 @@ def submit_enquiry(
             team=team,
             opened_on=today(),
             last_enquirer_on=today(),
-            body=vault.create_compartment("body", readers, actor=None, receipts=[holder]),
-            identity=vault.create_compartment("identity", readers, actor=None),
+            body=vault.create_compartment("body", readers, actor=None, receipts=[holder], audited=False),
+            identity=vault.create_compartment("identity", readers, actor=None, audited=False),
             receipt=holder,
             needs_script_review=bool(body.get("needs_review")),
             unread_by_staff=1,
         )
         store_message(case, body, photos, sender=Sender.ENQUIRER, author=None)
+        # A phone number given as contact links this case to others with the same number (a blind index).
+        index_identifiers(case, phones=[identity.get("contact") or ""])
         if any(identity.values()):
             case.identity_details = vault.seal(
                 case.identity, json.dumps(identity, ensure_ascii=False).encode()
@@ -101,7 +105,7 @@ def submit_enquiry(
 def add_enquirer_message(
     keyring: receipts.ReceiptKeyring, document: dict[str, Any], photos: Sequence[Photo], *, token: str
 ) -> Case:
-    with transaction.atomic():
+    with write_transaction():
         _spend_token(token)
         case = Case.objects.get(receipt=keyring.holder)
         store_message(case, document, photos, sender=Sender.ENQUIRER, author=None)
@@ -140,8 +144,8 @@ def record_receipt_failure() -> None:
 
 def _visit_expiry() -> datetime.datetime:
     """Expiry rounded up to the hour: the row says roughly when, never exactly when, someone came back."""
-    now = timezone.now().replace(minute=0, second=0, microsecond=0)
-    return now + datetime.timedelta(seconds=settings.INTAKE_VISIT_SECONDS) + datetime.timedelta(hours=1)
+    earliest = timezone.now() + datetime.timedelta(seconds=settings.INTAKE_VISIT_SECONDS)
+    return earliest.replace(minute=0, second=0, microsecond=0) + datetime.timedelta(hours=1)
 
 
 def open_visit(keyring: receipts.ReceiptKeyring) -> str:

@@ -127,13 +127,24 @@ def _new_generation(
 
 
 def create_compartment(
-    kind: str, members: Iterable[User], *, actor: User | None, receipts: Iterable[ReceiptHolder] = ()
+    kind: str,
+    members: Iterable[User],
+    *,
+    actor: User | None,
+    receipts: Iterable[ReceiptHolder] = (),
+    audited: bool = True,
 ) -> Compartment:
-    """A new compartment whose key is sealed to each member (and receipt holder). Uses public keys only."""
+    """A new compartment whose key is sealed to each member (and receipt holder). Uses public keys only.
+
+    ``audited=False`` is for compartments opened by an enquirer's own action: an audit entry carries the exact
+    time, and the programme keeps only the day of anything an enquirer does.
+    """
     members = list(members)
     with transaction.atomic():
         compartment = Compartment.objects.create(kind=kind)
         _new_generation(compartment, members, version=1, receipts=receipts)
+        if not audited:
+            return compartment
         record(
             Event.COMPARTMENT_CREATED,
             actor=actor,

@@ -19,7 +19,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 
 from embrace.vault import crypto
-from embrace.vault.models import CompartmentKey, Grant, UserKey
+from embrace.vault.models import Compartment, CompartmentKey, Grant, UserKey
 
 if TYPE_CHECKING:
     from embrace.accounts.models import User
@@ -100,6 +100,17 @@ class Keyring:
         truncation, which shows only at the end.
         """
         return crypto.open_stream(self._unseal_data_key, source)
+
+    def can_read(self, compartment: Compartment) -> bool:
+        """Whether this keyring opens the compartment's current generation (what new content is sealed to)."""
+        key = compartment.current_key if compartment.destroyed_at is None else None
+        if key is None:
+            return False
+        try:
+            self.compartment_private_key(key)
+        except NoAccess:
+            return False
+        return True
 
     def can_open(self, envelope: bytes) -> bool:
         try:

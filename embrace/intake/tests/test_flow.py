@@ -61,3 +61,21 @@ def test_wrong_receipt_is_refused_without_saying_whether_a_case_exists(client: C
     response = client.post(reverse("intake:return"), {"receipt": "1234-5678-9012-3456"})
     assert response.status_code == 400
     assert "does not open anything" in response.content.decode() or "ဖွင့်" in response.content.decode()
+
+
+@override_settings(INTAKE_MIN_FILL_SECONDS=0)
+def test_enquirer_actions_leave_no_exact_time_anywhere(client: Client) -> None:
+    """Audit entries carry exact times, so enquirer actions write none; everything else keeps only the day."""
+    from embrace.audit.models import AuditEntry
+    from embrace.intake.models import Visit
+
+    before = AuditEntry.objects.count()
+    url = reverse("intake:enquire")
+    page = client.post(
+        url, {"token": _token(client, url), "kind": "information", "message": "x", "reply_via": "site"}
+    )
+    thread = client.post(reverse("intake:return"), {"receipt": _receipt(page.content.decode())})
+    assert thread.status_code == 200
+    assert AuditEntry.objects.count() == before
+    expiry = Visit.objects.get().expires_at
+    assert (expiry.minute, expiry.second, expiry.microsecond) == (0, 0, 0)

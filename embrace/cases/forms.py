@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from django import forms
+
+from embrace.accounts.models import User
+from embrace.accounts.roles import Role
+from embrace.cases.models import Case, Status
+
+
+class ReplyForm(forms.Form):
+    text = forms.CharField(
+        label="Reply to the enquirer", max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class AssignForm(forms.Form):
+    handler = forms.ModelChoiceField(queryset=User.objects.none(), label="Handler")
+
+    def __init__(self, *args: object, case: Case, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["handler"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+            is_active=True, teams=case.team, role_assignments__role=Role.HANDLER
+        ).distinct()
+
+
+class InboxFilter(forms.Form):
+    status = forms.ChoiceField(choices=[("", "Any status"), *Status.choices], required=False)
+    unassigned = forms.BooleanField(required=False, label="Unassigned only")

@@ -1,0 +1,124 @@
+"""Staff casework: the triage inbox, a handler's cases, a case's conversation, assignment."""
+
+from __future__ import annotations
+
+import json
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from embrace.accounts.decorators import staff_required
+from embrace.accounts.roles import Perm
+from embrace.cases import actions, queries
+from embrace.cases.forms import AssignForm, InboxFilter, ReplyForm
+from embrace.cases.models import Case
+from embrace.cases.thread import read_thread
+from embrace.vault.keyring import Keyring, NoAccess
+
+PAGE_SIZE = 50
+
+
+def _summary(case: Case, keyring: Keyring) -> dict[str, object]:
+    """The first message's kind and opening words, or a note that this user holds no key for them."""
+    first = case.messages.order_by("seq").first()
+    if first is None:
+        return {"text": ""}
+    try:
+        document = json.loads(keyring.open(bytes(first.envelope)))
+    except NoAccess:
+        return {"text": "", "locked": True}
+    text = document.get("text", "")
+    return {"text": text[:120] + ("…" if len(text) > 120 else ""), "kind": document.get("kind", "")}
+
+
+@require_GET
+@staff_required(Perm.CASE_TRIAGE)
+def inbox(request: HttpRequest) -> HttpResponse:
+    cases = queries.triage_inbox(request.user)  # type: ignore[arg-type]
+    filters = InboxFilter(request.GET or None)
+    if filters.is_valid():
+        if filters.cleaned_data["status"]:
+            cases = cases.filter(status=filters.cleaned_data["status"])
+        if filters.cleaned_data["unassigned"]:
+            cases = cases.filter(handler__isnull=True)
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [(case, _summary(case, request.keyring)) for case in page]  # type: ignore[attr-defined]
+    return render(request, "cases/inbox.html", {"page": page, "rows": rows, "filters": filters})
+
+
+@require_GET
+@staff_required(Perm.CASE_HANDLE)
+def my_cases(request: HttpRequest) -> HttpResponse:
+    cases = queries.handler_cases(request.user)  # type: ignore[arg-type]
+    rows = [(case, _summary(case, request.keyring)) for case in cases]  # type: ignore[attr-defined]
+    return render(request, "cases/my_cases.html", {"rows": rows})
+
+
+def _detail(
+    request: HttpRequest,
+    case: Case,
+    *,
+    reply: ReplyForm | None = None,
+    assign: AssignForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    try:
+        thread = read_thread(case, request.keyring)  # type: ignore[attr-defined]
+    except NoAccess:
+        return render(request, "cases/no_key.html", {"case": case}, status=403)
+    context = {
+        "case": case,
+        "thread": thread,
+        "reply": reply or ReplyForm(),
+        "assign": assign or (AssignForm(case=case) if request.user.can(Perm.CASE_TRIAGE) else None),  # type: ignore[union-attr]
+    }
+    return render(request, "cases/detail.html", context, status=status)
+
+
+@require_GET
+@staff_required()
+def case_detail(request: HttpRequest, case_id: str) -> HttpResponse:
+    case = queries.get_case_for(request.user, case_id)  # type: ignore[arg-type]
+    response = _detail(request, case)
+    if response.status_code == 200 and case.handler_id in (None, request.user.pk):
+        actions.mark_read(case)
+    return response
+
+
+@require_POST
+@staff_required()
+def case_reply(request: HttpRequest, case_id: str) -> HttpResponse:
+    case = queries.get_case_for(request.user, case_id)  # type: ignore[arg-type]
+    form = ReplyForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, case, reply=form, status=400)
+    if not request.keyring.can_read(case.body):  # type: ignore[attr-defined]
+        return render(request, "cases/no_key.html", {"case": case}, status=403)
+    actions.reply_to_enquirer(case, form.cleaned_data["text"], actor=request.user)  # type: ignore[arg-type]
+    return redirect("cases:detail", case_id=case.pk)
+
+
+@require_POST
+@staff_required(Perm.CASE_TRIAGE)
+def case_assign(request: HttpRequest, case_id: str) -> HttpResponse:
+    case = queries.get_case_for(request.user, case_id)  # type: ignore[arg-type]
+    form = AssignForm(request.POST, case=case)
+    if form.is_valid():
+        try:
+            actions.assign_case(
+                case,
+                form.cleaned_data["handler"],
+                actor=request.user,  # type: ignore[arg-type]
+                keyring=request.keyring,  # type: ignore[attr-defined]
+            )
+            return redirect("cases:detail", case_id=case.pk)
+        except (actions.AssignmentError, NoAccess) as exc:
+            form.add_error(
+                "handler",
+                str(exc)
+                if isinstance(exc, actions.AssignmentError)
+                else "You hold no key for this case, so you cannot pass it on.",
+            )
+    return _detail(request, case, assign=form, status=400)
