@@ -307,3 +307,43 @@ class CaseTransition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} #{self.seq} {self.name}"
+
+
+class Label(models.Model):
+    """A short staff tag on cases ("pilot", "navy", "urgent"): workflow metadata, kept in clear to filter by.
+
+    Labels are chosen by staff, so they must not repeat identifying content: say "navy", never a name or unit.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="labels")
+    name = models.SlugField(max_length=40)
+    cases = models.ManyToManyField(Case, related_name="labels", blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["team", "name"], name="unique_label_per_team")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Dependant(models.Model):
+    """A spouse, child or parent linked to a case. Who they are, where, their risk and plan: sealed to the
+    case's identity compartment. Only the relation's kind is in clear, so plans can count seats."""
+
+    class Relation(models.TextChoices):
+        SPOUSE = "spouse", "Spouse"
+        CHILD = "child", "Child"
+        PARENT = "parent", "Parent"
+        SIBLING = "sibling", "Sibling"
+        OTHER = "other", "Other"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="dependants")
+    relation = models.CharField(max_length=10, choices=Relation.choices)
+    details = models.BinaryField()
+    recorded_on = models.DateField()
+
+    def __str__(self) -> str:
+        return f"{self.relation} of {self.case_id}"
