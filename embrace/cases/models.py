@@ -190,9 +190,20 @@ class Case(models.Model):
     def _remember_lifecycle_fields(self) -> None:
         self._loaded = {name: self.__dict__[name] for name in LIFECYCLE_FIELDS if name in self.__dict__}
 
-    def refresh_from_db(self, *args: Any, **kwargs: Any) -> None:
-        super().refresh_from_db(*args, **kwargs)
-        self._remember_lifecycle_fields()
+    def refresh_from_db(
+        self,
+        using: str | None = None,
+        fields: Iterable[str] | None = None,
+        from_queryset: models.QuerySet[Case] | None = None,
+    ) -> None:
+        fields = list(fields) if fields is not None else None
+        super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
+        # Only what was read afresh: a status changed on this copy and not reloaded is still a change.
+        loaded = getattr(self, "_loaded", {})
+        for name in LIFECYCLE_FIELDS:
+            if (fields is None or name in fields) and name in self.__dict__:
+                loaded[name] = self.__dict__[name]
+        self._loaded = loaded
 
     def _fields_outside_lifecycle(self, update_fields: Iterable[str] | None) -> list[str]:
         if update_fields is None:

@@ -312,6 +312,17 @@ def test_save_refuses_a_status_change(crew: Crew) -> None:
     assert Case.objects.get(pk=case.pk).status == Status.ENQUIRY
 
 
+def test_reloading_other_fields_does_not_bless_a_status_change(crew: Crew) -> None:
+    case = new_case(crew)
+    case.status = Status.REGISTERED
+    case.refresh_from_db(fields=["unread_by_staff"])
+    with pytest.raises(IllegalTransition):
+        case.save()
+    case.refresh_from_db()
+    case.save()
+    assert Case.objects.get(pk=case.pk).status == Status.ENQUIRY
+
+
 def test_save_refuses_a_check_in_date_change(crew: Crew) -> None:
     case = new_case(crew, Status.DORMANT)
     case.dormant_until = CHECK_IN + datetime.timedelta(days=100)
