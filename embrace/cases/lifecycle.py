@@ -36,6 +36,7 @@ from embrace.cases.models import (
     Attachment,
     Case,
     CaseTransition,
+    Dependant,
     IdentifierIndex,
     IllegalTransition,
     LifecycleError,
@@ -308,7 +309,8 @@ def _apply(
 
 
 def _purge(case: Case, *, actor: User) -> None:
-    """Destroy what the case holds: its keys, messages, files, receipt and blind-index entries.
+    """Destroy what the case holds: its keys, messages, files, receipt, dependants, labels and blind-index
+    entries.
 
     The row stays, with its status, team and dates, so that counts still add up; nothing in it says anything
     about the person. Files are removed only once the purge is committed, so a failed purge loses nothing.
@@ -318,6 +320,10 @@ def _purge(case: Case, *, actor: User) -> None:
     count = messages.count()
     messages.delete()
     IdentifierIndex.objects.filter(case=case).delete()
+    # Sealed to identity and so unreadable once it is destroyed, but a row per relative still tells a story.
+    Dependant.objects.filter(case=case).delete()
+    # Labels are staff tags in clear ("pilot", "navy"): on a closed case they only narrow down who it was.
+    case.labels.clear()
     Case.objects.filter(pk=case.pk).update(identity_details=None, receipt=None)
     if case.receipt is not None:
         # Without its holder, the receipt finds nothing, as if it had never been issued.

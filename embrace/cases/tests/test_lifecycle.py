@@ -28,7 +28,16 @@ from embrace.cases.lifecycle import (
     decide_transition,
     request_transition,
 )
-from embrace.cases.models import Attachment, Case, CaseTransition, Message, Status, lifecycle_write
+from embrace.cases.models import (
+    Attachment,
+    Case,
+    CaseTransition,
+    Dependant,
+    Label,
+    Message,
+    Status,
+    lifecycle_write,
+)
 from embrace.testing.personas import Persona, make_persona
 from embrace.vault import actions as vault
 from embrace.vault import receipts
@@ -528,6 +537,13 @@ def test_close_and_purge_destroys_what_the_case_held(crew: Crew) -> None:
         {"text": "I want to leave"}, {"name": "X"}, [photo], token="t1", quarantine=False
     )
     Case.objects.filter(pk=case.pk).update(handler=crew.handler.user)
+    Dependant.objects.create(
+        case=case,
+        relation=Dependant.Relation.CHILD,
+        details=vault.seal(case.identity, b"{}"),
+        recorded_on=today(),
+    )
+    Label.objects.create(team=crew.team, name="pilot").cases.add(case)
     stored = Attachment.objects.get(message__case=case).stored_name
     assert attachment_path(stored).exists()
     case = walk(crew, Case.objects.get(pk=case.pk), Status.WITHDRAWN)
@@ -541,6 +557,9 @@ def test_close_and_purge_destroys_what_the_case_held(crew: Crew) -> None:
     assert case.status == Status.CLOSED
     assert (case.identity_details, case.receipt) == (None, None)
     assert not Message.objects.filter(case=case).exists()
+    assert not Dependant.objects.filter(case=case).exists()
+    assert not case.labels.exists()
+    assert Label.objects.filter(name="pilot").exists()  # the tag stays for other cases
     assert not CompartmentKey.objects.filter(compartment__in=[case.body, case.identity]).exists()
     assert not attachment_path(stored).exists()
     assert receipts.open_receipt(receipt) is None
