@@ -15,4 +15,6 @@ def staff_nav(request: HttpRequest) -> dict[str, bool]:
         "perms_manage": bool(signed_in and user.can(Perm.ACCOUNTS_MANAGE)),
         "perms_triage": bool(signed_in and user.can(Perm.CASE_TRIAGE)),
         "perms_handle": bool(signed_in and user.can(Perm.CASE_HANDLE)),
+        "perms_identity_request": bool(signed_in and user.can(Perm.CASE_IDENTITY_REQUEST)),
+        "perms_identity_reveal": bool(signed_in and user.can(Perm.CASE_IDENTITY_REVEAL)),
     }
