@@ -1,8 +1,9 @@
 """Fetching cases for a user: the only way views get a case, so a forgotten check cannot open one.
 
 Visibility follows need-to-know: intake officers see their teams' cases, a handler sees the cases assigned to
-them. Anyone else gets 404 — the case's existence is not confirmed. The vault enforces the same by keys: a
-user shown a case they hold no key for still reads nothing (see ``cases.thread``).
+them, a vetting reviewer their teams' cases from vetting on. Anyone else gets 404 — the case's existence is
+not confirmed. The vault enforces the same by keys: a user shown a case they hold no key for still reads
+nothing (see ``cases.thread``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,16 @@ from embrace.accounts.models import User
 from embrace.accounts.roles import Perm
 from embrace.cases.models import Case, Status
 
+REVIEWED_STATUSES = [
+    Status.VETTING,
+    Status.PASSAGE_APPROVED,
+    Status.PASSAGE_PLANNED,
+    Status.IN_TRANSIT,
+    Status.ARRIVED,
+    Status.SCREENED,
+    Status.REGISTERED,
+]
+
 
 def visible_cases(user: User) -> QuerySet[Case]:
     rule = Q(pk__in=[])
@@ -23,6 +34,9 @@ def visible_cases(user: User) -> QuerySet[Case]:
         rule |= Q(team__in=user.teams.all())
     if user.can(Perm.CASE_HANDLE):
         rule |= Q(handler=user)
+    if user.can(Perm.VETTING_REVIEW):
+        # Reviewers in a case's team take its vetting steps; what they may read is still decided by keys.
+        rule |= Q(team__in=user.teams.all(), status__in=REVIEWED_STATUSES)
     return Case.objects.filter(rule)
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from embrace.cases import views
+from embrace.cases import step_views, views
 
 app_name = "cases"
 urlpatterns = [
@@ -9,4 +9,7 @@ urlpatterns = [
     path("<uuid:case_id>/", views.case_detail, name="detail"),
     path("<uuid:case_id>/reply/", views.case_reply, name="reply"),
     path("<uuid:case_id>/assign/", views.case_assign, name="assign"),
+    path("<uuid:case_id>/step/", step_views.take_step, name="step"),
+    path("approvals/", step_views.approvals, name="approvals"),
+    path("approvals/<uuid:approval_id>/", step_views.decide, name="decide"),
 ]

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from embrace.accounts.decorators import staff_required
 from embrace.accounts.roles import Perm
-from embrace.cases import actions, queries
+from embrace.cases import actions, lifecycle, queries
 from embrace.cases.forms import AssignForm, InboxFilter, ReplyForm
 from embrace.cases.models import Case
 from embrace.cases.thread import read_thread
@@ -72,6 +72,7 @@ def _detail(
         "case": case,
         "thread": thread,
         "reply": reply or ReplyForm(),
+        "steps": lifecycle.allowed(case, request.user),  # type: ignore[arg-type]
         "assign": assign or (AssignForm(case=case) if request.user.can(Perm.CASE_TRIAGE) else None),  # type: ignore[union-attr]
     }
     return render(request, "cases/detail.html", context, status=status)
