@@ -1,0 +1,45 @@
+"""Forms of the identity pages: asking for a reveal, deciding one, recording a dependant."""
+
+from __future__ import annotations
+
+from django import forms
+
+from embrace.cases.identity import RISK_LEVELS, DependantDetails
+from embrace.cases.models import Dependant
+
+
+class RevealRequestForm(forms.Form):
+    reason = forms.CharField(
+        label="Why do you need this person's identity?",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="A custodian reads this before deciding. Say what for, not who: no names or units here.",
+    )
+
+
+class RevealDecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("approve", "Approve"), ("refuse", "Refuse")])
+    note = forms.CharField(label="Note", max_length=500, required=False)
+
+
+class DependantForm(forms.Form):
+    relation = forms.ChoiceField(choices=Dependant.Relation.choices)
+    name = forms.CharField(max_length=200)
+    location = forms.CharField(max_length=200, help_text="Where they are now, as precisely as is useful.")
+    risk = forms.ChoiceField(label="Risk level", choices=RISK_LEVELS)
+    plan = forms.CharField(max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    @classmethod
+    def for_details(cls, details: DependantDetails) -> DependantForm:
+        return cls(
+            initial={
+                "relation": details.relation,
+                "name": details.name,
+                "location": details.location,
+                "risk": details.risk,
+                "plan": details.plan,
+            }
+        )
+
+    def sealed_fields(self) -> dict[str, str]:
+        return {key: self.cleaned_data[key] for key in ("name", "location", "risk", "plan")}
