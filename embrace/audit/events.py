@@ -40,3 +40,5 @@ class Event(models.TextChoices):
     DEMO_SEEDED = "config.demo_seeded"
     CASE_TRANSITION = "case.transition"
     CASE_PURGED = "case.purged"
+    IDENTITY_READ = "case.identity_read"
+    DEPENDANT_RECORDED = "case.dependant_recorded"

@@ -24,6 +24,7 @@ from embrace.audit.events import Event
 from embrace.audit.log import record
 from embrace.cases.actions import Photo, delete_case_files, mark_enquirer_activity, store_message, today
 from embrace.cases.duplicates import index_identifiers
+from embrace.cases.identity import identity_keyholders
 from embrace.cases.models import Case, Sender, Status
 from embrace.core.db import write_transaction
 from embrace.intake.models import IntakeRoute, ReceiptFailures, UsedFormToken, Visit
@@ -86,7 +87,7 @@ def submit_enquiry(
             opened_on=today(),
             last_enquirer_on=today(),
             body=vault.create_compartment("body", readers, actor=None, receipts=[holder], audited=False),
-            identity=vault.create_compartment("identity", readers, actor=None, audited=False),
+            identity=vault.create_compartment("identity", identity_keyholders(), actor=None, audited=False),
             receipt=holder,
             needs_script_review=bool(body.get("needs_review")),
             unread_by_staff=1,
