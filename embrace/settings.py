@@ -129,6 +129,8 @@ INSTALLED_APPS = [
     "embrace.approvals",
     "embrace.rewards",
     "embrace.cases",
+    "embrace.vetting",
+    "embrace.passage",
     "embrace.intake",
     "embrace.myanmar",
 ]
@@ -189,7 +191,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Passwords, sessions, cookies -------------------------------------------------------------------------
-PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
+PASSWORD_HASHERS = [
+    "embrace.accounts.hashers.CheapArgon2PasswordHasher"
+    if TESTING
+    else "embrace.accounts.hashers.EmbraceArgon2PasswordHasher"
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -299,6 +305,9 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 20  # above INTAKE_MAX_PHOTOS extras are dropped 
 # Wrong receipts allowed per window across the whole site before receipt entry pauses (HTTP 429).
 INTAKE_RECEIPT_FAILURE_BUDGET = env_int("EMBRACE_RECEIPT_FAILURE_BUDGET", 100, minimum=1)
 INTAKE_RECEIPT_FAILURE_WINDOW_MINUTES = 10
+
+# --- Passage plans: destroyed (keys and ciphertext) this many days after the case arrives ----------------
+PASSAGE_GRACE_DAYS = env_int("EMBRACE_PASSAGE_GRACE_DAYS", 7)
 
 
 # --- Login throttling (stores a keyed hash of the username, never an address) ----------------------------
