@@ -42,3 +42,8 @@ class Event(models.TextChoices):
     CASE_PURGED = "case.purged"
     IDENTITY_READ = "case.identity_read"
     DEPENDANT_RECORDED = "case.dependant_recorded"
+    VETTING_COMPARTMENT_OPENED = "vetting.compartment_opened"
+    VETTING_CHECK_RECORDED = "vetting.check_recorded"
+    VETTING_SIGNED_OFF = "vetting.signed_off"
+    PLANT_FLAG_RAISED = "vetting.plant_flag_raised"
+    PLANT_FLAG_CLEARED = "vetting.plant_flag_cleared"

@@ -1,0 +1,177 @@
+"""Every vetting change: one function each, one transaction, one audit entry (ids and verdicts, no content).
+
+Content is sealed with the vetting compartment's public key only, so recording needs no private key.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+
+from embrace.accounts.roles import Role
+from embrace.audit.events import Event
+from embrace.audit.log import record
+from embrace.cases.actions import today
+from embrace.cases.models import Case, Status
+from embrace.vault import actions as vault
+from embrace.vault.models import Compartment
+from embrace.vetting.models import (
+    CaseCheck,
+    CaseVetting,
+    CheckDefinition,
+    PlantFlag,
+    Result,
+    SignOff,
+    Verdict,
+)
+from embrace.vetting.queries import vetting_cases
+
+if TYPE_CHECKING:
+    from embrace.accounts.models import User
+
+COMPARTMENT_KIND = "vetting"
+
+
+class VettingError(Exception):
+    """The vetting step is refused; the message says why, in words for the reviewer."""
+
+
+def _locked_case(case: Case, actor: User) -> Case:
+    """The case, locked, if ``actor`` may review it now: an active reviewer, not its handler, and the case
+    has reached vetting. Checked in the database inside the transaction, never on the caller's copy."""
+    locked = vetting_cases(actor).select_for_update().filter(pk=case.pk).first()
+    if locked is None:
+        if Case.objects.filter(pk=case.pk, handler=actor).exists():
+            raise VettingError("You handle this case, so you cannot review it: vetting must be independent.")
+        raise VettingError(
+            "You may not review this case: you are no vetting reviewer, or it is not in vetting."
+        )
+    if locked.status == Status.CLOSED:
+        raise VettingError("This case is closed; its vetting can no longer change.")
+    return locked
+
+
+def _vetting_members(case: Case) -> list[User]:
+    from embrace.accounts.models import User
+
+    members = User.objects.filter(
+        is_active=True,
+        role_assignments__role__in=[Role.VETTING_REVIEWER, Role.CUSTODIAN],
+        vault_key__isnull=False,
+    )
+    if case.handler_id is not None:
+        # The handler talks to the enquirer; a suspicion about them must not reach them.
+        members = members.exclude(pk=case.handler_id)
+    return list(members.distinct())
+
+
+def vetting_compartment(case: Case, *, actor: User) -> Compartment:
+    """The case's vetting compartment, made on first use for every active reviewer and custodian with a
+    key, except the case's handler. Call inside a transaction holding the case's lock."""
+    existing = CaseVetting.objects.filter(case=case).select_related("compartment").first()
+    if existing is not None:
+        return existing.compartment
+    compartment = vault.create_compartment(COMPARTMENT_KIND, _vetting_members(case), actor=actor)
+    CaseVetting.objects.create(case=case, compartment=compartment)
+    record(Event.VETTING_COMPARTMENT_OPENED, actor=actor, subject=case, compartment=str(compartment.pk))
+    return compartment
+
+
+def _seal(case: Case, text: str, *, actor: User) -> bytes:
+    return vault.seal(vetting_compartment(case, actor=actor), text.encode())
+
+
+def record_check(
+    case: Case, definition: CheckDefinition, result: str, evidence: str, *, actor: User
+) -> CaseCheck:
+    """Add the actor's result for one check; an earlier result of theirs stays, this one counts."""
+    if result not in Result.values:
+        raise VettingError("Choose pass, fail or unclear.")
+    with transaction.atomic():
+        locked = _locked_case(case, actor)
+        if not CheckDefinition.objects.filter(pk=definition.pk, active=True).exists():
+            raise VettingError("This check is no longer on the programme's checklist.")
+        check = CaseCheck.objects.create(
+            case=locked,
+            definition=definition,
+            result=result,
+            reviewer=actor,
+            recorded_on=today(),
+            evidence=_seal(locked, evidence, actor=actor),
+        )
+        record(
+            Event.VETTING_CHECK_RECORDED,
+            actor=actor,
+            subject=locked,
+            check=definition.code,
+            result=result,
+            row=check.pk,
+        )
+    return check
+
+
+def sign_off(case: Case, verdict: str, note: str, *, actor: User) -> SignOff:
+    """The actor's verdict on the whole case, once. Never by the case's handler (``_locked_case``)."""
+    if verdict not in Verdict.values:
+        raise VettingError("Choose genuine, not genuine or unsure.")
+    with transaction.atomic():
+        locked = _locked_case(case, actor)
+        if locked.status != Status.VETTING:
+            raise VettingError("Sign-off is for a case in vetting; this one has moved on.")
+        if SignOff.objects.filter(case=locked, reviewer=actor).exists():
+            raise VettingError("You have already signed off this case; a second reviewer must sign.")
+        signed = SignOff.objects.create(
+            case=locked,
+            reviewer=actor,
+            verdict=verdict,
+            signed_on=today(),
+            note=_seal(locked, note, actor=actor),
+        )
+        record(Event.VETTING_SIGNED_OFF, actor=actor, subject=locked, verdict=verdict)
+    return signed
+
+
+def raise_plant_flag(case: Case, note: str, *, actor: User) -> PlantFlag:
+    """Mark the case as a suspected plant: passage may not be asked for while the flag stands."""
+    if not note.strip():
+        raise VettingError("Say why you suspect a plant.")
+    with transaction.atomic():
+        locked = _locked_case(case, actor)
+        flag = PlantFlag.objects.create(
+            case=locked, raised_by=actor, raised_on=today(), note=_seal(locked, note, actor=actor)
+        )
+        record(Event.PLANT_FLAG_RAISED, actor=actor, subject=locked, flag=str(flag.pk))
+    return flag
+
+
+def clear_plant_flag(flag: PlantFlag, note: str, *, actor: User) -> PlantFlag:
+    """Clear a flag: only a reviewer other than the one who raised it, so one person cannot both raise a
+    doubt and wave it away (nor raise one to stall a case and drop it when it suits them)."""
+    if not note.strip():
+        raise VettingError("Say why the suspicion no longer holds.")
+    with transaction.atomic():
+        locked = _locked_case(flag.case, actor)
+        current = PlantFlag.objects.select_for_update().filter(pk=flag.pk, case=locked).first()
+        if current is None or not current.active:
+            raise VettingError("This flag has already been cleared.")
+        if current.raised_by_id == actor.pk:
+            raise VettingError("Another reviewer must clear a flag you raised.")
+        current.active = False
+        current.cleared_by = actor
+        current.cleared_on = today()
+        current.cleared_note = _seal(locked, note, actor=actor)
+        current.save(update_fields=["active", "cleared_by", "cleared_on", "cleared_note"])
+        record(Event.PLANT_FLAG_CLEARED, actor=actor, subject=locked, flag=str(current.pk))
+    return current
+
+
+def destroy_vetting(case: Case, *, actor: User | None) -> None:
+    """Destroy the case's vetting compartment, for a purge: evidence and reasons become unreadable for good.
+
+    For ``cases.lifecycle._purge`` to call; results and verdicts stay in clear, like the case's status.
+    """
+    with transaction.atomic():
+        vetting = CaseVetting.objects.filter(case=case).select_related("compartment").first()
+        if vetting is not None and vetting.compartment.destroyed_at is None:
+            vault.destroy_compartment(vetting.compartment, actor=actor)

@@ -1,0 +1,135 @@
+"""Vetting: is an enquirer genuine, or a plant? Checks, independent sign-offs and suspected-plant flags.
+
+What reviewers write (evidence, reasons) is sealed to the case's ``vetting`` compartment, which only vetting
+reviewers and custodians hold: never the enquirer, never the handler who talks to them. Results, verdicts
+and whether a flag is raised stay in clear, because the gate before "passage approved" must read them
+without anyone's key (see ``queries.passage_may_be_requested``).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from embrace.cases.models import Case
+from embrace.vault.models import Compartment
+
+
+class CheckDefinition(models.Model):
+    """One item of the programme's checklist. Retired items stay (``active=False``) so old results keep
+    their meaning; new cases are checked against the active ones, in ``position`` order."""
+
+    code = models.SlugField(max_length=40, unique=True)
+    title = models.CharField(max_length=200)
+    position = models.PositiveSmallIntegerField()
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["position", "code"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CaseVetting(models.Model):
+    """The case's vetting compartment, kept here so the Case model needs no vetting field."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="vetting")
+    compartment = models.OneToOneField(Compartment, on_delete=models.PROTECT, related_name="+")
+
+    def __str__(self) -> str:
+        return f"vetting of {self.case_id}"
+
+
+class Result(models.TextChoices):
+    PASS = "pass", "Pass"
+    FAIL = "fail", "Fail"
+    UNCLEAR = "unclear", "Unclear"
+
+
+class CaseCheck(models.Model):
+    """One reviewer's result for one check on one case. Append-only: recording again adds a row, and the
+    newest row of each reviewer counts, so an earlier "fail" cannot be quietly overwritten."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="vetting_checks")
+    definition = models.ForeignKey(CheckDefinition, on_delete=models.PROTECT, related_name="results")
+    result = models.CharField(max_length=10, choices=Result.choices)
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_on = models.DateField()
+    # What was seen and how, sealed to the vetting compartment.
+    evidence = models.BinaryField()
+
+    class Meta:
+        ordering = ["case", "definition__position", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(result__in=Result.values), name="case_check_result_valid"),
+        ]
+        indexes = [models.Index(fields=["case", "definition", "reviewer"], name="vetting_check_lookup")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.definition_id} {self.result}"
+
+
+class Verdict(models.TextChoices):
+    GENUINE = "genuine", "Genuine"
+    NOT_GENUINE = "not_genuine", "Not genuine"
+    UNSURE = "unsure", "Unsure"
+
+
+class SignOff(models.Model):
+    """A reviewer's verdict on the whole case: once per reviewer, never by the case's handler."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="vetting_sign_offs")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    verdict = models.CharField(max_length=12, choices=Verdict.choices)
+    signed_on = models.DateField()
+    # The reviewer's reasons, sealed to the vetting compartment.
+    note = models.BinaryField()
+
+    class Meta:
+        ordering = ["case", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "reviewer"], name="one_sign_off_per_reviewer"),
+            models.CheckConstraint(condition=Q(verdict__in=Verdict.values), name="sign_off_verdict_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.reviewer_id} {self.verdict}"
+
+
+class PlantFlag(models.Model):
+    """A "suspected plant" flag: blocks passage until a reviewer other than its raiser clears it."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="plant_flags")
+    raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    raised_on = models.DateField()
+    # Why, sealed to the vetting compartment.
+    note = models.BinaryField()
+    active = models.BooleanField(default=True)
+    cleared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    cleared_on = models.DateField(null=True, blank=True)
+    cleared_note = models.BinaryField(null=True)
+
+    class Meta:
+        ordering = ["case", "-raised_on"]
+        constraints = [
+            # The database holds the line too: nobody clears the flag they raised themselves.
+            models.CheckConstraint(
+                condition=Q(cleared_by__isnull=True) | ~Q(cleared_by=F("raised_by")),
+                name="plant_flag_cleared_by_another",
+            ),
+            models.CheckConstraint(
+                condition=Q(active=True, cleared_by__isnull=True, cleared_on__isnull=True)
+                | Q(active=False, cleared_by__isnull=False, cleared_on__isnull=False),
+                name="plant_flag_cleared_exactly_when_inactive",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"plant flag {self.id}"

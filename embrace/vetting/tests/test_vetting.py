@@ -1,0 +1,413 @@
+"""Vetting: checks, two independent sign-offs, suspected-plant flags, and who may read what."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+import pytest
+from django.db import IntegrityError, transaction
+from django.test import Client
+from django.urls import reverse
+
+from embrace.accounts.models import RoleAssignment, Team
+from embrace.accounts.roles import Role
+from embrace.audit.events import Event
+from embrace.audit.log import verify_chain
+from embrace.audit.models import AuditEntry
+from embrace.cases.actions import assign_case
+from embrace.cases.lifecycle import request_transition
+from embrace.cases.models import Case, Status
+from embrace.intake.actions import submit_enquiry
+from embrace.testing.personas import Persona, log_in, make_persona
+from embrace.vault.keyring import NoAccess, unlock_with_password
+from embrace.vetting import actions
+from embrace.vetting.models import CaseCheck, CaseVetting, CheckDefinition, PlantFlag, SignOff
+from embrace.vetting.queries import passage_may_be_requested
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("intake_route")]
+
+EVIDENCE = "EVIDENCE-MARKER-4417 ID card held to the camera"
+FLAG_NOTE = "PLANT-NOTE-MARKER-9921 unit does not exist"
+SIGN_NOTE = "SIGN-NOTE-MARKER-5150"
+
+
+@dataclass
+class Enquiry:
+    case: Case
+    receipt: str
+
+
+@pytest.fixture
+def reviewer_a(db: None) -> Persona:
+    return make_persona("reviewer_a", Role.VETTING_REVIEWER)
+
+
+@pytest.fixture
+def reviewer_b(db: None) -> Persona:
+    return make_persona("reviewer_b", Role.VETTING_REVIEWER)
+
+
+@pytest.fixture
+def handler_reviewer(intake_team: Team) -> Persona:
+    """A handler of the intake team who is also a vetting reviewer: reviews others' cases, not their own."""
+    return make_persona("handler_reviewer", Role.HANDLER, Role.VETTING_REVIEWER, teams=(intake_team,))
+
+
+def _enquire(intake_officer: Persona, *, refer: bool = True) -> Enquiry:
+    body = {"text": "I want to leave", "kind": "leave_alone"}
+    case, receipt = submit_enquiry(body, {"unit": "U"}, [], token=secrets.token_hex(8), quarantine=False)
+    if refer:
+        request_transition(case, "start_triage", actor=intake_officer.user)
+        case = request_transition(case, "refer_for_vetting", actor=intake_officer.user)  # type: ignore[assignment]
+    return Enquiry(case, receipt)
+
+
+@pytest.fixture
+def enquiry(intake_officer: Persona) -> Enquiry:
+    return _enquire(intake_officer)
+
+
+@pytest.fixture
+def case(enquiry: Enquiry) -> Case:
+    assert enquiry.case.status == Status.VETTING
+    return enquiry.case
+
+
+def _assign(case: Case, handler: Persona, intake_officer: Persona) -> None:
+    keyring = unlock_with_password(intake_officer.user, intake_officer.password)
+    assign_case(case, handler.user, actor=intake_officer.user, keyring=keyring)
+    case.refresh_from_db()
+
+
+def _genuine(case: Case, *reviewers: Persona) -> None:
+    for reviewer in reviewers:
+        actions.sign_off(case, "genuine", SIGN_NOTE, actor=reviewer.user)
+
+
+def _audit(event: Event, case: Case) -> int:
+    return AuditEntry.objects.filter(event=event, subject=f"cases.case:{case.pk}").count()
+
+
+# --- The checklist ----------------------------------------------------------------------------------------
+
+
+def test_the_programme_checklist_is_seeded_with_six_checks_in_order() -> None:
+    assert list(CheckDefinition.objects.filter(active=True).values_list("code", flat=True)) == [
+        "identity_document_video",
+        "unit_and_command_chain",
+        "knowledge_questions",
+        "equipment_challenge_photo",
+        "vouched_by_earlier_defector",
+        "repeat_interview",
+    ]
+
+
+def test_a_retired_check_cannot_be_recorded(case: Case, reviewer_a: Persona) -> None:
+    retired = CheckDefinition.objects.get(code="repeat_interview")
+    CheckDefinition.objects.filter(pk=retired.pk).update(active=False)
+    with pytest.raises(actions.VettingError, match="no longer"):
+        actions.record_check(case, retired, "pass", EVIDENCE, actor=reviewer_a.user)
+    assert not CaseCheck.objects.exists()
+
+
+def test_recording_again_adds_a_row_and_the_newest_counts(case: Case, reviewer_a: Persona) -> None:
+    check = CheckDefinition.objects.get(code="knowledge_questions")
+    actions.record_check(case, check, "fail", EVIDENCE, actor=reviewer_a.user)
+    actions.record_check(case, check, "pass", "second look", actor=reviewer_a.user)
+    assert list(CaseCheck.objects.filter(case=case).values_list("result", flat=True)) == ["fail", "pass"]
+    assert _audit(Event.VETTING_CHECK_RECORDED, case) == 2
+
+
+# --- Two independent sign-offs ----------------------------------------------------------------------------
+
+
+def test_one_genuine_sign_off_is_not_enough_two_are(
+    case: Case, reviewer_a: Persona, reviewer_b: Persona
+) -> None:
+    ok, why = passage_may_be_requested(case)
+    assert not ok
+    assert "0 have so far" in why
+    _genuine(case, reviewer_a)
+    ok, why = passage_may_be_requested(case)
+    assert not ok
+    assert "1 has so far" in why
+    _genuine(case, reviewer_b)
+    assert passage_may_be_requested(case)[0]
+    assert _audit(Event.VETTING_SIGNED_OFF, case) == 2
+
+
+def test_the_same_reviewer_signing_twice_counts_once(case: Case, reviewer_a: Persona) -> None:
+    _genuine(case, reviewer_a)
+    with pytest.raises(actions.VettingError, match="already signed"):
+        _genuine(case, reviewer_a)
+    # Even a row written past the action: the database keeps one sign-off per reviewer.
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SignOff.objects.create(
+            case=case, reviewer=reviewer_a.user, verdict="genuine", signed_on=case.opened_on
+        )
+    assert not passage_may_be_requested(case)[0]
+    assert _audit(Event.VETTING_SIGNED_OFF, case) == 1
+
+
+def test_verdicts_other_than_genuine_do_not_count(
+    case: Case, reviewer_a: Persona, reviewer_b: Persona
+) -> None:
+    actions.sign_off(case, "genuine", SIGN_NOTE, actor=reviewer_a.user)
+    actions.sign_off(case, "unsure", SIGN_NOTE, actor=reviewer_b.user)
+    assert not passage_may_be_requested(case)[0]
+
+
+def test_the_handler_cannot_sign_off_even_as_a_reviewer(
+    case: Case, intake_officer: Persona, handler_reviewer: Persona
+) -> None:
+    _assign(case, handler_reviewer, intake_officer)
+    with pytest.raises(actions.VettingError, match="You handle this case"):
+        actions.sign_off(case, "genuine", SIGN_NOTE, actor=handler_reviewer.user)
+    with pytest.raises(actions.VettingError, match="You handle this case"):
+        actions.raise_plant_flag(case, FLAG_NOTE, actor=handler_reviewer.user)
+    assert not SignOff.objects.exists()
+    client = log_in(Client(), handler_reviewer)
+    assert client.get(reverse("vetting:case", args=[case.pk])).status_code == 404
+    response = client.post(reverse("vetting:sign_off", args=[case.pk]), {"verdict": "genuine", "note": "x"})
+    assert response.status_code == 404
+    assert case.reference not in client.get(reverse("vetting:queue")).content.decode()
+    assert not SignOff.objects.exists()
+
+
+def test_a_sign_off_stops_counting_when_its_reviewer_becomes_the_handler(
+    case: Case, intake_officer: Persona, reviewer_a: Persona, handler_reviewer: Persona
+) -> None:
+    _genuine(case, reviewer_a, handler_reviewer)
+    assert passage_may_be_requested(case)[0]
+    _assign(case, handler_reviewer, intake_officer)
+    ok, why = passage_may_be_requested(case)
+    assert not ok
+    assert "1 has so far" in why
+
+
+def test_a_sign_off_stops_counting_when_its_reviewer_loses_the_role(
+    case: Case, reviewer_a: Persona, reviewer_b: Persona
+) -> None:
+    _genuine(case, reviewer_a, reviewer_b)
+    RoleAssignment.objects.filter(user=reviewer_b.user, role=Role.VETTING_REVIEWER).delete()
+    assert not passage_may_be_requested(case)[0]
+
+
+def test_sign_off_is_only_for_a_case_in_vetting(intake_officer: Persona, reviewer_a: Persona) -> None:
+    early = _enquire(intake_officer, refer=False).case
+    with pytest.raises(actions.VettingError, match="not in vetting"):
+        actions.sign_off(early, "genuine", SIGN_NOTE, actor=reviewer_a.user)
+    assert not SignOff.objects.exists()
+
+
+# --- Suspected plant --------------------------------------------------------------------------------------
+
+
+def test_a_plant_flag_blocks_until_another_reviewer_clears_it(
+    case: Case, reviewer_a: Persona, reviewer_b: Persona
+) -> None:
+    _genuine(case, reviewer_a, reviewer_b)
+    flag = actions.raise_plant_flag(case, FLAG_NOTE, actor=reviewer_a.user)
+    ok, why = passage_may_be_requested(case)
+    assert not ok
+    assert "suspected-plant flag" in why
+    with pytest.raises(actions.VettingError, match="Another reviewer"):
+        actions.clear_plant_flag(flag, "never mind", actor=reviewer_a.user)
+    assert not passage_may_be_requested(case)[0]
+    actions.clear_plant_flag(flag, "unit confirmed by two defectors", actor=reviewer_b.user)
+    assert passage_may_be_requested(case)[0]
+    with pytest.raises(actions.VettingError, match="already been cleared"):
+        actions.clear_plant_flag(flag, "again", actor=reviewer_b.user)
+    assert _audit(Event.PLANT_FLAG_RAISED, case) == 1
+    assert _audit(Event.PLANT_FLAG_CLEARED, case) == 1
+
+
+def test_the_database_refuses_a_flag_cleared_by_its_raiser(case: Case, reviewer_a: Persona) -> None:
+    flag = actions.raise_plant_flag(case, FLAG_NOTE, actor=reviewer_a.user)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        PlantFlag.objects.filter(pk=flag.pk).update(
+            active=False, cleared_by=reviewer_a.user, cleared_on=flag.raised_on
+        )
+
+
+# --- Who can read what ------------------------------------------------------------------------------------
+
+
+def _use_every_vetting_form(client: Client, case: Case) -> None:
+    check = CheckDefinition.objects.get(code="identity_document_video")
+    posts = [
+        ("vetting:record_check", {"definition": check.pk, "result": "pass", "evidence": EVIDENCE}),
+        ("vetting:raise_flag", {"note": FLAG_NOTE}),
+        ("vetting:sign_off", {"verdict": "genuine", "note": SIGN_NOTE}),
+    ]
+    for name, data in posts:
+        response = client.post(reverse(name, args=[case.pk]), data)
+        assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def test_flag_and_evidence_never_reach_the_enquirer(
+    client: Client, enquiry: Enquiry, reviewer_a: Persona
+) -> None:
+    # Literal paths: reverse() follows whichever language the last request activated.
+    paths = ("/return/", "/en/return/")
+    before = [client.post(path, {"receipt": enquiry.receipt}).content.decode() for path in paths]
+    _use_every_vetting_form(log_in(Client(), reviewer_a), enquiry.case)
+    for path, earlier in zip(paths, before, strict=True):
+        page = client.post(path, {"receipt": enquiry.receipt})
+        assert page.status_code == 200
+        text = page.content.decode()
+        assert "I want to leave" in text  # really the enquirer's thread
+        for secret in (EVIDENCE, FLAG_NOTE, SIGN_NOTE):
+            assert secret not in text
+        assert "plant" not in text.lower()
+        assert "vetting" not in text.lower()
+        # What the enquirer is told about their case reads the same before and after.
+        assert _status_line(text) == _status_line(earlier)
+
+
+def _status_line(page: str) -> str:
+    start = page.index('<p class="notice">')
+    return page[start : page.index("</p>", start)]
+
+
+def test_the_handler_holds_no_key_to_the_vetting_compartment(
+    case: Case,
+    intake_officer: Persona,
+    handler: Persona,
+    handler_reviewer: Persona,
+    reviewer_a: Persona,
+    custodian: Persona,
+) -> None:
+    # A handler who is also a reviewer is left out of their own case's vetting compartment.
+    _assign(case, handler_reviewer, intake_officer)
+    flag = actions.raise_plant_flag(case, FLAG_NOTE, actor=reviewer_a.user)
+    check = actions.record_check(
+        case, CheckDefinition.objects.get(code="knowledge_questions"), "fail", EVIDENCE, actor=reviewer_a.user
+    )
+    for outsider in (handler_reviewer, handler, intake_officer):
+        keyring = unlock_with_password(outsider.user, outsider.password)
+        for envelope in (flag.note, check.evidence):
+            with pytest.raises(NoAccess):
+                keyring.open(bytes(envelope))
+    for reader in (reviewer_a, custodian):
+        keyring = unlock_with_password(reader.user, reader.password)
+        assert keyring.open(bytes(flag.note)).decode() == FLAG_NOTE
+    # A later handler cannot see the case's vetting page either, nor read the evidence through it.
+    assert log_in(Client(), handler).get(reverse("vetting:case", args=[case.pk])).status_code == 403
+
+
+def test_what_reviewers_write_is_not_in_the_database_or_the_audit_log(
+    case: Case, reviewer_a: Persona
+) -> None:
+    _use_every_vetting_form(log_in(Client(), reviewer_a), case)
+    stored = [
+        bytes(CaseCheck.objects.get().evidence),
+        bytes(PlantFlag.objects.get().note),
+        bytes(SignOff.objects.get().note),
+    ]
+    for blob in stored:
+        for secret in (EVIDENCE, FLAG_NOTE, SIGN_NOTE):
+            assert secret.encode() not in blob
+    audit = " ".join(str(e.data) for e in AuditEntry.objects.all())
+    for secret in (EVIDENCE, FLAG_NOTE, SIGN_NOTE):
+        assert secret not in audit
+    assert verify_chain().ok
+
+
+# --- The pages --------------------------------------------------------------------------------------------
+
+
+def test_reviewers_see_the_queue_and_the_decrypted_checklist(
+    case: Case, reviewer_a: Persona, reviewer_b: Persona
+) -> None:
+    _use_every_vetting_form(log_in(Client(), reviewer_a), case)
+    other = log_in(Client(), reviewer_b)
+    queue = other.get(reverse("vetting:queue")).content.decode()
+    assert case.reference in queue
+    assert "suspected plant" in queue
+    page = other.get(reverse("vetting:case", args=[case.pk]))
+    assert page.status_code == 200
+    text = page.content.decode()
+    for secret in (EVIDENCE, FLAG_NOTE, SIGN_NOTE):
+        assert secret in text
+    assert "Identity document seen on video" in text
+    assert "Passage may not be requested yet" in text
+    assert _audit(Event.VETTING_COMPARTMENT_OPENED, case) == 1
+    assert CaseVetting.objects.filter(case=case).count() == 1
+
+
+def test_a_reviewer_who_joined_after_the_compartment_was_made_sees_no_key(
+    case: Case, reviewer_a: Persona
+) -> None:
+    actions.record_check(
+        case, CheckDefinition.objects.get(code="knowledge_questions"), "pass", EVIDENCE, actor=reviewer_a.user
+    )
+    late = make_persona("late_reviewer", Role.VETTING_REVIEWER)
+    page = log_in(Client(), late).get(reverse("vetting:case", args=[case.pk])).content.decode()
+    assert "no key" in page
+    assert EVIDENCE not in page
+
+
+def test_clearing_a_flag_through_the_page(case: Case, reviewer_a: Persona, reviewer_b: Persona) -> None:
+    flag = actions.raise_plant_flag(case, FLAG_NOTE, actor=reviewer_a.user)
+    url = reverse("vetting:clear_flag", args=[case.pk, flag.pk])
+    own = log_in(Client(), reviewer_a).post(url, {"note": "I was wrong"})
+    assert own.status_code == 400
+    assert "Another reviewer must clear a flag you raised" in own.content.decode()
+    assert log_in(Client(), reviewer_b).post(url, {"note": "cleared"}).status_code == 302
+    assert not PlantFlag.objects.get().active
+
+
+def test_bad_input_is_a_400_with_the_form_filled(case: Case, reviewer_a: Persona) -> None:
+    client = log_in(Client(), reviewer_a)
+    check = CheckDefinition.objects.get(code="knowledge_questions")
+    response = client.post(
+        reverse("vetting:record_check", args=[case.pk]),
+        {"definition": check.pk, "result": "maybe", "evidence": "KEPT-IN-THE-FORM-77"},
+    )
+    assert response.status_code == 400
+    assert "KEPT-IN-THE-FORM-77" in response.content.decode()
+    assert client.post(reverse("vetting:raise_flag", args=[case.pk]), {"note": ""}).status_code == 400
+    response = client.post(reverse("vetting:sign_off", args=[case.pk]), {"verdict": "yes", "note": "x"})
+    assert response.status_code == 400
+    assert (
+        client.post(
+            reverse("vetting:sign_off", args=[case.pk]), {"verdict": "genuine", "note": "x"}
+        ).status_code
+        == 302
+    )
+    twice = client.post(reverse("vetting:sign_off", args=[case.pk]), {"verdict": "genuine", "note": "again"})
+    assert twice.status_code == 400
+    assert "already signed off" in twice.content.decode()
+    missing_flag = reverse("vetting:clear_flag", args=[case.pk, "00000000-0000-0000-0000-000000000000"])
+    assert client.post(missing_flag, {"note": "x"}).status_code == 404
+    assert not CaseCheck.objects.exists()
+    assert not PlantFlag.objects.exists()
+    assert SignOff.objects.count() == 1
+
+
+def test_vetting_pages_refuse_the_wrong_people_and_methods(
+    client: Client, case: Case, intake_officer: Persona, reviewer_a: Persona
+) -> None:
+    page = reverse("vetting:case", args=[case.pk])
+    assert client.get(page)["Location"].startswith(reverse("accounts:login"))
+    officer = log_in(Client(), intake_officer)
+    assert officer.get(page).status_code == 403
+    assert officer.get(reverse("vetting:queue")).status_code == 403
+    reviewer = log_in(Client(), reviewer_a)
+    assert reviewer.post(page).status_code == 405
+    assert reviewer.get(reverse("vetting:sign_off", args=[case.pk])).status_code == 405
+    early = _enquire(intake_officer, refer=False).case
+    assert reviewer.get(reverse("vetting:case", args=[early.pk])).status_code == 404
+    flag = reverse("vetting:raise_flag", args=[early.pk])
+    assert reviewer.post(flag, {"note": FLAG_NOTE}).status_code == 404
+    assert not PlantFlag.objects.exists()
+
+
+def test_vetting_posts_need_the_csrf_token(client: Client, case: Case, reviewer_a: Persona) -> None:
+    strict = Client(enforce_csrf_checks=True)
+    strict.cookies = log_in(client, reviewer_a).cookies
+    response = strict.post(reverse("vetting:raise_flag", args=[case.pk]), {"note": FLAG_NOTE})
+    assert response.status_code == 403
+    assert not PlantFlag.objects.exists()

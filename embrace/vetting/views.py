@@ -1,0 +1,150 @@
+"""Vetting pages for reviewers: the queue of cases in vetting, and one case's checklist, sign-offs and flags.
+
+Reviewers open cases through ``queries.get_case_for_vetting`` only; what they read is decrypted with their own
+keyring, so a reviewer who was never given the case's vetting key sees "no key", not the evidence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from embrace.accounts.decorators import staff_required
+from embrace.accounts.roles import Perm
+from embrace.cases.models import Case, Status
+from embrace.vault.keyring import Keyring, NoAccess
+from embrace.vetting import actions, queries
+from embrace.vetting.forms import ClearFlagForm, RaiseFlagForm, RecordCheckForm, SignOffForm
+from embrace.vetting.models import PlantFlag, SignOff
+
+
+def _open(keyring: Keyring, envelope: bytes | memoryview | None) -> str | None:
+    """The sealed text, or None when this reader holds no key for it."""
+    if envelope is None:
+        return None
+    try:
+        return keyring.open(bytes(envelope)).decode()
+    except NoAccess:
+        return None
+
+
+def _page(
+    request: HttpRequest, case: Case, *, status: int = 200, bound: dict[str, Any] | None = None
+) -> HttpResponse:
+    keyring: Keyring = request.keyring  # type: ignore[attr-defined]
+    bound = bound or {}
+    rows = [
+        (row, [(check, _open(keyring, check.evidence)) for check in row.results])
+        for row in queries.checklist(case)
+    ]
+    sign_offs = [
+        (s, _open(keyring, s.note)) for s in SignOff.objects.filter(case=case).select_related("reviewer")
+    ]
+    flags = [
+        (
+            flag,
+            _open(keyring, flag.note),
+            _open(keyring, flag.cleared_note),
+            bound.get(f"clear:{flag.pk}") or ClearFlagForm(),
+        )
+        for flag in PlantFlag.objects.filter(case=case).select_related("raised_by", "cleared_by")
+    ]
+    ready, why = queries.passage_may_be_requested(case)
+    context = {
+        "case": case,
+        "rows": rows,
+        "sign_offs": sign_offs,
+        "flags": flags,
+        "ready": ready,
+        "why": why,
+        "in_vetting": case.status == Status.VETTING,
+        "signed": any(s.reviewer_id == request.user.pk for s, _ in sign_offs),
+        "record_form": bound.get("record") or RecordCheckForm(),
+        "sign_off_form": bound.get("sign_off") or SignOffForm(),
+        "raise_form": bound.get("raise") or RaiseFlagForm(),
+    }
+    return render(request, "vetting/case.html", context, status=status)
+
+
+def _refused(
+    request: HttpRequest, case: Case, name: str, form: Form, error: str | None = None
+) -> HttpResponse:
+    if error:
+        form.add_error(None, error)
+    return _page(request, case, status=400, bound={name: form})
+
+
+@require_GET
+@staff_required(Perm.VETTING_REVIEW)
+def queue(request: HttpRequest) -> HttpResponse:
+    rows = queries.review_queue(request.user)  # type: ignore[arg-type]
+    return render(request, "vetting/queue.html", {"rows": rows})
+
+
+@require_GET
+@staff_required(Perm.VETTING_REVIEW)
+def case_vetting(request: HttpRequest, case_id: str) -> HttpResponse:
+    case = queries.get_case_for_vetting(request.user, case_id)  # type: ignore[arg-type]
+    return _page(request, case)
+
+
+@require_POST
+@staff_required(Perm.VETTING_REVIEW)
+def record_check(request: HttpRequest, case_id: str) -> HttpResponse:
+    case = queries.get_case_for_vetting(request.user, case_id)  # type: ignore[arg-type]
+    form = RecordCheckForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, case, "record", form)
+    data = form.cleaned_data
+    try:
+        actions.record_check(case, data["definition"], data["result"], data["evidence"], actor=request.user)  # type: ignore[arg-type]
+    except actions.VettingError as exc:
+        return _refused(request, case, "record", form, str(exc))
+    return redirect("vetting:case", case_id=case.pk)
+
+
+@require_POST
+@staff_required(Perm.VETTING_REVIEW)
+def sign_off(request: HttpRequest, case_id: str) -> HttpResponse:
+    case = queries.get_case_for_vetting(request.user, case_id)  # type: ignore[arg-type]
+    form = SignOffForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, case, "sign_off", form)
+    try:
+        actions.sign_off(case, form.cleaned_data["verdict"], form.cleaned_data["note"], actor=request.user)  # type: ignore[arg-type]
+    except actions.VettingError as exc:
+        return _refused(request, case, "sign_off", form, str(exc))
+    return redirect("vetting:case", case_id=case.pk)
+
+
+@require_POST
+@staff_required(Perm.VETTING_REVIEW)
+def raise_flag(request: HttpRequest, case_id: str) -> HttpResponse:
+    case = queries.get_case_for_vetting(request.user, case_id)  # type: ignore[arg-type]
+    form = RaiseFlagForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, case, "raise", form)
+    try:
+        actions.raise_plant_flag(case, form.cleaned_data["note"], actor=request.user)  # type: ignore[arg-type]
+    except actions.VettingError as exc:
+        return _refused(request, case, "raise", form, str(exc))
+    return redirect("vetting:case", case_id=case.pk)
+
+
+@require_POST
+@staff_required(Perm.VETTING_REVIEW)
+def clear_flag(request: HttpRequest, case_id: str, flag_id: str) -> HttpResponse:
+    case = queries.get_case_for_vetting(request.user, case_id)  # type: ignore[arg-type]
+    flag = get_object_or_404(PlantFlag, pk=flag_id, case=case)
+    form = ClearFlagForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, case, f"clear:{flag.pk}", form)
+    try:
+        actions.clear_plant_flag(flag, form.cleaned_data["note"], actor=request.user)  # type: ignore[arg-type]
+    except actions.VettingError as exc:
+        return _refused(request, case, f"clear:{flag.pk}", form, str(exc))
+    return redirect("vetting:case", case_id=case.pk)
