@@ -7,6 +7,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("staff/cases/", include("embrace.cases.urls")),
     path("staff/vetting/", include("embrace.vetting.urls")),
     path("staff/identity/", include("embrace.cases.identity_urls")),
+    path("staff/passage/", include("embrace.passage.urls")),
 ]
 # The enquirer's site: Burmese at /, English at /en/ — chosen by link, never by a cookie or browser header.
 urlpatterns += i18n_patterns(path("", include("embrace.intake.urls")), prefix_default_language=False)

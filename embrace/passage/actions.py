@@ -1,0 +1,200 @@
+"""State changes to passage plans: opening after the two-person step, writing entries, destruction after
+arrival. Entries are sealed with the compartment's public key; reading needs a passage-team member's key.
+
+``note_arrival`` and ``destroy_due_plans`` are idempotent and run from housekeeping (``tend_passage_plans``),
+so a plan is destroyed on time whether or not anything else calls them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from typing import Any
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Max, QuerySet
+
+from embrace.accounts.models import Team, User
+from embrace.accounts.roles import CONTENT_BLIND_ROLES, ROLE_PERMISSIONS, Perm
+from embrace.approvals.models import Status as ApprovalStatus
+from embrace.audit.events import Event
+from embrace.audit.log import record
+from embrace.cases.actions import today
+from embrace.cases.models import Case, CaseTransition, Status
+from embrace.passage.models import PassagePlan, PlanEntry
+from embrace.vault import actions as vault
+
+# Where a plan can be opened: the passage has been approved and the person has not yet arrived.
+OPEN_STATUSES = frozenset({Status.PASSAGE_APPROVED, Status.PASSAGE_PLANNED, Status.IN_TRANSIT})
+
+
+class PassageError(Exception):
+    """The passage plan cannot do this; the message says why, in words for the user."""
+
+
+def _current(user: User) -> User | None:
+    # Afresh: the caller's object may predate a deactivation, a revoked role or a change of teams.
+    return User.objects.filter(pk=user.pk, is_active=True).first()
+
+
+def passage_approved_by_two(case: Case) -> bool:
+    """Whether the case's latest move into "passage approved" was carried out through a decided approval
+    whose decider was not its asker: the two-person step, not a status that got there some other way."""
+    step = (
+        CaseTransition.objects.filter(case=case, to_status=Status.PASSAGE_APPROVED)
+        .select_related("approval")
+        .order_by("-seq")
+        .first()
+    )
+    if step is None or step.approval is None:
+        return False
+    approval = step.approval
+    return (
+        approval.status == ApprovalStatus.APPROVED
+        and approval.decided_by_id is not None
+        and approval.decided_by_id != approval.requested_by_id
+    )
+
+
+def passage_team_members(team: Team) -> QuerySet[User]:
+    """Who in the team may hold a passage key: active, with a key pair, allowed to handle cases, and not in
+    a role that must never hold case content (an administrator who joined the team gets nothing)."""
+    handlers = User.objects.filter(role_assignments__role__in=_roles_with(Perm.CASE_HANDLE))
+    return (
+        User.objects.filter(teams=team, is_active=True, vault_key__isnull=False, pk__in=handlers)
+        .exclude(role_assignments__role__in=CONTENT_BLIND_ROLES)
+        .distinct()
+    )
+
+
+def _roles_with(perm: Perm) -> list[str]:
+    return [role for role, perms in ROLE_PERMISSIONS.items() if perm in perms]
+
+
+def open_passage(case: Case, team: Team, *, actor: User) -> PassagePlan:
+    """Open the case's passage plan, sealed to the members of ``team`` only (not the handler unless they are
+    one of them). Only the case's assigned handler may, and only after the two-person passage approval."""
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().get(pk=case.pk)
+        current = _current(actor)
+        if current is None or not current.can(Perm.CASE_HANDLE) or locked.handler_id != current.pk:
+            raise PassageError("Only the case's handler may open its passage plan.")
+        if locked.status not in OPEN_STATUSES:
+            raise PassageError(
+                f"A passage plan opens only once passage is approved and before arrival; this case is "
+                f"{Status(locked.status).label.lower()}."
+            )
+        if not passage_approved_by_two(locked):
+            raise PassageError("This case's passage was not approved by two people.")
+        if PassagePlan.objects.filter(case=locked).exists():
+            raise PassageError("This case already has a passage plan.")
+        members = list(passage_team_members(team))
+        if not members:
+            raise PassageError(f"{team} has no active case handler with a key to hold the plan.")
+        compartment = vault.create_compartment("passage", members, actor=actor)
+        plan = PassagePlan.objects.create(case=locked, team=team, compartment=compartment, opened_on=today())
+        record(
+            Event.PASSAGE_OPENED,
+            actor=actor,
+            subject=plan,
+            case=str(locked.pk),
+            team=str(team.pk),
+            compartment=str(compartment.pk),
+            members=len(members),
+        )
+    return plan
+
+
+def add_plan_entry(plan: PassagePlan, data: dict[str, Any], *, actor: User) -> PlanEntry:
+    """Seal one entry into the plan. Only a member of the passage team who holds the plan's key may write:
+    anyone could seal with the public key, but an entry from outside the team is one nobody vetted."""
+    with transaction.atomic():
+        locked = PassagePlan.objects.select_for_update().select_related("compartment").get(pk=plan.pk)
+        if locked.destroyed_on is not None or locked.compartment is None:
+            raise PassageError("This passage plan has been destroyed.")
+        current = _current(actor)
+        if current is None or not current.teams.filter(pk=locked.team_id).exists():
+            raise PassageError("Only the passage team may write to this plan.")
+        if str(current.pk) not in vault.members_of(locked.compartment):
+            raise PassageError("You hold no key for this passage plan.")
+        seq = (locked.entries.aggregate(m=Max("seq"))["m"] or 0) + 1
+        entry = PlanEntry.objects.create(
+            plan=locked,
+            seq=seq,
+            envelope=vault.seal(locked.compartment, json.dumps(data, ensure_ascii=False).encode()),
+            written_on=today(),
+            author=current,
+        )
+        record(Event.PASSAGE_ENTRY_ADDED, actor=actor, subject=locked, entry=str(entry.pk), seq=seq)
+    return entry
+
+
+def note_arrival(case: Case) -> bool:
+    """Record the day the case arrived on its passage plan, which starts the grace period. Idempotent:
+    returns whether this call recorded it (False without a plan, before arrival, or if already noted)."""
+    arrival = CaseTransition.objects.filter(case=case, to_status=Status.ARRIVED).order_by("-seq").first()
+    if arrival is None:
+        return False
+    with transaction.atomic():
+        # The claim: of two runs at once, only one sees the row still unset and writes the audit entry.
+        claimed = PassagePlan.objects.filter(
+            case=case, arrived_on__isnull=True, destroyed_on__isnull=True
+        ).update(arrived_on=arrival.made_on)
+        if claimed != 1:
+            return False
+        plan = PassagePlan.objects.get(case=case)
+        record(Event.PASSAGE_ARRIVAL_NOTED, actor=None, subject=plan, arrived_on=arrival.made_on.isoformat())
+    return True
+
+
+def destroy_due_plans(on: datetime.date) -> int:
+    """Destroy every plan whose case arrived at least PASSAGE_GRACE_DAYS before ``on``: the compartment's
+    keys and the entries' ciphertext, each plan in its own transaction. Idempotent; returns how many."""
+    cutoff = on - datetime.timedelta(days=settings.PASSAGE_GRACE_DAYS)
+    due = PassagePlan.objects.filter(destroyed_on__isnull=True, arrived_on__lte=cutoff)
+    destroyed = 0
+    for plan_id in due.values_list("pk", flat=True):
+        destroyed += _destroy_plan(plan_id, on)
+    return destroyed
+
+
+def _destroy_plan(plan_id: Any, on: datetime.date) -> bool:
+    with transaction.atomic():
+        if PassagePlan.objects.filter(pk=plan_id, destroyed_on__isnull=True).update(destroyed_on=on) != 1:
+            return False  # another run got there first
+        plan = PassagePlan.objects.select_related("compartment").get(pk=plan_id)
+        # The compartment first: destroy_compartment turns on SQLite's secure_delete for this connection
+        # and checkpoints the WAL once committed, so the entries deleted after it are zeroed in the file
+        # too, not merely marked free.
+        if plan.compartment is not None and plan.compartment.destroyed_at is None:
+            vault.destroy_compartment(plan.compartment, actor=None)
+        else:
+            _zero_deleted_rows()
+        entries, _ = PlanEntry.objects.filter(plan=plan).delete()
+        record(Event.PASSAGE_DESTROYED, actor=None, subject=plan, case=str(plan.case_id), entries=entries)
+    return True
+
+
+def _zero_deleted_rows() -> None:
+    """What destroy_compartment does on SQLite, for a plan whose compartment is already gone: without it,
+    the entries' ciphertext would stay in the freed pages of the database file and in the WAL."""
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA secure_delete = ON")
+
+    def checkpoint() -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    transaction.on_commit(checkpoint)
+
+
+def tend_passage_plans(on: datetime.date) -> dict[str, int]:
+    """For housekeeping: note arrivals the lifecycle has not reported, then destroy the plans that are due."""
+    arrived = PassagePlan.objects.filter(
+        arrived_on__isnull=True, destroyed_on__isnull=True, case__transitions__to_status=Status.ARRIVED
+    ).distinct()
+    noted = sum(note_arrival(plan.case) for plan in arrived.select_related("case"))
+    return {"passage_arrivals": noted, "passage_plans_destroyed": destroy_due_plans(on)}

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PassageConfig(AppConfig):
+    name = "embrace.passage"
+    label = "passage"
