@@ -4,6 +4,7 @@ from django import forms
 
 from embrace.accounts.models import User
 from embrace.accounts.roles import Role
+from embrace.cases import search
 from embrace.cases.models import Case, Status
 
 
@@ -26,3 +27,10 @@ class AssignForm(forms.Form):
 class InboxFilter(forms.Form):
     status = forms.ChoiceField(choices=[("", "Any status"), *Status.choices], required=False)
     unassigned = forms.BooleanField(required=False, label="Unassigned only")
+    label = forms.ChoiceField(choices=[], required=False)
+    assignee = forms.ChoiceField(choices=[], required=False, label="Handler")
+
+    def __init__(self, *args: object, user: User, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["label"].choices = search.label_choices(user)  # type: ignore[attr-defined]
+        self.fields["assignee"].choices = search.assignee_choices(user, unassigned=False)  # type: ignore[attr-defined]

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from embrace.cases import step_views, views
+from embrace.cases import search_views, step_views, views
 
 app_name = "cases"
 urlpatterns = [
     path("", views.inbox, name="inbox"),
     path("mine/", views.my_cases, name="mine"),
+    path("search/", search_views.search_page, name="search"),
     path("<uuid:case_id>/", views.case_detail, name="detail"),
     path("<uuid:case_id>/reply/", views.case_reply, name="reply"),
     path("<uuid:case_id>/assign/", views.case_assign, name="assign"),

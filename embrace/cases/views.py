@@ -37,12 +37,16 @@ def _summary(case: Case, keyring: Keyring) -> dict[str, object]:
 @staff_required(Perm.CASE_TRIAGE)
 def inbox(request: HttpRequest) -> HttpResponse:
     cases = queries.triage_inbox(request.user)  # type: ignore[arg-type]
-    filters = InboxFilter(request.GET or None)
+    filters = InboxFilter(request.GET or None, user=request.user)  # type: ignore[arg-type]
     if filters.is_valid():
         if filters.cleaned_data["status"]:
             cases = cases.filter(status=filters.cleaned_data["status"])
         if filters.cleaned_data["unassigned"]:
             cases = cases.filter(handler__isnull=True)
+        if filters.cleaned_data["label"]:
+            cases = cases.filter(labels__name=filters.cleaned_data["label"])
+        if filters.cleaned_data["assignee"]:
+            cases = cases.filter(handler_id=filters.cleaned_data["assignee"])
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [(case, _summary(case, request.keyring)) for case in page]  # type: ignore[attr-defined]
     return render(request, "cases/inbox.html", {"page": page, "rows": rows, "filters": filters})

@@ -1,0 +1,107 @@
+"""The staff search page: filters by what is in clear, and identifier search by blind index.
+
+Filters travel in the query string (they say nothing about a person: a reference, a status, a label). An
+identifier is searched by POST with the value hidden from error reports: a phone number or a name must not end
+up in a URL, the browser's history or a log.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods
+
+from embrace.accounts.decorators import staff_required
+from embrace.accounts.models import User
+from embrace.accounts.roles import Perm
+from embrace.cases import search
+from embrace.cases.duplicates import normalise
+from embrace.cases.models import IdentifierKind, Status
+from embrace.cases.views import PAGE_SIZE, _summary
+
+
+class SearchForm(forms.Form):
+    reference = forms.CharField(max_length=20, required=False, label="Case reference")
+    status = forms.ChoiceField(choices=[("", "Any status"), *Status.choices], required=False)
+    label = forms.ChoiceField(choices=[], required=False)
+    assignee = forms.ChoiceField(choices=[], required=False, label="Handler")
+
+    def __init__(self, *args: object, user: User, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["label"].choices = search.label_choices(user)  # type: ignore[attr-defined]
+        self.fields["assignee"].choices = search.assignee_choices(user, unassigned=True)  # type: ignore[attr-defined]
+
+    def clean_reference(self) -> str:
+        raw: str = self.cleaned_data["reference"]
+        reference = search.normalise_reference(raw)
+        if raw.strip() and not reference:
+            raise forms.ValidationError("A case reference has letters and digits, like ABCD2345.")
+        return reference
+
+
+class IdentifierForm(forms.Form):
+    kind = forms.ChoiceField(choices=IdentifierKind.choices, initial=IdentifierKind.PHONE, label="Search by")
+    identifier = forms.CharField(max_length=200, label="Phone number, service number or name")
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        kind, value = data.get("kind"), data.get("identifier")
+        if kind and value and normalise(str(kind), str(value)) is None:
+            self.add_error(
+                "identifier", f"This is not a {IdentifierKind(kind).label.lower()} that can be searched."
+            )
+        return data
+
+
+def _rows(request: HttpRequest, cases: object) -> list[tuple[object, dict[str, object]]]:
+    # Decrypted here, and only for the cases shown.
+    return [(case, _summary(case, request.keyring)) for case in cases]  # type: ignore[attr-defined]
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required()
+@sensitive_post_parameters("identifier")
+def search_page(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    if not (user.can(Perm.CASE_TRIAGE) or user.can(Perm.CASE_HANDLE)):
+        raise PermissionDenied("Your role does not allow searching cases.")
+    context: dict[str, object] = {"identifier_form": IdentifierForm(), "searched": False}
+    if request.method == "POST":
+        context["form"] = SearchForm(user=user)
+        identifier_form = IdentifierForm(request.POST)
+        context["identifier_form"] = identifier_form
+        if not identifier_form.is_valid():
+            return render(request, "cases/search.html", context, status=400)
+        filters = search.Filters(
+            identifier_kind=identifier_form.cleaned_data["kind"],
+            identifier=identifier_form.cleaned_data["identifier"],
+        )
+        # Not paginated, so that the identifier never has to travel in a link: more matches than a page means
+        # the search is too wide to be useful anyway.
+        found = list(search.search_cases(user, filters)[: PAGE_SIZE + 1])
+        context |= {
+            "rows": _rows(request, found[:PAGE_SIZE]),
+            "more": len(found) > PAGE_SIZE,
+            "searched": True,
+        }
+        return render(request, "cases/search.html", context)
+    form = SearchForm(request.GET or None, user=user)
+    context["form"] = form
+    if not request.GET:
+        return render(request, "cases/search.html", context)
+    if not form.is_valid():
+        return render(request, "cases/search.html", context, status=400)
+    cleaned = form.cleaned_data
+    filters = search.Filters(
+        reference=cleaned["reference"],
+        status=cleaned["status"],
+        label=cleaned["label"],
+        assignee=cleaned["assignee"],
+    )
+    page = Paginator(search.search_cases(user, filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    context |= {"page": page, "rows": _rows(request, page), "searched": True}
+    return render(request, "cases/search.html", context)
