@@ -21,6 +21,7 @@ from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
 from embrace.accounts.models import LoginThrottle
+from embrace.passage.actions import tend_passage_plans
 
 HOUSEKEEPING_EVERY = timedelta(minutes=15)
 # A throttle row is forgotten only when its last failure and its block both ended this long ago. Forgetting
@@ -49,6 +50,8 @@ def housekeeping() -> dict[str, int]:
         .filter(Q(blocked_until__isnull=True) | Q(blocked_until__lt=cutoff))
         .delete()
     )
+    # Passage plans a grace period past arrival lose their keys and entries; each destruction is audited.
+    tend_passage_plans(timezone.localdate(now))
     return {"sessions": sessions, "login_throttles": throttles}
 
 
