@@ -16,7 +16,7 @@ from embrace.audit.events import Event
 from embrace.audit.log import verify_chain
 from embrace.audit.models import AuditEntry
 from embrace.cases.actions import assign_case
-from embrace.cases.lifecycle import request_transition
+from embrace.cases.lifecycle import decide_transition, request_transition
 from embrace.cases.models import Case, Status
 from embrace.intake.actions import submit_enquiry
 from embrace.testing.personas import Persona, log_in, make_persona
@@ -199,6 +199,41 @@ def test_sign_off_is_only_for_a_case_in_vetting(intake_officer: Persona, reviewe
     with pytest.raises(actions.VettingError, match="not in vetting"):
         actions.sign_off(early, "genuine", SIGN_NOTE, actor=reviewer_a.user)
     assert not SignOff.objects.exists()
+
+
+def test_only_vetting_reviewers_may_record_or_sign(
+    case: Case, intake_officer: Persona, handler: Persona
+) -> None:
+    check = CheckDefinition.objects.get(code="knowledge_questions")
+    for persona in (intake_officer, handler):
+        with pytest.raises(actions.VettingError, match="no vetting reviewer"):
+            actions.record_check(case, check, "pass", EVIDENCE, actor=persona.user)
+        with pytest.raises(actions.VettingError, match="no vetting reviewer"):
+            actions.sign_off(case, "genuine", SIGN_NOTE, actor=persona.user)
+    assert not CaseCheck.objects.exists()
+    assert not SignOff.objects.exists()
+
+
+def test_sign_off_ends_when_the_case_leaves_vetting_and_a_closed_case_is_frozen(
+    case: Case, intake_team: Team, intake_officer: Persona, reviewer_a: Persona, custodian: Persona
+) -> None:
+    # The lifecycle lets a reviewer of the case's team reject it; any reviewer may still look at it after.
+    team_reviewer = make_persona("team_reviewer", Role.VETTING_REVIEWER, teams=(intake_team,))
+    request_transition(case, "reject", actor=team_reviewer.user)
+    with pytest.raises(actions.VettingError, match="moved on"):
+        actions.sign_off(case, "genuine", SIGN_NOTE, actor=reviewer_a.user)
+    flag = actions.raise_plant_flag(case, FLAG_NOTE, actor=reviewer_a.user)
+    approval = request_transition(case, "close_and_purge", actor=intake_officer.user)
+    decide_transition(approval, approve=True, actor=custodian.user)  # type: ignore[arg-type]
+    assert Case.objects.get(pk=case.pk).status == Status.CLOSED
+    with pytest.raises(actions.VettingError, match="closed"):
+        actions.clear_plant_flag(flag, "cleared", actor=team_reviewer.user)
+    with pytest.raises(actions.VettingError, match="closed"):
+        actions.record_check(
+            case, CheckDefinition.objects.get(code="knowledge_questions"), "pass", "x", actor=reviewer_a.user
+        )
+    assert not SignOff.objects.exists()
+    assert PlantFlag.objects.get().active
 
 
 # --- Suspected plant --------------------------------------------------------------------------------------
