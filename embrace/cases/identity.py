@@ -31,7 +31,8 @@ from embrace.cases.queries import visible_cases
 from embrace.vault import actions as vault
 from embrace.vault.keyring import Keyring, NoAccess
 
-REVEAL_ACTION = "case.reveal_identity"
+# Not "case.…": that prefix is the lifecycle's, whose approvals page would offer to decide these as steps.
+REVEAL_ACTION = "vault.reveal_identity"
 
 
 class IdentityError(Exception):
