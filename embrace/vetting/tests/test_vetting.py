@@ -446,3 +446,15 @@ def test_vetting_posts_need_the_csrf_token(client: Client, case: Case, reviewer_
     response = strict.post(reverse("vetting:raise_flag", args=[case.pk]), {"note": FLAG_NOTE})
     assert response.status_code == 403
     assert not PlantFlag.objects.exists()
+
+
+def test_destroying_the_vetting_compartment_leaves_nothing_readable(
+    case: Case, reviewer_a: Persona, custodian: Persona
+) -> None:
+    flag = actions.raise_plant_flag(case, FLAG_NOTE, actor=reviewer_a.user)
+    actions.destroy_vetting(case, actor=custodian.user)
+    actions.destroy_vetting(case, actor=custodian.user)  # a second purge finds nothing left to do
+    for reader in (reviewer_a, custodian):
+        with pytest.raises(NoAccess):
+            unlock_with_password(reader.user, reader.password).open(bytes(flag.note))
+    assert AuditEntry.objects.filter(event=Event.COMPARTMENT_DESTROYED).count() == 1
