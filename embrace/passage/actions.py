@@ -153,17 +153,15 @@ def destroy_due_plans(on: datetime.date) -> int:
     keys and the entries' ciphertext, each plan in its own transaction. Idempotent; returns how many."""
     cutoff = on - datetime.timedelta(days=settings.PASSAGE_GRACE_DAYS)
     due = PassagePlan.objects.filter(destroyed_on__isnull=True, arrived_on__lte=cutoff)
-    destroyed = 0
-    for plan_id in due.values_list("pk", flat=True):
-        destroyed += _destroy_plan(plan_id, on)
-    return destroyed
+    return sum(destroy_plan(plan, on=on) for plan in due)
 
 
-def _destroy_plan(plan_id: Any, on: datetime.date) -> bool:
+def destroy_plan(plan: PassagePlan, *, on: datetime.date) -> bool:
+    """Destroy one plan's keys and entries now. Returns False if it was already destroyed (by another run)."""
     with transaction.atomic():
-        if PassagePlan.objects.filter(pk=plan_id, destroyed_on__isnull=True).update(destroyed_on=on) != 1:
+        if PassagePlan.objects.filter(pk=plan.pk, destroyed_on__isnull=True).update(destroyed_on=on) != 1:
             return False  # another run got there first
-        plan = PassagePlan.objects.select_related("compartment").get(pk=plan_id)
+        plan = PassagePlan.objects.select_related("compartment").get(pk=plan.pk)
         # The compartment first: destroy_compartment turns on SQLite's secure_delete for this connection
         # and checkpoints the WAL once committed, so the entries deleted after it are zeroed in the file
         # too, not merely marked free.

@@ -17,6 +17,7 @@ from embrace.passage.models import PassagePlan
 from embrace.testing.personas import Persona, make_persona
 from embrace.vault import actions as vault
 from embrace.vault.keyring import Keyring, unlock_with_password
+from embrace.vetting.actions import sign_off
 
 
 @dataclass
@@ -25,11 +26,12 @@ class Crew:
     passage_team: Team
     intake: Persona
     reviewer: Persona
+    second_reviewer: Persona  # vetting takes two independent sign-offs
     handler: Persona  # the case's assigned handler; not in the passage team
     approver: Persona  # a second handler, who approves passage
     courier: Persona  # passage team
     second_courier: Persona  # passage team
-    admin_member: Persona  # an administrator put in the passage team: must get no key
+    admin_member: Persona  # an administrator (and handler) in the passage team: must get no key
     intake_member: Persona  # in the passage team without case:handle: no key either
 
 
@@ -41,11 +43,15 @@ def crew(intake_team: Team) -> Crew:
         passage_team=passage_team,
         intake=make_persona("intake", Role.INTAKE_OFFICER, teams=(intake_team,)),
         reviewer=make_persona("reviewer", Role.VETTING_REVIEWER, teams=(intake_team,)),
+        second_reviewer=make_persona("second_reviewer", Role.VETTING_REVIEWER),
         handler=make_persona("handler", Role.HANDLER, teams=(intake_team,)),
         approver=make_persona("senior_handler", Role.HANDLER),
         courier=make_persona("courier", Role.HANDLER, teams=(passage_team,)),
         second_courier=make_persona("courier2", Role.HANDLER, teams=(passage_team,)),
-        admin_member=make_persona("admin_in_passage", Role.ADMINISTRATOR, teams=(passage_team,)),
+        # Also a handler, so only the content-blind rule keeps the key from them.
+        admin_member=make_persona(
+            "admin_in_passage", Role.ADMINISTRATOR, Role.HANDLER, teams=(passage_team,)
+        ),
         intake_member=make_persona("intake_in_passage", Role.INTAKE_OFFICER, teams=(passage_team,)),
     )
 
@@ -70,8 +76,16 @@ def new_case(crew: Crew) -> Case:
     return Case.objects.get(pk=case.pk)
 
 
+def vet(crew: Crew, case: Case) -> None:
+    """Two independent reviewers find the enquirer genuine, which passage needs before it may be asked for."""
+    for reviewer in (crew.reviewer, crew.second_reviewer):
+        sign_off(case, "genuine", "consistent story", actor=reviewer.user)
+
+
 def approve_passage(crew: Crew, case: Case) -> Case:
-    """The two-person step: the reviewer asks, a second handler approves."""
+    """Two reviewers find the enquirer genuine; then the two-person step: a reviewer asks, a second handler
+    approves."""
+    vet(crew, case)
     approval = request_transition(case, "approve_passage", actor=crew.reviewer.user)
     assert isinstance(approval, Approval)
     decide_transition(approval, approve=True, actor=crew.approver.user)

@@ -110,7 +110,9 @@ def test_after_the_grace_period_keys_and_entries_are_destroyed_once(
     assert AuditEntry.objects.filter(
         event=Event.COMPARTMENT_DESTROYED, subject=subject_of(plan.compartment)
     ).exists()
-    # Idempotent: a second run, or a later day, destroys nothing more and writes nothing more.
+    # Idempotent: a second run, or a later day, destroys nothing more and writes nothing more; nor does a
+    # run that had listed the plan before the first one destroyed it.
+    assert actions.destroy_plan(plan, on=due) is False
     assert actions.destroy_due_plans(due) == 0
     assert actions.destroy_due_plans(due + datetime.timedelta(days=30)) == 0
     assert _events(Event.PASSAGE_DESTROYED, plan) == 1

@@ -19,7 +19,7 @@ from embrace.cases.models import Case, CaseTransition, Status, lifecycle_write
 from embrace.passage import actions
 from embrace.passage.actions import PassageError
 from embrace.passage.models import PassagePlan, PlanEntry
-from embrace.passage.tests.conftest import Crew, approve_passage, keyring_of, new_case
+from embrace.passage.tests.conftest import Crew, approve_passage, keyring_of, new_case, vet
 from embrace.testing.personas import log_in, make_persona
 from embrace.vault import actions as vault
 from embrace.vault.keyring import NoAccess
@@ -34,6 +34,7 @@ def test_plan_cannot_open_before_the_two_person_step(crew: Crew) -> None:
     with pytest.raises(PassageError, match="once passage is approved"):
         actions.open_passage(case, crew.passage_team, actor=crew.handler.user)
     # Asked for but not yet approved by the second person: still in vetting, still refused.
+    vet(crew, case)
     request_transition(case, "approve_passage", actor=crew.reviewer.user)
     with pytest.raises(PassageError, match="once passage is approved"):
         actions.open_passage(case, crew.passage_team, actor=crew.handler.user)
