@@ -10,7 +10,9 @@ finds nothing outside the user's need-to-know, so search cannot be used to learn
 
 from __future__ import annotations
 
+import json
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
@@ -18,10 +20,12 @@ from django.db.models import Q, QuerySet
 from embrace.accounts.models import User
 from embrace.accounts.roles import Role
 from embrace.cases.duplicates import search_identifier
-from embrace.cases.models import Case, Label
+from embrace.cases.models import Case, Label, Message
 from embrace.cases.queries import visible_cases
+from embrace.vault.keyring import Keyring, NoAccess
 
 UNASSIGNED = "none"
+SUMMARY_CHARS = 120
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,34 @@ def search_cases(user: User, filters: Filters) -> QuerySet[Case]:
             pk__in=search_identifier(filters.identifier_kind, filters.identifier).values("pk")
         )
     return cases.select_related("team", "handler").order_by("-opened_on", "reference")
+
+
+def summaries(cases: Iterable[Case], keyring: Keyring) -> list[tuple[Case, dict[str, object]]]:
+    """Each case with its first message's kind and opening words, as the inbox shows them.
+
+    The first messages of the whole page come in one query; each is then opened with the reader's own key,
+    or marked locked where they hold none. Only these cases are decrypted.
+    """
+    cases = list(cases)
+    firsts = {
+        message.case_id: message
+        for message in Message.objects.filter(case__in=[c.pk for c in cases], seq=1).only("case", "envelope")
+    }
+    rows: list[tuple[Case, dict[str, object]]] = []
+    for case in cases:
+        first = firsts.get(case.pk)
+        if first is None:
+            rows.append((case, {"text": ""}))
+            continue
+        try:
+            document = json.loads(keyring.open(bytes(first.envelope)))
+        except NoAccess:
+            rows.append((case, {"text": "", "locked": True}))
+            continue
+        text = document.get("text", "")
+        summary = {"text": text[:SUMMARY_CHARS] + ("…" if len(text) > SUMMARY_CHARS else "")}
+        rows.append((case, summary | {"kind": document.get("kind", "")}))
+    return rows
 
 
 def label_names(user: User) -> list[str]:

@@ -7,6 +7,8 @@ up in a URL, the browser's history or a log.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -20,8 +22,8 @@ from embrace.accounts.models import User
 from embrace.accounts.roles import Perm
 from embrace.cases import search
 from embrace.cases.duplicates import normalise
-from embrace.cases.models import IdentifierKind, Status
-from embrace.cases.views import PAGE_SIZE, _summary
+from embrace.cases.models import Case, IdentifierKind, Status
+from embrace.cases.views import PAGE_SIZE
 
 
 class SearchForm(forms.Form):
@@ -57,9 +59,9 @@ class IdentifierForm(forms.Form):
         return data
 
 
-def _rows(request: HttpRequest, cases: object) -> list[tuple[object, dict[str, object]]]:
+def _rows(request: HttpRequest, cases: Iterable[Case]) -> list[tuple[Case, dict[str, object]]]:
     # Decrypted here, and only for the cases shown.
-    return [(case, _summary(case, request.keyring)) for case in cases]  # type: ignore[attr-defined]
+    return search.summaries(cases, request.keyring)  # type: ignore[attr-defined]
 
 
 @require_http_methods(["GET", "POST"])

@@ -214,3 +214,12 @@ def test_inbox_filters_by_label_and_handler(
     by_handler = client.get(inbox, {"assignee": str(handler.user.pk)}).content.decode()
     assert _listed(by_handler, case)
     assert not _listed(by_handler, other_case)
+
+
+def test_a_visible_case_without_a_key_is_listed_locked(client: Client, intake_team: Team, case: Case) -> None:
+    # Joined the team after the enquiry arrived: may see that the case exists, holds no key to read it.
+    late = make_persona("late-officer", Role.INTAKE_OFFICER, teams=(intake_team,))
+    page = log_in(client, late).get(URL, {"reference": case.reference}).content.decode()
+    assert _listed(page, case)
+    assert "no key" in page
+    assert TEXT not in page
