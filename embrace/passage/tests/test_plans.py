@@ -19,7 +19,14 @@ from embrace.cases.models import Case, CaseTransition, Status, lifecycle_write
 from embrace.passage import actions
 from embrace.passage.actions import PassageError
 from embrace.passage.models import PassagePlan, PlanEntry
-from embrace.passage.tests.conftest import Crew, approve_passage, keyring_of, new_case, vet
+from embrace.passage.tests.conftest import (
+    Crew,
+    approve_passage,
+    bring_to_arrival,
+    keyring_of,
+    new_case,
+    vet,
+)
 from embrace.testing.personas import log_in, make_persona
 from embrace.vault import actions as vault
 from embrace.vault.keyring import NoAccess
@@ -37,6 +44,14 @@ def test_plan_cannot_open_before_the_two_person_step(crew: Crew) -> None:
     vet(crew, case)
     request_transition(case, "approve_passage", actor=crew.reviewer.user)
     with pytest.raises(PassageError, match="once passage is approved"):
+        actions.open_passage(case, crew.passage_team, actor=crew.handler.user)
+    assert not PassagePlan.objects.exists()
+
+
+def test_plan_cannot_open_once_the_case_has_arrived(crew: Crew, approved_case: Case) -> None:
+    # Approved by two people, but too late: a plan opened now would hold routes nobody needs any more.
+    case = bring_to_arrival(crew, approved_case)
+    with pytest.raises(PassageError, match="once passage is approved and before arrival"):
         actions.open_passage(case, crew.passage_team, actor=crew.handler.user)
     assert not PassagePlan.objects.exists()
 
@@ -121,6 +136,17 @@ def test_only_team_members_who_hold_the_key_may_write(crew: Crew, plan: PassageP
         actions.add_plan_entry(plan, {"kind": "note", "text": "x"}, actor=latecomer.user)
     with pytest.raises(PassageError, match="Only the passage team"):
         actions.add_plan_entry(plan, {"kind": "note", "text": "x"}, actor=crew.handler.user)
+    assert not PlanEntry.objects.exists()
+
+
+def test_a_member_who_left_the_passage_team_may_no_longer_write_or_see_the_plan(
+    client: Client, crew: Crew, plan: PassagePlan
+) -> None:
+    crew.courier.user.teams.remove(crew.passage_team)  # still holds the key: leaving revokes nothing
+    with pytest.raises(PassageError, match="Only the passage team"):
+        actions.add_plan_entry(plan, {"kind": "note", "text": "x"}, actor=crew.courier.user)
+    log_in(client, crew.courier)
+    assert client.get(_plan_url(plan)).status_code == 404
     assert not PlanEntry.objects.exists()
 
 
