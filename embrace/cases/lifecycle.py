@@ -208,6 +208,7 @@ def request_transition(
         locked = Case.objects.select_for_update().select_related("body").get(pk=case.pk)
         row = _step(name, locked.status)
         _refuse_unless_may(actor, locked, row)
+        _refuse_unless_vetted(locked, row)
         checkin = _check_in_date(row, dormant_until)
         _refuse_purged(locked, row)
         if row.approver is None:
@@ -266,7 +267,19 @@ def complete_approved_transition(approval: Approval, *, actor: User) -> Case:
                 f"Only another person who is a {_role_label(row.approver)} may approve this."
             )
         _refuse_purged(case, row)
+        # Again at approval: a plant flag raised after the request must still stop the passage.
+        _refuse_unless_vetted(case, row)
         return _apply(case, row, actor=actor, approval=approval)
+
+
+def _refuse_unless_vetted(case: Case, row: Transition) -> None:
+    """Passage may be asked for only after two independent vetting sign-offs and with no plant flag."""
+    from embrace.vetting.queries import passage_may_be_requested
+
+    if row.target == Status.PASSAGE_APPROVED:
+        ready, why = passage_may_be_requested(case)
+        if not ready:
+            raise LifecycleError(why)
 
 
 def _role_label(role: Role | None) -> str:
@@ -331,6 +344,9 @@ def _purge(case: Case, *, actor: User) -> None:
     for compartment in (case.body, case.identity):
         if compartment.destroyed_at is None:
             vault.destroy_compartment(compartment, actor=actor)
+    from embrace.vetting.actions import destroy_vetting
+
+    destroy_vetting(case, actor=actor)
     record(Event.CASE_PURGED, actor=actor, subject=case, messages=count, files=len(files))
 
     def remove_files() -> None:

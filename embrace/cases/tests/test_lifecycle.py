@@ -131,8 +131,20 @@ def path_to(start: Status, goal: Status) -> list[Transition]:
     raise AssertionError(f"no path from {start} to {goal}")
 
 
+def vet(crew: Crew, case: Case) -> None:
+    """Two independent reviewers sign the enquirer off as genuine: what passage approval waits for."""
+    from embrace.vetting.actions import sign_off
+    from embrace.vetting.models import SignOff
+
+    for reviewer in (crew.reviewer, crew.approvers[Role.VETTING_REVIEWER]):
+        if not SignOff.objects.filter(case=case, reviewer=reviewer.user).exists():
+            sign_off(case, "genuine", "", actor=reviewer.user)
+
+
 def take(crew: Crew, case: Case, row: Transition) -> Case:
     """Take one step as its owner; a two-person step is approved by the second person for its role."""
+    if row.target == Status.PASSAGE_APPROVED:
+        vet(crew, case)
     checkin = CHECK_IN if row.target == Status.DORMANT else None
     result = request_transition(case, row.name, actor=crew.owner(row.perm).user, dormant_until=checkin)
     if isinstance(result, Approval):
@@ -162,6 +174,8 @@ def test_each_step_is_taken_by_its_owner(crew: Crew, row: Transition, source: St
     case = new_case(crew, source)
     owner = crew.owner(row.perm).user
     checkin = CHECK_IN if row.target == Status.DORMANT else None
+    if row.target == Status.PASSAGE_APPROVED:
+        vet(crew, case)
     before = CaseTransition.objects.filter(case=case).count()
 
     result = request_transition(case, row.name, actor=owner, reason="as planned", dormant_until=checkin)
@@ -410,6 +424,7 @@ def test_steps_of_a_case_are_numbered_once(crew: Crew) -> None:
 def test_no_one_approves_the_step_they_asked_for(crew: Crew, intake_team: Team) -> None:
     both = make_persona("both", Role.VETTING_REVIEWER, Role.HANDLER, teams=(intake_team,))
     case = new_case(crew, Status.VETTING)
+    vet(crew, case)
     approval = request_transition(case, "approve_passage", actor=both.user)
     assert isinstance(approval, Approval)
     with pytest.raises(LifecycleError, match="No one may decide their own request"):
@@ -430,6 +445,7 @@ def test_only_the_required_role_approves(crew: Crew) -> None:
 
 def test_refusal_leaves_the_case_where_it_was(crew: Crew) -> None:
     case = new_case(crew, Status.VETTING)
+    vet(crew, case)
     approval = request_transition(case, "approve_passage", actor=crew.reviewer.user)
     assert isinstance(approval, Approval)
     decided = decide_transition(
@@ -448,6 +464,7 @@ def test_refusal_leaves_the_case_where_it_was(crew: Crew) -> None:
 
 def test_a_second_request_for_the_same_step_waits_for_the_first(crew: Crew) -> None:
     case = new_case(crew, Status.VETTING)
+    vet(crew, case)
     request_transition(case, "approve_passage", actor=crew.reviewer.user)
     with pytest.raises(LifecycleError, match="already waiting"):
         request_transition(case, "approve_passage", actor=crew.reviewer.user)
@@ -455,6 +472,7 @@ def test_a_second_request_for_the_same_step_waits_for_the_first(crew: Crew) -> N
 
 def test_an_approval_cannot_apply_once_the_case_has_moved_on(crew: Crew) -> None:
     case = new_case(crew, Status.VETTING)
+    vet(crew, case)
     approval = request_transition(case, "approve_passage", actor=crew.reviewer.user)
     assert isinstance(approval, Approval)
     request_transition(case, "withdraw", actor=crew.handler.user)
@@ -470,6 +488,7 @@ def test_an_approval_cannot_apply_once_the_case_has_moved_on(crew: Crew) -> None
 
 def test_an_approval_decided_elsewhere_is_carried_out_once(crew: Crew) -> None:
     case = new_case(crew, Status.VETTING)
+    vet(crew, case)
     approval = request_transition(case, "approve_passage", actor=crew.reviewer.user)
     assert isinstance(approval, Approval)
     senior = crew.approvers[Role.HANDLER].user
@@ -484,6 +503,7 @@ def test_an_approval_decided_elsewhere_is_carried_out_once(crew: Crew) -> None:
 
 def test_an_approver_who_lost_the_role_no_longer_counts(crew: Crew) -> None:
     case = new_case(crew, Status.VETTING)
+    vet(crew, case)
     approval = request_transition(case, "approve_passage", actor=crew.reviewer.user)
     assert isinstance(approval, Approval)
     senior = crew.approvers[Role.HANDLER].user
