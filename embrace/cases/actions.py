@@ -136,6 +136,9 @@ def assign_case(case: Case, handler: User, *, actor: User, keyring: Keyring) -> 
         vault.grant(case.body, handler, by=keyring, actor=actor)
         if previous is not None:
             vault.revoke(case.body, previous, actor=actor)
+            # An identity revealed to them for this case goes with the case.
+            if str(previous.pk) in vault.members_of(case.identity):
+                vault.revoke(case.identity, previous, actor=actor)
         Case.objects.filter(pk=case.pk).update(handler=handler)
         record(
             Event.CASE_ASSIGNED,

@@ -87,7 +87,11 @@ def submit_enquiry(
             opened_on=today(),
             last_enquirer_on=today(),
             body=vault.create_compartment("body", readers, actor=None, receipts=[holder], audited=False),
-            identity=vault.create_compartment("identity", identity_keyholders(), actor=None, audited=False),
+            # Custodians hold identities; a programme with none yet falls back on the receiving team, so that
+            # what an enquirer said about who they are is never sealed to nobody.
+            identity=vault.create_compartment(
+                "identity", identity_keyholders() or readers, actor=None, audited=False
+            ),
             receipt=holder,
             needs_script_review=bool(body.get("needs_review")),
             unread_by_staff=1,

@@ -133,3 +133,27 @@ def test_posts_need_the_csrf_token(client: Client, intake_officer: Persona, case
     strict.cookies = log_in(client, intake_officer).cookies
     assert strict.post(reverse("cases:reply", args=[case.pk]), {"text": "x"}).status_code == 403
     assert case.messages.count() == 1
+
+
+def test_reassignment_also_takes_back_a_revealed_identity(
+    client: Client,
+    intake_officer: Persona,
+    handler: Persona,
+    second_handler: Persona,
+    custodian: Persona,
+    case: Case,
+) -> None:
+    log_in(client, intake_officer)
+    assert _assign(client, case, handler) == 302
+    case = Case.objects.get(pk=case.pk)
+    vault.grant(
+        case.identity,
+        handler.user,
+        by=unlock_with_password(custodian.user, custodian.password),
+        actor=custodian.user,
+    )
+    assert _assign(client, case, second_handler) == 302
+    assert str(handler.user.pk) not in vault.members_of(case.identity)
+    later = vault.seal(case.identity, b"identity detail added later")
+    with pytest.raises(NoAccess):
+        unlock_with_password(handler.user, handler.password).open(later)
