@@ -20,7 +20,7 @@ from embrace.cases.actions import Photo
 from embrace.cases.models import Status
 from embrace.cases.thread import read_thread
 from embrace.core.access import public
-from embrace.intake import actions, photos
+from embrace.intake import actions, photos, tokens
 from embrace.intake.forms import EnquiryForm, ReceiptForm, ReplyForm, TokenFormMixin
 from embrace.intake.receipts import group_receipt
 from embrace.myanmar import text as burmese
@@ -142,15 +142,11 @@ def enquire(request: HttpRequest) -> HttpResponse:
 
 
 def _fresh() -> str:
-    from embrace.intake import tokens
-
     return tokens.issue()
 
 
 def _keep_or_renew_token(form: TokenFormMixin) -> None:
     """Keep a valid token (so the time the form was open still counts); renew one that expired."""
-    from embrace.intake import tokens
-
     if not tokens.check(form.data.get("token", "")).valid:
         form.fresh_token()
 
