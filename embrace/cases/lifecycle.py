@@ -315,6 +315,11 @@ def _apply(
         **{"name": row.name, "from": case.status, "to": row.target, "seq": seq},
         approval=str(approval.pk) if approval else None,
     )
+    if row.target == Status.ARRIVED:
+        # Arrival starts the passage plan's grace period; housekeeping destroys it when that ends.
+        from embrace.passage.actions import note_arrival
+
+        note_arrival(case)
     if row.purge:
         _purge(case, actor=actor)
     case.refresh_from_db()
@@ -344,9 +349,14 @@ def _purge(case: Case, *, actor: User) -> None:
     for compartment in (case.body, case.identity):
         if compartment.destroyed_at is None:
             vault.destroy_compartment(compartment, actor=actor)
+    from embrace.passage.actions import destroy_plan
+    from embrace.passage.models import PassagePlan
     from embrace.vetting.actions import destroy_vetting
 
     destroy_vetting(case, actor=actor)
+    # A plan whose case never arrived (withdrawn, lost contact) is not left to wait for an arrival.
+    for plan in PassagePlan.objects.filter(case=case, destroyed_on__isnull=True):
+        destroy_plan(plan, on=today())
     record(Event.CASE_PURGED, actor=actor, subject=case, messages=count, files=len(files))
 
     def remove_files() -> None:

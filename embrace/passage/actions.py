@@ -110,7 +110,9 @@ def add_plan_entry(plan: PassagePlan, data: dict[str, Any], *, actor: User) -> P
     """Seal one entry into the plan. Only a member of the passage team who holds the plan's key may write:
     anyone could seal with the public key, but an entry from outside the team is one nobody vetted."""
     with transaction.atomic():
-        locked = PassagePlan.objects.select_for_update(of=("self",)).select_related("compartment").get(pk=plan.pk)
+        locked = (
+            PassagePlan.objects.select_for_update(of=("self",)).select_related("compartment").get(pk=plan.pk)
+        )
         if locked.destroyed_on is not None or locked.compartment is None:
             raise PassageError("This passage plan has been destroyed.")
         current = _current(actor)
