@@ -12,6 +12,7 @@ NAV_PERMS = {
     "perms_handle": Perm.CASE_HANDLE,
     "perms_identity_request": Perm.CASE_IDENTITY_REQUEST,
     "perms_identity_reveal": Perm.CASE_IDENTITY_REVEAL,
+    "perms_vetting": Perm.VETTING_REVIEW,
 }
 
 

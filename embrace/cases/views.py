@@ -13,11 +13,12 @@ from embrace.accounts.decorators import staff_required
 from embrace.accounts.roles import Perm
 from embrace.cases import actions, lifecycle, queries
 from embrace.cases.forms import AssignForm, InboxFilter, ReplyForm
-from embrace.cases.models import Case
+from embrace.cases.models import Case, Status
 from embrace.cases.thread import read_thread
 from embrace.vault.keyring import Keyring, NoAccess
 
 PAGE_SIZE = 50
+PASSAGE_STATUSES = (Status.PASSAGE_APPROVED, Status.PASSAGE_PLANNED, Status.IN_TRANSIT, Status.ARRIVED)
 
 
 def _summary(case: Case, keyring: Keyring) -> dict[str, object]:
@@ -77,6 +78,7 @@ def _detail(
         "thread": thread,
         "reply": reply or ReplyForm(),
         "steps": lifecycle.allowed(case, request.user),  # type: ignore[arg-type]
+        "passage_statuses": PASSAGE_STATUSES,
         "assign": assign or (AssignForm(case=case) if request.user.can(Perm.CASE_TRIAGE) else None),  # type: ignore[union-attr]
     }
     return render(request, "cases/detail.html", context, status=status)
