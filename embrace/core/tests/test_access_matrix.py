@@ -1,0 +1,397 @@
+"""Every staff URL, for every role, against a case they work on and one they do not: the status each gets,
+and no plaintext of a compartment they hold no key for on any page.
+
+The table below is the access design written out. A new staff URL fails this test until it has a row; a
+changed answer fails it until the row is changed on purpose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from embrace.core.access import PUBLIC, access_of
+from embrace.testing.world import PERSONAS, World, build_world
+
+pytestmark = pytest.mark.django_db
+
+NO_CASE = "-"
+ANONYMOUS, STALE = "anonymous", "stale"
+WHO = (*PERSONAS, ANONYMOUS, STALE)
+
+# --- The expected table --------------------------------------------------------------------------------
+
+
+def row(default: str, **others: str) -> dict[str, str]:
+    """Expected "GET/POST" statuses for everyone: ``default``, except the named people."""
+    unknown = set(others) - set(WHO)
+    assert not unknown, f"no such persona: {unknown}"
+    return {who: others.get(who, default) for who in WHO}
+
+
+# Who gets what, as designed. "GET/POST": each URL is asked both ways, POST with an empty body (a 400, a
+# redirect back, 403/404 as designed; never a 500). For a URL about a case, [A] is team A's case (handled
+# by handler_a, passage planned, its plan with team P) and [B] team B's (handled by handler_b, in vetting).
+# 404 means "this case does not exist for you"; 403 a role that may not, or a case seen but not unlocked
+# (no key); anonymous goes to the login page (302), a dead session gets the "session ended" page (403).
+EXPECTED: dict[tuple[str, str], dict[str, str]] = {
+    # Signing in: public pages. An empty POST is an unbound form (200); without a password step behind
+    # them, the TOTP and enrolment steps send everyone back to the start.
+    ("accounts:login", NO_CASE): row("200/200"),
+    ("accounts:login_code", NO_CASE): row("302/302"),
+    ("accounts:enrol", NO_CASE): row("302/302"),
+    ("accounts:recover", NO_CASE): row("200/200"),
+    ("accounts:logout", NO_CASE): row("405/302"),
+    # Any signed-in staff member.
+    ("accounts:home", NO_CASE): row("200/405", anonymous="302/405", stale="403/405"),
+    ("accounts:password_change", NO_CASE): row("200/200", anonymous="302/302", stale="403/403"),
+    # Accounts: administrators only, who in turn see no case page at all.
+    ("accounts:user_list", NO_CASE): row("403/405", admin_a="200/405", anonymous="302/405"),
+    ("accounts:user_new", NO_CASE): row("403/403", admin_a="200/200", anonymous="302/302"),
+    ("accounts:user_edit", NO_CASE): row("403/403", admin_a="200/200", anonymous="302/302"),
+    ("accounts:team_new", NO_CASE): row("403/403", admin_a="200/200", anonymous="302/302"),
+    # The intake quarantine: intake officers (their own teams' junk).
+    ("intake_staff:quarantine", NO_CASE): row(
+        "403/405", intake_a="200/405", intake_b="200/405", anonymous="302/405"
+    ),
+    ("intake_staff:quarantine_empty", NO_CASE): row(
+        "405/403", intake_a="405/302", intake_b="405/302", anonymous="405/302"
+    ),
+    # Casework lists: the inbox for intake, "my cases" for handlers, search for both.
+    ("cases:inbox", NO_CASE): row("403/405", intake_a="200/405", intake_b="200/405", anonymous="302/405"),
+    ("cases:mine", NO_CASE): row(
+        "403/405", handler_a="200/405", handler_b="200/405", courier_p="200/405", anonymous="302/405"
+    ),
+    ("cases:search", NO_CASE): row(
+        "403/403",
+        intake_a="200/400",
+        intake_b="200/400",
+        handler_a="200/400",
+        handler_b="200/400",
+        courier_p="200/400",
+        anonymous="302/302",
+    ),
+    # A case's page: its team's intake officer and its handler read it; its team's reviewer sees that it
+    # exists (they take vetting steps) but holds no body key; to everyone else it does not exist.
+    ("cases:detail", "A"): row(
+        "404/405",
+        intake_a="200/405",
+        handler_a="200/405",
+        reviewer_a="403/405",
+        anonymous="302/405",
+        stale="403/405",
+    ),
+    ("cases:detail", "B"): row(
+        "404/405",
+        intake_b="200/405",
+        handler_b="200/405",
+        reviewer_b="403/405",
+        anonymous="302/405",
+        stale="403/405",
+    ),
+    ("cases:reply", "A"): row(
+        "405/404",
+        intake_a="405/400",
+        handler_a="405/400",
+        reviewer_a="405/403",
+        anonymous="405/302",
+        stale="405/403",
+    ),
+    ("cases:reply", "B"): row(
+        "405/404",
+        intake_b="405/400",
+        handler_b="405/400",
+        reviewer_b="405/403",
+        anonymous="405/302",
+        stale="405/403",
+    ),
+    ("cases:step", "A"): row(
+        "405/404",
+        intake_a="405/302",
+        handler_a="405/302",
+        reviewer_a="405/302",
+        anonymous="405/302",
+        stale="405/403",
+    ),
+    ("cases:step", "B"): row(
+        "405/404",
+        intake_b="405/302",
+        handler_b="405/302",
+        reviewer_b="405/302",
+        anonymous="405/302",
+        stale="405/403",
+    ),
+    # Assigning is triage: intake officers of the case's team.
+    ("cases:assign", "A"): row("405/403", intake_a="405/400", intake_b="405/404", anonymous="405/302"),
+    ("cases:assign", "B"): row("405/403", intake_a="405/404", intake_b="405/400", anonymous="405/302"),
+    # Two-person steps: anyone may list what waits for them; case B's passage waits for a handler (any
+    # handler, by design: passage is approved by a second, senior handler who need not be in the team).
+    ("cases:approvals", NO_CASE): row("200/405", anonymous="302/405", stale="403/405"),
+    ("cases:decide", NO_CASE): row(
+        "405/404",
+        handler_a="405/302",
+        handler_b="405/302",
+        courier_p="405/302",
+        anonymous="405/302",
+        stale="405/403",
+    ),
+    # Identity: custodians open any case's identity page and hold every identity key; the team sees the
+    # page exists but not what is on it (403, with the form to ask); everyone else 404.
+    ("identity:detail", "A"): row(
+        "404/405",
+        custodian_a="200/405",
+        intake_a="403/405",
+        handler_a="403/405",
+        reviewer_a="403/405",
+        anonymous="302/405",
+        stale="403/405",
+    ),
+    ("identity:detail", "B"): row(
+        "404/405",
+        custodian_a="200/405",
+        intake_b="403/405",
+        handler_b="403/405",
+        reviewer_b="403/405",
+        anonymous="302/405",
+        stale="403/405",
+    ),
+    ("identity:dependant_add", "A"): row(
+        "405/404",
+        custodian_a="405/400",
+        intake_a="405/403",
+        handler_a="405/403",
+        reviewer_a="405/403",
+        anonymous="405/302",
+        stale="405/403",
+    ),
+    ("identity:dependant_add", "B"): row(
+        "405/404",
+        custodian_a="405/400",
+        intake_b="405/403",
+        handler_b="405/403",
+        reviewer_b="405/403",
+        anonymous="405/302",
+        stale="405/403",
+    ),
+    ("identity:dependant_edit", "A"): row(
+        "404/404",
+        custodian_a="200/400",
+        intake_a="403/403",
+        handler_a="403/403",
+        reviewer_a="403/403",
+        anonymous="302/302",
+        stale="403/403",
+    ),
+    ("identity:dependant_edit", "B"): row(
+        "404/404",
+        custodian_a="200/400",
+        intake_b="403/403",
+        handler_b="403/403",
+        reviewer_b="403/403",
+        anonymous="302/302",
+        stale="403/403",
+    ),
+    # Asking for a reveal: handlers and reviewers, about a case they see.
+    ("identity:request", "A"): row(
+        "405/403",
+        handler_a="405/400",
+        reviewer_a="405/400",
+        handler_b="405/404",
+        reviewer_b="405/404",
+        courier_p="405/404",
+        anonymous="405/302",
+    ),
+    ("identity:request", "B"): row(
+        "405/403",
+        handler_b="405/400",
+        reviewer_b="405/400",
+        handler_a="405/404",
+        reviewer_a="405/404",
+        courier_p="405/404",
+        anonymous="405/302",
+    ),
+    # Deciding a reveal: custodians (handler_a's request about case A waits).
+    ("identity:queue", NO_CASE): row("403/405", custodian_a="200/405", anonymous="302/405"),
+    ("identity:decide", NO_CASE): row("405/403", custodian_a="405/400", anonymous="405/302"),
+    # Vetting: every reviewer sees every case that reached vetting (none handles these cases); nobody else.
+    ("vetting:queue", NO_CASE): row(
+        "403/405", reviewer_a="200/405", reviewer_b="200/405", anonymous="302/405"
+    ),
+    ("vetting:case", "A"): row("403/405", reviewer_a="200/405", reviewer_b="200/405", anonymous="302/405"),
+    ("vetting:case", "B"): row("403/405", reviewer_a="200/405", reviewer_b="200/405", anonymous="302/405"),
+    **{
+        (name, case): row("405/403", reviewer_a="405/400", reviewer_b="405/400", anonymous="405/302")
+        for name in ("vetting:record_check", "vetting:sign_off", "vetting:raise_flag", "vetting:clear_flag")
+        for case in ("A", "B")
+    },
+    # Passage: the case's handler opens the plan (once: 409 after); only the passage team (courier_p) reads
+    # and writes it, not even the case's handler; case B has no plan yet.
+    ("passage:open", "A"): row(
+        "403/403", handler_a="200/409", handler_b="404/404", courier_p="404/404", anonymous="302/302"
+    ),
+    ("passage:open", "B"): row(
+        "403/403", handler_b="200/400", handler_a="404/404", courier_p="404/404", anonymous="302/302"
+    ),
+    ("passage:plan", "A"): row(
+        "403/405", courier_p="200/405", handler_a="404/405", handler_b="404/405", anonymous="302/405"
+    ),
+    ("passage:plan", "B"): row(
+        "403/405", courier_p="404/405", handler_a="404/405", handler_b="404/405", anonymous="302/405"
+    ),
+    ("passage:add_entry", "A"): row(
+        "405/403", courier_p="405/400", handler_a="405/404", handler_b="405/404", anonymous="405/302"
+    ),
+    ("passage:add_entry", "B"): row(
+        "405/403", courier_p="405/404", handler_a="405/404", handler_b="405/404", anonymous="405/302"
+    ),
+}
+
+
+# --- Walking the URLs ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str  # "namespace:name"
+    case: str  # "A", "B" or NO_CASE
+    params: tuple[str, ...]
+    public: bool
+
+
+def _walk(
+    resolver: URLResolver, prefix: str = "", namespace: str = ""
+) -> Iterator[tuple[str, str, URLPattern]]:
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _walk(entry, prefix + str(entry.pattern), inner)
+        else:
+            yield prefix + str(entry.pattern), namespace + (entry.name or "?"), entry
+
+
+def staff_targets() -> list[Target]:
+    targets = []
+    for route, name, entry in _walk(get_resolver()):
+        if not route.startswith("staff/"):
+            continue
+        params = tuple(entry.pattern.converters)
+        public = access_of(entry.callback) == PUBLIC
+        for case in ("A", "B") if "case_id" in params else (NO_CASE,):
+            targets.append(Target(name, case, params, public))
+    return targets
+
+
+# Which pending approval each approval page is walked with.
+APPROVALS = {"cases:decide": "passage_request", "identity:decide": "reveal_request"}
+
+
+def url_for(world: World, target: Target) -> str:
+    kwargs: dict[str, object] = {}
+    for param in target.params:
+        case = world.cases.get(target.case)
+        if param == "case_id" and case:
+            kwargs[param] = case.case.pk
+        elif param == "dependant_id" and case:
+            kwargs[param] = case.dependant.pk
+        elif param == "flag_id" and case:
+            kwargs[param] = case.flag.pk
+        elif param == "user_id":
+            kwargs[param] = world.spare.pk
+        elif param == "approval_id" and target.name in APPROVALS:
+            kwargs[param] = getattr(world, APPROVALS[target.name]).pk
+        else:
+            raise AssertionError(f"{target.name}: teach url_for how to fill {param!r} from the world")
+    return reverse(target.name, kwargs=kwargs)
+
+
+# Pages that show one compartment's content: whoever gets them (200) and holds its key must see it all.
+SHOWS = {
+    "cases:detail": "body",
+    "identity:detail": "identity",
+    "vetting:case": "vetting",
+    "passage:plan": "passage",
+}
+
+
+def _request(client: Client, who: str, method: str, url: str):  # type: ignore[no-untyped-def]
+    if who == STALE:
+        # A session that no longer exists (signed out elsewhere, expired): the cookie is set afresh each
+        # time because the "session ended" page deletes it.
+        client.cookies[settings.SESSION_COOKIE_NAME] = "0" * 32
+    return client.generic(method, url)
+
+
+def test_every_staff_url_for_every_role_answers_as_designed_and_shows_only_what_keys_open() -> None:
+    world = build_world()
+    clients = world.clients()
+    clients[ANONYMOUS] = Client(raise_request_exception=False)
+    clients[STALE] = Client(raise_request_exception=False)
+    user_ids = {who: str(world.user(who).pk) for who in PERSONAS}
+    readers = {
+        (label, kind): wc.readers(kind) for label, wc in world.cases.items() for kind in wc.compartments
+    }
+    targets = staff_targets()
+    assert len(targets) >= 40, "the walker did not reach the staff URLs"
+    # Logging out ends the session the rest of the walk needs: last.
+    targets.sort(key=lambda t: t.name == "accounts:logout")
+
+    problems: list[str] = []
+    observed: dict[tuple[str, str], dict[str, str]] = {}
+    shown: set[tuple[str, str, str]] = set()
+    for who, client in clients.items():
+        for target in targets:
+            url = url_for(world, target)
+            codes = []
+            for method in ("GET", "POST"):
+                response = _request(client, who, method, url)
+                status = response.status_code
+                codes.append(str(status))
+                where = f"{method} {target.name} [{target.case}] as {who}"
+                content = response.content.decode(errors="replace")
+                uid = user_ids.get(who)
+                for label, wc in world.cases.items():
+                    for kind, markers in wc.markers.items():
+                        if uid in readers[(label, kind)]:
+                            continue
+                        for text in markers:
+                            if text in content:
+                                problems.append(f"{where}: shows case {label}'s {kind} without a key")
+                if (
+                    method == "GET"
+                    and status == 200
+                    and target.name in SHOWS
+                    and uid in readers[(target.case, SHOWS[target.name])]
+                ):
+                    kind = SHOWS[target.name]
+                    missing = [m for m in world.cases[target.case].markers[kind] if m not in content]
+                    if missing:
+                        problems.append(f"{where}: holds the {kind} key but the page lacks {missing}")
+                    shown.add((target.case, kind, who))
+                if who in (ANONYMOUS, STALE) and not target.public:
+                    if status == 200:
+                        problems.append(f"{where}: a staff page answered 200 without a session")
+                    if status == 302 and not response["Location"].startswith("/staff/login/"):
+                        problems.append(f"{where}: redirected to {response['Location']}, not the login")
+            observed.setdefault((target.name, target.case), {})[who] = "/".join(codes)
+
+    for key, answers in observed.items():
+        expected = EXPECTED.get(key)
+        if expected is None:
+            # The answers are shown to be judged against the design, not copied in unread.
+            problems.append(f"{key}: a staff URL with no row in EXPECTED; it answered {answers}")
+            continue
+        for who, got in answers.items():
+            if expected[who] != got:
+                problems.append(f"{key[0]} [{key[1]}] as {who}: expected {expected[who]}, got {got}")
+    for key in set(EXPECTED) - set(observed):
+        problems.append(f"{key}: a row in EXPECTED for a URL that no longer exists")
+
+    # Not vacuous: each compartment's content really was shown to someone who holds its key.
+    kinds_shown = {(label, kind) for label, kind, _ in shown}
+    assert kinds_shown >= {(label, kind) for label, kind in readers}, kinds_shown
+    assert problems == [], "\n".join(problems)

@@ -1,0 +1,203 @@
+"""A small programme for access tests: two intake teams, one person per role, and two cases walked through
+the real lifecycle, each compartment holding a distinctive plaintext marker.
+
+Everything is made through the same actions the application uses (``submit_enquiry``, ``assign_case``, the
+lifecycle, vetting and passage actions), so who holds which key is decided by the vault as in production,
+not by this module. Tests then ask the vault (``Grant``) who holds what and compare with what pages show.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+
+from django.test import Client
+
+from embrace.accounts.models import Team, User
+from embrace.accounts.roles import Role
+from embrace.approvals.models import Approval
+from embrace.cases import identity
+from embrace.cases.actions import assign_case
+from embrace.cases.lifecycle import decide_transition, request_transition
+from embrace.cases.models import Case, Dependant, Status
+from embrace.intake.actions import submit_enquiry
+from embrace.intake.models import IntakeRoute
+from embrace.passage import actions as passage
+from embrace.testing.personas import Persona, log_in, make_persona
+from embrace.vault.keyring import Keyring, unlock_with_password
+from embrace.vault.models import Compartment, Grant
+from embrace.vetting import actions as vetting
+from embrace.vetting.models import CheckDefinition, PlantFlag, Verdict
+
+# Team A holds one person in every role; team B an outsider handler, intake officer and reviewer (the
+# second, independent vetting sign-off); a courier plans passages in a passage team of their own.
+PERSONAS: dict[str, tuple[tuple[Role, ...], str]] = {
+    "admin_a": ((Role.ADMINISTRATOR,), "A"),
+    "intake_a": ((Role.INTAKE_OFFICER,), "A"),
+    "handler_a": ((Role.HANDLER,), "A"),
+    "reviewer_a": ((Role.VETTING_REVIEWER,), "A"),
+    "custodian_a": ((Role.CUSTODIAN,), "A"),
+    "committee_a": ((Role.REWARD_COMMITTEE,), "A"),
+    "finance_a": ((Role.FINANCE,), "A"),
+    "analyst_a": ((Role.ANALYST,), "A"),
+    "auditor_a": ((Role.AUDITOR,), "A"),
+    "handler_b": ((Role.HANDLER,), "B"),
+    "intake_b": ((Role.INTAKE_OFFICER,), "B"),
+    "reviewer_b": ((Role.VETTING_REVIEWER,), "B"),
+    "courier_p": ((Role.HANDLER,), "P"),
+}
+
+
+def marker(case_label: str, what: str) -> str:
+    # Random per run: a marker can only be on a page because it was decrypted there, never by coincidence.
+    return f"MARKER-{what.upper()}-{case_label}-{secrets.token_hex(6)}"
+
+
+@dataclass
+class WorldCase:
+    label: str
+    case: Case
+    dependant: Dependant
+    flag: PlantFlag
+    # Compartment kind → the compartment and the plaintexts sealed into it.
+    compartments: dict[str, Compartment] = field(default_factory=dict)
+    markers: dict[str, list[str]] = field(default_factory=dict)
+
+    def readers(self, kind: str) -> set[str]:
+        """Ids of the users holding any generation of this compartment's key, as the vault records it."""
+        return {
+            str(u)
+            for u in Grant.objects.filter(
+                key__compartment=self.compartments[kind], user__isnull=False
+            ).values_list("user_id", flat=True)
+        }
+
+
+@dataclass
+class World:
+    teams: dict[str, Team]
+    personas: dict[str, Persona]
+    cases: dict[str, WorldCase]
+    # A custodian may decide it: the handler of case A asks for its identity.
+    reveal_request: Approval
+    # A handler may decide it: team B's reviewer asks for case B's passage.
+    passage_request: Approval
+    # An account for the administrator's pages to edit (an empty POST there deactivates it).
+    spare: User
+
+    def user(self, name: str) -> User:
+        return self.personas[name].user
+
+    def keyring(self, name: str) -> Keyring:
+        persona = self.personas[name]
+        return unlock_with_password(persona.user, persona.password)
+
+    def clients(self) -> dict[str, Client]:
+        """Every persona logged in through the real password and TOTP views, one client each."""
+        return {name: log_in(Client(raise_request_exception=False), p) for name, p in self.personas.items()}
+
+
+def _enquire(team: Team, label: str) -> tuple[Case, dict[str, list[str]]]:
+    # Only this team's route is open, so the enquiry lands there, sealed to its intake officers.
+    IntakeRoute.objects.update(active=False)
+    IntakeRoute.objects.create(team=team)
+    body, name = marker(label, "body"), marker(label, "identity")
+    case, _receipt = submit_enquiry(
+        {"text": body, "kind": "leave_alone"},
+        {"name": name, "unit": "Light Infantry"},
+        [],
+        token=secrets.token_hex(8),
+        quarantine=False,
+    )
+    return case, {"body": [body], "identity": [name]}
+
+
+def _vet(world_case: WorldCase, first: User, second: User) -> None:
+    """Evidence, a plant flag raised by one reviewer and cleared by the other, and both sign-offs."""
+    case, label = world_case.case, world_case.label
+    notes = [marker(label, f"vetting{i}") for i in range(4)]
+    definition = CheckDefinition.objects.filter(active=True).order_by("position").first()
+    assert definition is not None, "the seeded checklist is missing"
+    vetting.record_check(case, definition, "pass", notes[0], actor=first)
+    flag = vetting.raise_plant_flag(case, notes[1], actor=first)
+    world_case.flag = vetting.clear_plant_flag(flag, notes[2], actor=second)
+    vetting.sign_off(case, Verdict.GENUINE, notes[3], actor=first)
+    vetting.sign_off(case, Verdict.GENUINE, notes[3], actor=second)
+    world_case.markers["vetting"] = notes
+    world_case.compartments["vetting"] = vetting.vetting_compartment(case, actor=first)
+
+
+def _case(
+    world: dict[str, Persona], team: Team, label: str, intake: str, handler: str
+) -> tuple[WorldCase, Keyring]:
+    case, markers = _enquire(team, label)
+    intake_keyring = unlock_with_password(world[intake].user, world[intake].password)
+    assign_case(case, world[handler].user, actor=world[intake].user, keyring=intake_keyring)
+    request_transition(case, "start_triage", actor=world[intake].user)
+    request_transition(case, "refer_for_vetting", actor=world[intake].user)
+    case = Case.objects.get(pk=case.pk)
+    custodian = world["custodian_a"]
+    custodian_keyring = unlock_with_password(custodian.user, custodian.password)
+    family = marker(label, "dependant")
+    dependant = identity.record_dependant(
+        case,
+        relation="spouse",
+        details={"name": family, "location": "Hpa-an", "risk": "high", "plan": ""},
+        actor=custodian.user,
+        keyring=custodian_keyring,
+    )
+    markers["identity"].append(family)
+    world_case = WorldCase(
+        label=label,
+        case=case,
+        dependant=dependant,
+        flag=PlantFlag(),
+        compartments={"body": case.body, "identity": case.identity},
+        markers=markers,
+    )
+    return world_case, intake_keyring
+
+
+def build_world() -> World:
+    teams = {label: Team.objects.create(name=f"Team {label}") for label in ("A", "B", "P")}
+    personas = {
+        name: make_persona(name, *roles, teams=(teams[team],)) for name, (roles, team) in PERSONAS.items()
+    }
+    spare = make_persona("spare_b", Role.INTAKE_OFFICER, teams=(teams["B"],)).user
+
+    def user(name: str) -> User:
+        return personas[name].user
+
+    case_a, _ = _case(personas, teams["A"], "A", "intake_a", "handler_a")
+    case_b, _ = _case(personas, teams["B"], "B", "intake_b", "handler_b")
+    _vet(case_a, user("reviewer_a"), user("reviewer_b"))
+    _vet(case_b, user("reviewer_b"), user("reviewer_a"))
+
+    # Case A: passage approved by two people, a plan sealed to the passage team, then planned.
+    asked = request_transition(case_a.case, "approve_passage", actor=user("reviewer_a"))
+    assert isinstance(asked, Approval)
+    decide_transition(asked, approve=True, actor=user("handler_a"))
+    plan = passage.open_passage(case_a.case, teams["P"], actor=user("handler_a"))
+    route = marker("A", "passage")
+    passage.add_plan_entry(plan, {"kind": "route", "text": route}, actor=user("courier_p"))
+    request_transition(case_a.case, "plan_passage", actor=user("handler_a"))
+    assert plan.compartment is not None
+    case_a.compartments["passage"] = plan.compartment
+    case_a.markers["passage"] = [route]
+    case_a.case = Case.objects.get(pk=case_a.case.pk)
+    assert case_a.case.status == Status.PASSAGE_PLANNED
+
+    # Case B waits in vetting for a handler to approve its passage.
+    passage_request = request_transition(case_b.case, "approve_passage", actor=user("reviewer_b"))
+    assert isinstance(passage_request, Approval)
+    case_b.case = Case.objects.get(pk=case_b.case.pk)
+    reveal_request = identity.request_reveal(case_a.case, actor=user("handler_a"), reason="to plan the route")
+
+    return World(
+        teams=teams,
+        personas=personas,
+        cases={"A": case_a, "B": case_b},
+        reveal_request=reveal_request,
+        passage_request=passage_request,
+        spare=spare,
+    )
