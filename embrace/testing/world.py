@@ -57,7 +57,8 @@ def marker(case_label: str, what: str) -> str:
 class WorldCase:
     label: str
     case: Case
-    dependant: Dependant
+    # Case B's enquirer has not said who they are, nor named family: its identity is empty but still keyed.
+    dependant: Dependant | None
     flag: PlantFlag
     # Compartment kind → the compartment and the plaintexts sealed into it.
     compartments: dict[str, Compartment] = field(default_factory=dict)
@@ -97,19 +98,19 @@ class World:
         return {name: log_in(Client(raise_request_exception=False), p) for name, p in self.personas.items()}
 
 
-def _enquire(team: Team, label: str) -> tuple[Case, dict[str, list[str]]]:
+def _enquire(team: Team, label: str, *, identified: bool) -> tuple[Case, dict[str, list[str]]]:
     # Only this team's route is open, so the enquiry lands there, sealed to its intake officers.
     IntakeRoute.objects.update(active=False)
     IntakeRoute.objects.create(team=team)
     body, name = marker(label, "body"), marker(label, "identity")
     case, _receipt = submit_enquiry(
         {"text": body, "kind": "leave_alone"},
-        {"name": name, "unit": "Light Infantry"},
+        {"name": name, "unit": "Light Infantry"} if identified else {},
         [],
         token=secrets.token_hex(8),
         quarantine=False,
     )
-    return case, {"body": [body], "identity": [name]}
+    return case, {"body": [body], "identity": [name] if identified else []}
 
 
 def _vet(world_case: WorldCase, first: User, second: User) -> None:
@@ -128,25 +129,27 @@ def _vet(world_case: WorldCase, first: User, second: User) -> None:
 
 
 def _case(
-    world: dict[str, Persona], team: Team, label: str, intake: str, handler: str
+    world: dict[str, Persona], team: Team, label: str, intake: str, handler: str, *, identified: bool
 ) -> tuple[WorldCase, Keyring]:
-    case, markers = _enquire(team, label)
+    case, markers = _enquire(team, label, identified=identified)
     intake_keyring = unlock_with_password(world[intake].user, world[intake].password)
     assign_case(case, world[handler].user, actor=world[intake].user, keyring=intake_keyring)
     request_transition(case, "start_triage", actor=world[intake].user)
     request_transition(case, "refer_for_vetting", actor=world[intake].user)
     case = Case.objects.get(pk=case.pk)
-    custodian = world["custodian_a"]
-    custodian_keyring = unlock_with_password(custodian.user, custodian.password)
-    family = marker(label, "dependant")
-    dependant = identity.record_dependant(
-        case,
-        relation="spouse",
-        details={"name": family, "location": "Hpa-an", "risk": "high", "plan": ""},
-        actor=custodian.user,
-        keyring=custodian_keyring,
-    )
-    markers["identity"].append(family)
+    dependant = None
+    if identified:
+        custodian = world["custodian_a"]
+        custodian_keyring = unlock_with_password(custodian.user, custodian.password)
+        family = marker(label, "dependant")
+        dependant = identity.record_dependant(
+            case,
+            relation="spouse",
+            details={"name": family, "location": "Hpa-an", "risk": "high", "plan": ""},
+            actor=custodian.user,
+            keyring=custodian_keyring,
+        )
+        markers["identity"].append(family)
     world_case = WorldCase(
         label=label,
         case=case,
@@ -163,13 +166,14 @@ def build_world() -> World:
     personas = {
         name: make_persona(name, *roles, teams=(teams[team],)) for name, (roles, team) in PERSONAS.items()
     }
-    spare = make_persona("spare_b", Role.INTAKE_OFFICER, teams=(teams["B"],)).user
+    # In no team and no casework role, so that it holds no key the tables below do not list.
+    spare = make_persona("spare", Role.ANALYST).user
 
     def user(name: str) -> User:
         return personas[name].user
 
-    case_a, _ = _case(personas, teams["A"], "A", "intake_a", "handler_a")
-    case_b, _ = _case(personas, teams["B"], "B", "intake_b", "handler_b")
+    case_a, _ = _case(personas, teams["A"], "A", "intake_a", "handler_a", identified=True)
+    case_b, _ = _case(personas, teams["B"], "B", "intake_b", "handler_b", identified=False)
     _vet(case_a, user("reviewer_a"), user("reviewer_b"))
     _vet(case_b, user("reviewer_b"), user("reviewer_a"))
 
