@@ -33,6 +33,7 @@ from embrace.accounts.models import Team, User
 from embrace.accounts.roles import Perm, Role
 from embrace.audit.events import Event
 from embrace.audit.log import record
+from embrace.cases.queries import handler_cases
 from embrace.core.access import public
 from embrace.vault import keyring as vault_keyring
 
@@ -222,7 +223,11 @@ def recover(request: HttpRequest) -> HttpResponse:
 @staff_required()
 def home(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
-    return render(request, "accounts/home.html", {"roles": sorted(r.label for r in user.roles)})
+    # A handler starts from their own cases, newest news first; nobody else's appear here.
+    cases = handler_cases(user) if user.can(Perm.CASE_HANDLE) else None
+    return render(
+        request, "accounts/home.html", {"roles": sorted(r.label for r in user.roles), "cases": cases}
+    )
 
 
 @require_http_methods(["GET", "POST"])

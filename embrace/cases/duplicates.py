@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from embrace.cases.models import Case, IdentifierIndex, IdentifierKind
@@ -110,3 +110,16 @@ def search_identifier(kind: str, raw_value: str) -> QuerySet[Case]:
     if not value:
         return Case.objects.none()
     return Case.objects.filter(identifier_index__kind=kind, identifier_index__digest=blind_index(kind, value))
+
+
+def with_duplicates(cases: list[Case]) -> set[str]:
+    """Ids (as text) of those cases that share an identifier with some other case: one query for a page."""
+    others = IdentifierIndex.objects.filter(digest=OuterRef("digest"), kind=OuterRef("kind")).exclude(
+        case=OuterRef("case")
+    )
+    rows = (
+        IdentifierIndex.objects.filter(case__in=cases)
+        .filter(Exists(others))
+        .values_list("case_id", flat=True)
+    )
+    return {str(pk) for pk in rows.distinct()}

@@ -29,8 +29,10 @@ class InboxFilter(forms.Form):
     unassigned = forms.BooleanField(required=False, label="Unassigned only")
     label = forms.ChoiceField(choices=[], required=False)
     assignee = forms.ChoiceField(choices=[], required=False, label="Handler")
+    team = forms.ChoiceField(choices=[], required=False)
 
     def __init__(self, *args: object, user: User, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["team"].choices = [("", "All my teams"), *((str(t.pk), t.name) for t in user.teams.all())]  # type: ignore[attr-defined]
         self.fields["label"].choices = search.label_choices(user)  # type: ignore[attr-defined]
         self.fields["assignee"].choices = search.assignee_choices(user, unassigned=False)  # type: ignore[attr-defined]

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from embrace.accounts.decorators import staff_required
 from embrace.accounts.roles import Perm
 from embrace.cases import actions, lifecycle, queries
+from embrace.cases.duplicates import with_duplicates
 from embrace.cases.forms import AssignForm, InboxFilter, ReplyForm
 from embrace.cases.models import Case, Status
 from embrace.cases.thread import read_thread
@@ -48,9 +49,12 @@ def inbox(request: HttpRequest) -> HttpResponse:
             cases = cases.filter(labels__name=filters.cleaned_data["label"])
         if filters.cleaned_data["assignee"]:
             cases = cases.filter(handler_id=filters.cleaned_data["assignee"])
+        if filters.cleaned_data["team"]:
+            cases = cases.filter(team_id=filters.cleaned_data["team"])
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [(case, _summary(case, request.keyring)) for case in page]  # type: ignore[attr-defined]
-    return render(request, "cases/inbox.html", {"page": page, "rows": rows, "filters": filters})
+    context = {"page": page, "rows": rows, "filters": filters, "duplicates": with_duplicates(list(page))}
+    return render(request, "cases/inbox.html", context)
 
 
 @require_GET

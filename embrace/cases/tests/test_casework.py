@@ -157,3 +157,41 @@ def test_reassignment_also_takes_back_a_revealed_identity(
     later = vault.seal(case.identity, b"identity detail added later")
     with pytest.raises(NoAccess):
         unlock_with_password(handler.user, handler.password).open(later)
+
+
+def test_inbox_marks_cases_that_share_a_phone_number(
+    client: Client, intake_officer: Persona, case: Case
+) -> None:
+    from embrace.cases.duplicates import index_identifiers
+
+    twin = submit_enquiry({"text": "twin"}, {}, [], token=secrets.token_hex(8), quarantine=False)[0]
+    loner = submit_enquiry({"text": "loner"}, {}, [], token=secrets.token_hex(8), quarantine=False)[0]
+    index_identifiers(case, phones=["09 450 123 456"])
+    index_identifiers(twin, phones=["+959450123456"])
+    index_identifiers(loner, phones=["09 777 888 999"])
+    page = log_in(client, intake_officer).get(reverse("cases:inbox"))
+    assert page.context["duplicates"] == {str(case.pk), str(twin.pk)}
+    assert page.content.decode().count("possible duplicate") == 2
+
+
+def test_inbox_filters_by_team(client: Client, intake_officer: Persona, other_team: Team, case: Case) -> None:
+    intake_officer.user.teams.add(other_team)
+    log_in(client, intake_officer)
+    assert case.reference in client.get(reverse("cases:inbox"), {"team": str(case.team_id)}).content.decode()
+    assert (
+        case.reference
+        not in client.get(reverse("cases:inbox"), {"team": str(other_team.pk)}).content.decode()
+    )
+
+
+def test_handler_home_page_lists_only_their_cases_with_unread_counts(
+    client: Client, intake_officer: Persona, handler: Persona, second_handler: Persona, case: Case
+) -> None:
+    other = submit_enquiry({"text": "other"}, {}, [], token=secrets.token_hex(8), quarantine=False)[0]
+    log_in(client, intake_officer)
+    assert _assign(client, case, handler) == 302
+    assert _assign(client, other, second_handler) == 302
+    home = log_in(Client(), handler).get(reverse("accounts:home")).content.decode()
+    assert case.reference in home
+    assert "(1 unread)" in home
+    assert other.reference not in home
