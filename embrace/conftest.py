@@ -76,3 +76,21 @@ def _empty_uploads_after_each_test():
 
     for child in settings.UPLOADS_DIR.iterdir():
         shutil.rmtree(child) if child.is_dir() else child.unlink()
+
+
+@pytest.fixture(autouse=True)
+def _seed_data(request: pytest.FixtureRequest) -> None:
+    """Put back what migrations seed, which an earlier transactional test in this process emptied."""
+    if request.node.get_closest_marker("django_db") is None and not {"db", "transactional_db"} & set(
+        request.fixturenames
+    ):
+        return
+    request.getfixturevalue("transactional_db" if _is_transactional(request) else "db")
+    from embrace.testing.seeds import ensure_seed_data
+
+    ensure_seed_data()
+
+
+def _is_transactional(request: pytest.FixtureRequest) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or "transactional_db" in request.fixturenames

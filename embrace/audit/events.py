@@ -34,6 +34,8 @@ class Event(models.TextChoices):
     APPROVAL_CANCELLED = "approvals.cancelled"
     CASE_MESSAGE_SENT = "case.message_sent"
     CASE_ASSIGNED = "case.assigned"
+    CASE_NOTE_ADDED = "case.note_added"
+    ATTACHMENT_VIEWED = "case.attachment_viewed"
     QUARANTINE_EMPTIED = "case.quarantine_emptied"
     EXPORT = "data.export"
     CONFIG_CHANGED = "config.changed"

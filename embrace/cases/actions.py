@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from embrace.audit.events import Event
 from embrace.audit.log import record
-from embrace.cases.models import Attachment, Case, Message, Sender
+from embrace.cases.models import Attachment, Case, Message, Note, Sender
 from embrace.vault import actions as vault
 from embrace.vault.keyring import Keyring
 
@@ -97,12 +97,33 @@ def store_message(
     return message
 
 
-def reply_to_enquirer(case: Case, text: str, *, actor: User) -> Message:
+def reply_to_enquirer(case: Case, text: str, *, actor: User, photos: Sequence[Photo] = ()) -> Message:
     """A staff message the enquirer reads with their receipt (and the case's readers with their keys)."""
     with transaction.atomic():
-        message = store_message(case, {"text": text}, sender=Sender.STAFF, author=actor)
-        record(Event.CASE_MESSAGE_SENT, actor=actor, subject=case, message=str(message.pk))
+        message = store_message(case, {"text": text}, photos, sender=Sender.STAFF, author=actor)
+        record(
+            Event.CASE_MESSAGE_SENT, actor=actor, subject=case, message=str(message.pk), photos=len(photos)
+        )
     return message
+
+
+def add_note(case: Case, text: str, *, actor: User) -> Note:
+    """An internal note. The first one makes the case's ``notes`` compartment, sealed to the staff who then
+    hold its body key — the receipt holder is left out, so the enquirer can never read a note."""
+    from embrace.accounts.models import User
+
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().select_related("notes", "body").get(pk=case.pk)
+        if locked.notes is None:
+            readers = User.objects.filter(pk__in=vault.members_of(locked.body))
+            locked.notes = vault.create_compartment("notes", readers, actor=actor)
+            Case.objects.filter(pk=case.pk).update(notes=locked.notes)
+        note = Note.objects.create(
+            case=case, author=actor, written_on=today(), envelope=vault.seal(locked.notes, text.encode())
+        )
+        record(Event.CASE_NOTE_ADDED, actor=actor, subject=case, note=str(note.pk))
+    case.notes = locked.notes
+    return note
 
 
 def mark_enquirer_activity(case: Case) -> None:
@@ -134,8 +155,12 @@ def assign_case(case: Case, handler: User, *, actor: User, keyring: Keyring) -> 
         if previous == handler:
             return
         vault.grant(case.body, handler, by=keyring, actor=actor)
+        if locked.notes is not None and keyring.can_read(locked.notes):
+            vault.grant(locked.notes, handler, by=keyring, actor=actor)
         if previous is not None:
             vault.revoke(case.body, previous, actor=actor)
+            if locked.notes is not None and str(previous.pk) in vault.members_of(locked.notes):
+                vault.revoke(locked.notes, previous, actor=actor)
             # An identity revealed to them for this case goes with the case.
             if str(previous.pk) in vault.members_of(case.identity):
                 vault.revoke(case.identity, previous, actor=actor)

@@ -6,11 +6,21 @@ from embrace.accounts.models import User
 from embrace.accounts.roles import Role
 from embrace.cases import search
 from embrace.cases.models import Case, Status
+from embrace.intake.forms import PhotosField
 
 
 class ReplyForm(forms.Form):
     text = forms.CharField(
         label="Reply to the enquirer", max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    photos = PhotosField(label="Photos", required=False)
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label="Internal note (never shown to the enquirer)",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 

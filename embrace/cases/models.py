@@ -127,6 +127,10 @@ class Case(models.Model):
     last_enquirer_on = models.DateField()
     body = models.OneToOneField(Compartment, on_delete=models.PROTECT, related_name="+")
     identity = models.OneToOneField(Compartment, on_delete=models.PROTECT, related_name="+")
+    # Internal notes: made on the first note, for the staff who then hold the body key, never the enquirer.
+    notes = models.OneToOneField(
+        Compartment, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     # The identity-bearing answers of the first enquiry (rank, unit, contact), sealed to ``identity``.
     identity_details = models.BinaryField(null=True)
     receipt = models.OneToOneField(ReceiptHolder, on_delete=models.SET_NULL, null=True, related_name="case")
@@ -358,3 +362,20 @@ class Dependant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.relation} of {self.case_id}"
+
+
+class Note(models.Model):
+    """An internal note on a case: sealed to the case's ``notes`` compartment, which staff hold and the
+    enquirer's receipt never does, so no note can ever show on the enquirer's side."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes_written")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    written_on = models.DateField()
+    envelope = models.BinaryField()
+
+    class Meta:
+        ordering = ["case", "written_on", "id"]
+
+    def __str__(self) -> str:
+        return f"note on {self.case_id}"

@@ -17,6 +17,7 @@ class ThreadItem:
     text: str
     photos: int
     needs_review: bool = False
+    attachments: tuple[str, ...] = ()
 
 
 def read_thread(case: Case, keyring: Keyring) -> list[ThreadItem]:
@@ -31,6 +32,7 @@ def read_thread(case: Case, keyring: Keyring) -> list[ThreadItem]:
                 text=document.get("text", ""),
                 photos=len(message.attachments.all()),
                 needs_review=bool(document.get("needs_review")),
+                attachments=tuple(str(a.pk) for a in message.attachments.all()),
             )
         )
     return items

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from pathlib import Path
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from embrace.accounts.decorators import staff_required
 from embrace.accounts.roles import Perm
+from embrace.audit.events import Event
+from embrace.audit.log import record
 from embrace.cases import actions, lifecycle, queries
+from embrace.cases.actions import attachment_path
 from embrace.cases.duplicates import with_duplicates
-from embrace.cases.forms import AssignForm, InboxFilter, ReplyForm
-from embrace.cases.models import Case, Status
+from embrace.cases.forms import AssignForm, InboxFilter, NoteForm, ReplyForm
+from embrace.cases.models import Attachment, Case, Status
 from embrace.cases.thread import read_thread
+from embrace.intake.views import clean_photos
 from embrace.vault.keyring import Keyring, NoAccess
 
 PAGE_SIZE = 50
@@ -33,6 +39,17 @@ def _summary(case: Case, keyring: Keyring) -> dict[str, object]:
         return {"text": "", "locked": True}
     text = document.get("text", "")
     return {"text": text[:120] + ("…" if len(text) > 120 else ""), "kind": document.get("kind", "")}
+
+
+def _notes(case: Case, keyring: Keyring) -> list[dict[str, object]]:
+    notes = []
+    for note in case.notes_written.select_related("author"):
+        try:
+            text = keyring.open(bytes(note.envelope)).decode()
+        except NoAccess:
+            text = None
+        notes.append({"author": note.author, "written_on": note.written_on, "text": text})
+    return notes
 
 
 @require_GET
@@ -70,6 +87,7 @@ def _detail(
     case: Case,
     *,
     reply: ReplyForm | None = None,
+    note: NoteForm | None = None,
     assign: AssignForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
@@ -81,6 +99,8 @@ def _detail(
         "case": case,
         "thread": thread,
         "reply": reply or ReplyForm(),
+        "note": note or NoteForm(),
+        "notes": _notes(case, request.keyring),  # type: ignore[attr-defined]
         "steps": lifecycle.allowed(case, request.user),  # type: ignore[arg-type]
         "passage_statuses": PASSAGE_STATUSES,
         "assign": assign or (AssignForm(case=case) if request.user.can(Perm.CASE_TRIAGE) else None),  # type: ignore[union-attr]
@@ -102,13 +122,53 @@ def case_detail(request: HttpRequest, case_id: str) -> HttpResponse:
 @staff_required()
 def case_reply(request: HttpRequest, case_id: str) -> HttpResponse:
     case = queries.get_case_for(request.user, case_id)  # type: ignore[arg-type]
-    form = ReplyForm(request.POST)
-    if not form.is_valid():
+    form = ReplyForm(request.POST, request.FILES)
+    photos = clean_photos(request, form) if form.is_valid() else None
+    if photos is None:
         return _detail(request, case, reply=form, status=400)
     if not request.keyring.can_read(case.body):  # type: ignore[attr-defined]
         return render(request, "cases/no_key.html", {"case": case}, status=403)
-    actions.reply_to_enquirer(case, form.cleaned_data["text"], actor=request.user)  # type: ignore[arg-type]
+    actions.reply_to_enquirer(case, form.cleaned_data["text"], actor=request.user, photos=photos)  # type: ignore[arg-type]
     return redirect("cases:detail", case_id=case.pk)
+
+
+@require_POST
+@staff_required()
+def case_note(request: HttpRequest, case_id: str) -> HttpResponse:
+    case = queries.get_case_for(request.user, case_id)  # type: ignore[arg-type]
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, case, note=form, status=400)
+    if not request.keyring.can_read(case.body):  # type: ignore[attr-defined]
+        return render(request, "cases/no_key.html", {"case": case}, status=403)
+    actions.add_note(case, form.cleaned_data["text"], actor=request.user)  # type: ignore[arg-type]
+    return redirect("cases:detail", case_id=case.pk)
+
+
+@require_GET
+@staff_required()
+def attachment(request: HttpRequest, case_id: str, attachment_id: str) -> HttpResponse:
+    """A photo, decrypted as it streams out: never written to disk in clear, never cached."""
+    case = queries.get_case_for(request.user, case_id)  # type: ignore[arg-type]
+    item = get_object_or_404(Attachment, pk=attachment_id, message__case=case)
+    keyring: Keyring = request.keyring  # type: ignore[attr-defined]
+    try:
+        meta = json.loads(keyring.open(bytes(item.meta)))
+    except NoAccess:
+        return render(request, "cases/no_key.html", {"case": case}, status=403)
+    path = attachment_path(item.stored_name)
+    if not path.exists():
+        raise Http404("This photo is no longer stored.")
+    record(Event.ATTACHMENT_VIEWED, actor=request.user, subject=case, attachment=str(item.pk))
+    response = StreamingHttpResponse(_decrypted(keyring, path), content_type=meta["mime"])
+    response["Content-Disposition"] = "inline"
+    response["Cache-Control"] = "no-store"
+    return response  # type: ignore[return-value]
+
+
+def _decrypted(keyring: Keyring, path: Path) -> Iterator[bytes]:
+    with open(path, "rb") as source:
+        yield from keyring.open_stream(source)
 
 
 @require_POST

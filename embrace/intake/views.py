@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -45,8 +46,9 @@ def _page(request: HttpRequest, template: str, context: dict[str, Any], status: 
     return response
 
 
-def _clean_photos(request: HttpRequest, form: TokenFormMixin) -> list[Photo] | None:
-    """Photos stripped of metadata, or None after adding a form error for each refused one."""
+def clean_photos(request: HttpRequest, form: forms.Form) -> list[Photo] | None:
+    """Photos stripped of metadata, or None after adding a form error for each refused one (staff replies
+    use it too)."""
     cleaned, failed = [], False
     for _field, name, reason in getattr(request, "upload_errors", []):
         form.add_error("photos", f"“{name}” {PHOTO_MESSAGES.get(reason, PHOTO_MESSAGES['corrupt'])}")
@@ -105,7 +107,7 @@ def enquire(request: HttpRequest) -> HttpResponse:
         form.fresh_token()
         form.add_error(None, _("This form was open too long. Check it and send it again."))
         return _page(request, "intake/enquire.html", context, status=400)
-    cleaned_photos = _clean_photos(request, form)
+    cleaned_photos = clean_photos(request, form)
     if cleaned_photos is None:
         return _page(request, "intake/enquire.html", context, status=400)
     data = form.cleaned_data
@@ -207,7 +209,7 @@ def reply(request: HttpRequest) -> HttpResponse:
         _keep_or_renew_token(form)
         return _thread_page(request, keyring, form, status=400)
     check = form.token_check()
-    cleaned_photos = _clean_photos(request, form) if check.valid else None
+    cleaned_photos = clean_photos(request, form) if check.valid else None
     if not check.valid or cleaned_photos is None:
         if not check.valid:
             form.fresh_token()

@@ -8,16 +8,18 @@ not by this module. Tests then ask the vault (``Grant``) who holds what and comp
 
 from __future__ import annotations
 
+import io
 import secrets
 from dataclasses import dataclass, field
 
 from django.test import Client
+from PIL import Image
 
 from embrace.accounts.models import Team, User
 from embrace.accounts.roles import Role
 from embrace.approvals.models import Approval
 from embrace.cases import identity
-from embrace.cases.actions import assign_case
+from embrace.cases.actions import Photo, assign_case
 from embrace.cases.lifecycle import decide_transition, request_transition
 from embrace.cases.models import Case, Dependant, Status
 from embrace.intake.actions import submit_enquiry
@@ -98,15 +100,23 @@ class World:
         return {name: log_in(Client(raise_request_exception=False), p) for name, p in self.personas.items()}
 
 
+def _tiny_jpeg() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), (0, 90, 0)).save(out, "JPEG")
+    return out.getvalue()
+
+
 def _enquire(team: Team, label: str, *, identified: bool) -> tuple[Case, dict[str, list[str]]]:
     # Only this team's route is open, so the enquiry lands there, sealed to its intake officers.
     IntakeRoute.objects.update(active=False)
     IntakeRoute.objects.create(team=team)
     body, name = marker(label, "body"), marker(label, "identity")
+    # Case A's enquirer sends a photo, so the staff photo page has something to serve or refuse.
+    photo = Photo(_tiny_jpeg(), "image/jpeg", 8, 8) if identified else None
     case, _receipt = submit_enquiry(
         {"text": body, "kind": "leave_alone"},
         {"name": name, "unit": "Light Infantry"} if identified else {},
-        [],
+        [photo] if photo else [],
         token=secrets.token_hex(8),
         quarantine=False,
     )

@@ -111,6 +111,38 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
         anonymous="405/302",
         stale="405/403",
     ),
+    # Internal notes: like replies (an empty note is a 400 for those who may write).
+    ("cases:note", "A"): row(
+        "405/404",
+        intake_a="405/400",
+        handler_a="405/400",
+        reviewer_a="405/403",
+        anonymous="405/302",
+        stale="405/403",
+    ),
+    ("cases:note", "B"): row(
+        "405/404",
+        intake_b="405/400",
+        handler_b="405/400",
+        reviewer_b="405/403",
+        anonymous="405/302",
+        stale="405/403",
+    ),
+    # Photos: case A's photo, for those who hold A's body key; asked through case B it does not exist.
+    ("cases:attachment", "A"): row(
+        "404/405",
+        intake_a="200/405",
+        handler_a="200/405",
+        reviewer_a="403/405",
+        anonymous="302/405",
+        stale="403/405",
+    ),
+    ("cases:attachment", "B"): row(
+        "404/405",
+        reviewer_b="404/405",
+        anonymous="302/405",
+        stale="403/405",
+    ),
     ("cases:step", "A"): row(
         "405/404",
         intake_a="405/302",
@@ -313,6 +345,8 @@ def url_for(world: World, target: Target) -> str:
             dependant = world.cases["A"].dependant
             assert dependant is not None
             kwargs[param] = dependant.pk
+        elif param == "attachment_id":
+            kwargs[param] = world.cases["A"].case.messages.get(seq=1).attachments.get().pk
         elif param == "flag_id" and case:
             kwargs[param] = case.flag.pk
         elif param == "user_id":
@@ -382,7 +416,8 @@ def test_every_staff_url_for_every_role_answers_as_designed_and_shows_only_what_
                 status = response.status_code
                 codes.append(str(status))
                 where = f"{method} {target.name} [{target.case}] as {who}"
-                content = response.content.decode(errors="replace")
+                body = b"".join(response.streaming_content) if response.streaming else response.content
+                content = body.decode(errors="replace")
                 uid = user_ids.get(who)
                 problems += [
                     f"{where}: shows {leak} without a key" for leak in _leaks(world, readers, uid, content)

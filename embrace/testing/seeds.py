@@ -1,0 +1,25 @@
+"""Data that migrations seed (the 2022 reward schedule, the first vetting checklist, the audit head).
+
+A transactional test empties every table when it ends, and with it what migrations put there; tests that
+run after it in the same process would then see a programme without a schedule or a checklist. Re-running
+the migrations' own seed functions (all idempotent) before each database test puts the data back.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from django.apps import apps
+
+SEEDS = [
+    "embrace.rewards.migrations.0002_schedule_2022",
+    "embrace.vetting.migrations.0002_seed_checklist",
+    "embrace.audit.migrations.0002_head",
+]
+
+
+def ensure_seed_data() -> None:
+    for name in SEEDS:
+        module = import_module(name)
+        seed = getattr(module, "seed", None) or module.create_head
+        seed(apps, None)
