@@ -346,8 +346,8 @@ def _purge(case: Case, *, actor: User) -> None:
     if case.receipt is not None:
         # Without its holder, the receipt finds nothing, as if it had never been issued.
         case.receipt.delete()
-    for compartment in (case.body, case.identity):
-        if compartment.destroyed_at is None:
+    for compartment in (case.body, case.identity, case.notes):
+        if compartment is not None and compartment.destroyed_at is None:
             vault.destroy_compartment(compartment, actor=actor)
     from embrace.passage.actions import destroy_plan
     from embrace.passage.models import PassagePlan

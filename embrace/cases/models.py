@@ -155,7 +155,11 @@ class Case(models.Model):
 
     class Meta:
         ordering = ["-opened_on", "reference"]
-        indexes = [models.Index(fields=["team", "status", "-opened_on"])]
+        indexes = [
+            models.Index(fields=["team", "status", "-opened_on"]),
+            # The triage inbox's order, so a page of 100,000 cases is read off the index, not sorted.
+            models.Index(fields=["team", "-opened_on", "reference"], name="cases_inbox_order"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status="dormant", dormant_until__isnull=False)

@@ -22,7 +22,7 @@ from embrace.accounts.roles import Role
 from embrace.cases.duplicates import search_identifier
 from embrace.cases.models import Case, Label, Message
 from embrace.cases.queries import visible_cases
-from embrace.vault.keyring import Keyring, NoAccess
+from embrace.vault.keyring import Keyring
 
 UNASSIGNED = "none"
 SUMMARY_CHARS = 120
@@ -77,17 +77,17 @@ def summaries(cases: Iterable[Case], keyring: Keyring) -> list[tuple[Case, dict[
         message.case_id: message
         for message in Message.objects.filter(case__in=[c.pk for c in cases], seq=1).only("case", "envelope")
     }
+    opened = dict(zip(firsts, keyring.open_many([bytes(m.envelope) for m in firsts.values()]), strict=True))
     rows: list[tuple[Case, dict[str, object]]] = []
     for case in cases:
-        first = firsts.get(case.pk)
-        if first is None:
+        if case.pk not in firsts:
             rows.append((case, {"text": ""}))
             continue
-        try:
-            document = json.loads(keyring.open(bytes(first.envelope)))
-        except NoAccess:
+        plaintext = opened[case.pk]
+        if plaintext is None:
             rows.append((case, {"text": "", "locked": True}))
             continue
+        document = json.loads(plaintext)
         text = document.get("text", "")
         summary = {"text": text[:SUMMARY_CHARS] + ("…" if len(text) > SUMMARY_CHARS else "")}
         rows.append((case, summary | {"kind": document.get("kind", "")}))

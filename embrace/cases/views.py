@@ -20,25 +20,13 @@ from embrace.cases.actions import attachment_path
 from embrace.cases.duplicates import with_duplicates
 from embrace.cases.forms import AssignForm, InboxFilter, NoteForm, ReplyForm
 from embrace.cases.models import Attachment, Case, Status
+from embrace.cases.search import summaries
 from embrace.cases.thread import read_thread
 from embrace.intake.views import clean_photos
 from embrace.vault.keyring import Keyring, NoAccess
 
 PAGE_SIZE = 50
 PASSAGE_STATUSES = (Status.PASSAGE_APPROVED, Status.PASSAGE_PLANNED, Status.IN_TRANSIT, Status.ARRIVED)
-
-
-def _summary(case: Case, keyring: Keyring) -> dict[str, object]:
-    """The first message's kind and opening words, or a note that this user holds no key for them."""
-    first = case.messages.order_by("seq").first()
-    if first is None:
-        return {"text": ""}
-    try:
-        document = json.loads(keyring.open(bytes(first.envelope)))
-    except NoAccess:
-        return {"text": "", "locked": True}
-    text = document.get("text", "")
-    return {"text": text[:120] + ("…" if len(text) > 120 else ""), "kind": document.get("kind", "")}
 
 
 def _notes(case: Case, keyring: Keyring) -> list[dict[str, object]]:
@@ -69,7 +57,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         if filters.cleaned_data["team"]:
             cases = cases.filter(team_id=filters.cleaned_data["team"])
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [(case, _summary(case, request.keyring)) for case in page]  # type: ignore[attr-defined]
+    rows = summaries(list(page), request.keyring)  # type: ignore[attr-defined]
     context = {"page": page, "rows": rows, "filters": filters, "duplicates": with_duplicates(list(page))}
     return render(request, "cases/inbox.html", context)
 
@@ -78,7 +66,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @staff_required(Perm.CASE_HANDLE)
 def my_cases(request: HttpRequest) -> HttpResponse:
     cases = queries.handler_cases(request.user)  # type: ignore[arg-type]
-    rows = [(case, _summary(case, request.keyring)) for case in cases]  # type: ignore[attr-defined]
+    rows = summaries(cases, request.keyring)  # type: ignore[attr-defined]
     return render(request, "cases/my_cases.html", {"rows": rows})
 
 

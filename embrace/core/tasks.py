@@ -13,6 +13,7 @@ from datetime import timedelta
 from importlib import import_module
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
@@ -21,6 +22,7 @@ from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
 from embrace.accounts.models import LoginThrottle
+from embrace.intake.actions import forget_enquirer_traces
 from embrace.passage.actions import tend_passage_plans
 
 HOUSEKEEPING_EVERY = timedelta(minutes=15)
@@ -52,6 +54,12 @@ def housekeeping() -> dict[str, int]:
     )
     # Passage plans a grace period past arrival lose their keys and entries; each destruction is audited.
     tend_passage_plans(timezone.localdate(now))
+    # The enquirer side's short-lived rows: open thread pages, spent form tokens, guessing counts.
+    forget_enquirer_traces(now)
+    if connection.vendor == "sqlite":
+        # Lets SQLite's planner see how big the tables have grown (the inbox's index needs it to be chosen).
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA optimize")
     return {"sessions": sessions, "login_throttles": throttles}
 
 

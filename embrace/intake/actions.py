@@ -188,3 +188,11 @@ def empty_quarantine(teams: Iterable[Team], *, actor: User) -> int:
                 compartment.delete()
         record(Event.QUARANTINE_EMPTIED, actor=actor, count=len(cases))
     return len(cases)
+
+
+def forget_enquirer_traces(now: datetime.datetime) -> int:
+    """Delete lapsed visits, spent form tokens past their expiry, and guessing counts over an hour old."""
+    visits, _ = Visit.objects.filter(expires_at__lte=now).delete()
+    tokens, _ = UsedFormToken.objects.filter(expires_on__lt=now.date()).delete()
+    failures, _ = ReceiptFailures.objects.filter(minute__lt=now - datetime.timedelta(hours=1)).delete()
+    return visits + tokens + failures

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, BinaryIO
 
 from django.conf import settings
@@ -92,6 +92,31 @@ class Keyring:
             return crypto.open_message(self.compartment_private_key(key), envelope)
         except crypto.DecryptionError as exc:
             raise NoAccess("damaged envelope") from exc
+
+    def open_many(self, envelopes: Sequence[bytes]) -> list[bytes | None]:
+        """Decrypt several message envelopes with one query in all; None for each this keyring cannot open.
+
+        For lists (an inbox page): ``open`` would look up a key and a grant for every envelope.
+        """
+        key_ids: list[uuid.UUID | None] = []
+        for envelope in envelopes:
+            try:
+                key_ids.append(crypto.envelope_key_id(bytes(envelope)))
+            except crypto.DecryptionError:
+                key_ids.append(None)
+        grants = {
+            grant.key_id: bytes(grant.sealed_private_key)
+            for grant in self._grants().filter(key_id__in={k for k in key_ids if k is not None})
+        }
+        opened: list[bytes | None] = []
+        for envelope, key_id in zip(envelopes, key_ids, strict=True):
+            sealed = grants.get(key_id) if key_id is not None else None
+            try:
+                private = crypto.unseal(self._private_key, sealed) if sealed is not None else None
+                opened.append(crypto.open_message(private, bytes(envelope)) if private is not None else None)
+            except crypto.DecryptionError:
+                opened.append(None)
+        return opened
 
     def open_stream(self, source: BinaryIO) -> Iterator[bytes]:
         """Plaintext chunks of a stream envelope: NoAccess without a grant, DecryptionError on damage.

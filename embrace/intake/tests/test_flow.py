@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+import uuid
 
 import pytest
 from django.test import Client, override_settings
@@ -79,3 +80,29 @@ def test_enquirer_actions_leave_no_exact_time_anywhere(client: Client) -> None:
     assert AuditEntry.objects.count() == before
     expiry = Visit.objects.get().expires_at
     assert (expiry.minute, expiry.second, expiry.microsecond) == (0, 0, 0)
+
+
+def test_housekeeping_forgets_lapsed_enquirer_traces() -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    from embrace.core.tasks import housekeeping
+    from embrace.intake.models import ReceiptFailures, UsedFormToken, Visit
+
+    now = timezone.now()
+    Visit.objects.create(
+        wrapped_key=b"x", holder_id=uuid.uuid4(), expires_at=now - datetime.timedelta(minutes=1)
+    )
+    fresh = Visit.objects.create(
+        wrapped_key=b"x", holder_id=uuid.uuid4(), expires_at=now + datetime.timedelta(hours=1)
+    )
+    UsedFormToken.objects.create(digest="a" * 64, expires_on=now.date() - datetime.timedelta(days=1))
+    UsedFormToken.objects.create(digest="b" * 64, expires_on=now.date() + datetime.timedelta(days=1))
+    ReceiptFailures.objects.create(
+        minute=now.replace(second=0, microsecond=0) - datetime.timedelta(hours=2), count=3
+    )
+    housekeeping.call()
+    assert list(Visit.objects.all()) == [fresh]
+    assert list(UsedFormToken.objects.values_list("digest", flat=True)) == ["b" * 64]
+    assert not ReceiptFailures.objects.exists()

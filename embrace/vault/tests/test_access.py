@@ -263,3 +263,25 @@ def test_destroyed_compartment_is_unreadable_to_everyone_and_takes_no_more_conte
         with pytest.raises(NoAccess):
             vault.grant(target, custodian.user, by=_keyring(handler), actor=handler.user)
     assert AuditEntry.objects.filter(event=Event.COMPARTMENT_DESTROYED).count() == 1
+
+
+@pytest.mark.django_db
+def test_open_many_opens_exactly_what_open_opens(handler: Persona, outsider: Persona) -> None:
+    mine = vault.create_compartment("body", [handler.user], actor=None)
+    theirs = vault.create_compartment("body", [outsider.user], actor=None)
+    envelopes = [
+        vault.seal(mine, b"one"),
+        vault.seal(theirs, b"two"),
+        b"not an envelope",
+        vault.seal(mine, b"3"),
+    ]
+    keyring = _keyring(handler)
+    assert keyring.open_many(envelopes) == [b"one", None, None, b"3"]
+    for envelope, opened in zip(envelopes, keyring.open_many(envelopes), strict=True):
+        assert opened == (keyring.open(envelope) if keyring.can_open(envelope) else None)
+    # A copied grant row of someone else's does not open with this key either.
+    foreign = Grant.objects.get(key=theirs.current_key)
+    Grant.objects.create(
+        key=theirs.current_key, user=handler.user, sealed_private_key=foreign.sealed_private_key
+    )
+    assert keyring.open_many(envelopes[1:2]) == [None]
