@@ -67,7 +67,22 @@ def _generate() -> float:
         check=True,
         stdout=subprocess.DEVNULL,
     )
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    # A deployed server runs housekeeping every 15 minutes (which lets SQLite's planner learn the tables'
+    # sizes); run it once, as a server that has been up a quarter of an hour would have.
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "embrace.cli",
+            "shell",
+            "-c",
+            "from embrace.core.tasks import housekeeping; housekeeping.call()",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return elapsed
 
 
 def _team() -> str:
