@@ -20,11 +20,23 @@ from django.utils import timezone
 from embrace.audit.events import Event
 from embrace.audit.log import record
 from embrace.cases.models import Attachment, Case, Message, Note, Sender
+from embrace.myanmar import text as burmese
 from embrace.vault import actions as vault
 from embrace.vault.keyring import Keyring
 
 if TYPE_CHECKING:
     from embrace.accounts.models import User
+
+
+def message_document(text: str) -> dict[str, Any]:
+    """How an enquirer's message is stored: Unicode text, the script it came in, and the raw text beside it
+    whenever it was converted from Zawgyi or may need converting (staff review those)."""
+    normalised = burmese.to_unicode(text)
+    document: dict[str, Any] = {"text": normalised.text, "script": normalised.encoding}
+    if normalised.converted or normalised.needs_review:
+        document["raw"] = normalised.raw
+        document["needs_review"] = normalised.needs_review
+    return document
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from embrace.cases.actions import Photo
+from embrace.cases.actions import Photo, message_document
 from embrace.cases.models import Status
 from embrace.cases.thread import read_thread
 from embrace.core.access import public
@@ -77,15 +77,6 @@ def _busy(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpR
     return response
 
 
-def _message_document(text: str) -> dict[str, Any]:
-    normalised = burmese.to_unicode(text)
-    document: dict[str, Any] = {"text": normalised.text, "script": normalised.encoding}
-    if normalised.converted or normalised.needs_review:
-        document["raw"] = normalised.raw
-        document["needs_review"] = normalised.needs_review
-    return document
-
-
 @require_GET
 @public
 def landing(request: HttpRequest) -> HttpResponse:
@@ -111,7 +102,7 @@ def enquire(request: HttpRequest) -> HttpResponse:
     if cleaned_photos is None:
         return _page(request, "intake/enquire.html", context, status=400)
     data = form.cleaned_data
-    body = _message_document(data["message"])
+    body = message_document(data["message"])
     body.update(
         {
             "kind": data["kind"],
@@ -217,7 +208,7 @@ def reply(request: HttpRequest) -> HttpResponse:
         return _thread_page(request, keyring, form, status=400)
     try:
         actions.add_enquirer_message(
-            keyring, _message_document(form.cleaned_data["message"]), cleaned_photos, token=check.digest
+            keyring, message_document(form.cleaned_data["message"]), cleaned_photos, token=check.digest
         )
     except actions.TokenSpent:
         form.fresh_token()

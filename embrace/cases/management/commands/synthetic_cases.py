@@ -46,13 +46,12 @@ from embrace.accounts.roles import Role
 from embrace.audit.events import Event
 from embrace.audit.log import record
 from embrace.cases import lifecycle
-from embrace.cases.actions import today
+from embrace.cases.actions import message_document, today
 from embrace.cases.duplicates import normalise
 from embrace.cases.identity import identity_keyholders
 from embrace.cases.models import Case, IdentifierIndex, IdentifierKind, Label, Message, Sender, Status
 from embrace.core.db import write_transaction
 from embrace.intake.models import IntakeRoute
-from embrace.myanmar import text as burmese
 from embrace.vault import actions as vault
 from embrace.vault.blind import blind_index
 
@@ -150,22 +149,12 @@ def _phone(seed: str, index: int) -> str:
     return digits
 
 
-def _document(text: str) -> dict[str, Any]:
-    # As the enquiry form stores a message: Unicode text, the script it came in, the raw text if converted.
-    normalised = burmese.to_unicode(text)
-    document: dict[str, Any] = {"text": normalised.text, "script": normalised.encoding}
-    if normalised.converted or normalised.needs_review:
-        document["raw"] = normalised.raw
-        document["needs_review"] = normalised.needs_review
-    return document
-
-
 class Phrasebook:
     """The message documents, converted once: the Zawgyi detector is too slow to run per case."""
 
     def __init__(self) -> None:
-        self.unicode = [_document(t) for t in ENQUIRER_UNICODE]
-        self.zawgyi = [_document(t) for t in ENQUIRER_ZAWGYI]
+        self.unicode = [message_document(t) for t in ENQUIRER_UNICODE]
+        self.zawgyi = [message_document(t) for t in ENQUIRER_ZAWGYI]
         self.staff = [{"text": t} for t in STAFF_REPLIES]
 
 
