@@ -18,6 +18,8 @@ class ThreadItem:
     photos: int
     needs_review: bool = False
     attachments: tuple[str, ...] = ()
+    # As typed, when the text was converted from Zawgyi or might need to be (for staff; never shown back).
+    raw: str = ""
 
 
 def read_thread(case: Case, keyring: Keyring) -> list[ThreadItem]:
@@ -33,6 +35,7 @@ def read_thread(case: Case, keyring: Keyring) -> list[ThreadItem]:
                 photos=len(message.attachments.all()),
                 needs_review=bool(document.get("needs_review")),
                 attachments=tuple(str(a.pk) for a in message.attachments.all()),
+                raw=document.get("raw", ""),
             )
         )
     return items

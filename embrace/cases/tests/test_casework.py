@@ -195,3 +195,18 @@ def test_handler_home_page_lists_only_their_cases_with_unread_counts(
     assert case.reference in home
     assert "(1 unread)" in home
     assert other.reference not in home
+
+
+def test_staff_see_the_raw_text_beside_a_converted_zawgyi_message(
+    client: Client, intake_officer: Persona
+) -> None:
+    from embrace.cases.actions import message_document
+
+    zawgyi = "ကၽြန္ေတာ္ တပ္ကေန ထြက္ခ်င္ပါတယ္"  # "I want to leave the army", typed in Zawgyi
+    document = message_document(zawgyi)
+    assert document["script"] == "zawgyi"
+    case = submit_enquiry(document, {}, [], token=secrets.token_hex(8), quarantine=False)[0]
+    page = log_in(client, intake_officer).get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert document["text"] in page
+    assert "converted from Zawgyi" in page
+    assert zawgyi in page
