@@ -13,7 +13,7 @@ from embrace.approvals.models import Approval
 from embrace.cases import identity, queries
 from embrace.cases.identity_forms import DependantForm, RevealDecisionForm, RevealRequestForm
 from embrace.cases.models import Case
-from embrace.vault.keyring import NoAccess
+from embrace.vault.keyring import Keyring, NoAccess
 
 
 def _no_key(
@@ -43,8 +43,23 @@ def _identity_page(
         "details": details,
         "dependants": dependants,
         "form": form or DependantForm(),
+        # Suspected-plant flags: for custodians (and reviewers, on the vetting page), never for handlers.
+        "plant_flags": _plant_flags(case, keyring) if request.user.can(Perm.CASE_IDENTITY_REVEAL) else None,  # type: ignore[union-attr]
     }
     return render(request, "cases/identity/detail.html", context, status=status)
+
+
+def _plant_flags(case: Case, keyring: Keyring) -> list[dict[str, object]]:
+    from embrace.vetting.models import PlantFlag
+
+    flags: list[dict[str, object]] = []
+    for flag in PlantFlag.objects.filter(case=case, active=True):
+        try:
+            note: str | None = keyring.open(bytes(flag.note)).decode()
+        except NoAccess:
+            note = None
+        flags.append({"raised_on": flag.raised_on, "note": note})
+    return flags
 
 
 @require_GET

@@ -55,6 +55,7 @@ def triage_inbox(user: User) -> QuerySet[Case]:
         Case.objects.filter(team__in=user.teams.all())
         .exclude(status=Status.QUARANTINED)
         .select_related("team", "handler")
+        .prefetch_related("labels")
         .order_by("-opened_on", "reference")
     )
 

@@ -411,3 +411,31 @@ def test_case_page_offers_the_request_form_to_its_handler(
 ) -> None:
     page = log_in(client, handler).get(reverse("cases:detail", args=[case.pk])).content.decode()
     assert reverse("identity:request", args=[case.pk]) in page
+
+
+def test_a_standing_plant_flag_shows_to_custodians_on_the_identity_page_and_never_to_a_handler(
+    client: Client, intake_team: Team, custodian: Persona, handler: Persona, intake_officer: Persona
+) -> None:
+    from embrace.cases.lifecycle import request_transition
+    from embrace.vault import actions as vault
+    from embrace.vetting.actions import raise_plant_flag
+
+    reviewer = make_persona("flagger", Role.VETTING_REVIEWER, teams=(intake_team,))
+    case, _ = submit_enquiry({"text": "x"}, {"unit": "U"}, [], token=secrets.token_hex(8), quarantine=False)
+    request_transition(case, "start_triage", actor=intake_officer.user)
+    request_transition(case, "refer_for_vetting", actor=intake_officer.user)
+    raise_plant_flag(case, "PLANT-REASON-7 asked about the base layout", actor=reviewer.user)
+    page = log_in(client, custodian).get(reverse("identity:detail", args=[case.pk])).content.decode()
+    assert "Suspected plant" in page
+    assert "PLANT-REASON-7" in page
+    case = Case.objects.get(pk=case.pk)
+    vault.grant(
+        case.identity,
+        handler.user,
+        by=unlock_with_password(custodian.user, custodian.password),
+        actor=custodian.user,
+    )
+    Case.objects.filter(pk=case.pk).update(handler=handler.user)
+    handler_page = log_in(Client(), handler).get(reverse("identity:detail", args=[case.pk])).content.decode()
+    assert "Suspected plant" not in handler_page
+    assert "PLANT-REASON-7" not in handler_page
