@@ -125,7 +125,7 @@ def add_note(case: Case, text: str, *, actor: User) -> Note:
     from embrace.accounts.models import User
 
     with transaction.atomic():
-        locked = Case.objects.select_for_update().select_related("notes", "body").get(pk=case.pk)
+        locked = Case.objects.select_for_update(of=("self",)).select_related("notes", "body").get(pk=case.pk)
         if locked.notes is None:
             readers = User.objects.filter(pk__in=vault.members_of(locked.body))
             locked.notes = vault.create_compartment("notes", readers, actor=actor)
