@@ -29,8 +29,8 @@ run: $(BIN)/embrace ## Migrate, seed the demo and serve on 127.0.0.1:$(PORT)
 	$(BIN)/embrace serve --bind 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.dev ## ruff and mypy
-	$(BIN)/ruff check embrace
-	$(BIN)/ruff format --check embrace
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy embrace
 
 test: lint ## Lint, then the whole suite (Django checks included)
