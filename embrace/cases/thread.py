@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 
 from embrace.cases.models import Case, Sender
-from embrace.vault.keyring import Keyring
+from embrace.vault.keyring import Keyring, NoAccess
 
 
 @dataclass(frozen=True)
@@ -24,9 +24,14 @@ class ThreadItem:
 
 def read_thread(case: Case, keyring: Keyring) -> list[ThreadItem]:
     """Every message of the case, oldest first. Raises NoAccess if the keyring holds no grant."""
+    messages = list(case.messages.prefetch_related("attachments").order_by("seq"))
+    # One query for the whole thread's keys, however long it is.
+    opened = [p for p in keyring.open_many([bytes(m.envelope) for m in messages]) if p is not None]
+    if len(opened) != len(messages):
+        raise NoAccess(f"no key for some messages of case {case.pk}")
     items = []
-    for message in case.messages.prefetch_related("attachments").order_by("seq"):
-        document = json.loads(keyring.open(bytes(message.envelope)))
+    for message, plaintext in zip(messages, opened, strict=True):
+        document = json.loads(plaintext)
         items.append(
             ThreadItem(
                 sender=Sender(message.sender),

@@ -111,11 +111,20 @@ def _new_generation(
 ) -> CompartmentKey:
     public, private = crypto.generate_keypair()
     key = CompartmentKey.objects.create(compartment=compartment, version=version, public_key=public)
+    users = {m.pk: m for m in members}
+    # One query for every member's public key: a new enquiry seals two compartments to a whole team.
+    public_keys = dict(UserKey.objects.filter(user__in=users).values_list("user_id", "public_key"))
+    if missing := users.keys() - public_keys.keys():
+        raise NoAccess(f"user {next(iter(missing))} has no key pair")
     Grant.objects.bulk_create(
         [
             *(
-                Grant(key=key, user=user, sealed_private_key=crypto.seal_to(_public_key_of(user), private))
-                for user in {m.pk: m for m in members}.values()
+                Grant(
+                    key=key,
+                    user=user,
+                    sealed_private_key=crypto.seal_to(bytes(public_keys[user.pk]), private),
+                )
+                for user in users.values()
             ),
             *(
                 Grant(key=key, receipt=h, sealed_private_key=crypto.seal_to(bytes(h.public_key), private))
