@@ -11,21 +11,24 @@ import binascii
 import datetime
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Sum
+from django.db.models import F, QuerySet, Sum
 from django.utils import timezone
 
 from embrace.accounts.roles import Role
+from embrace.approvals.actions import ApprovalError, decide_approval, request_approval
+from embrace.approvals.models import Approval
+from embrace.approvals.queries import pending_for
 from embrace.audit.events import Event
-from embrace.audit.log import record
-from embrace.cases.actions import Photo, delete_case_files, mark_enquirer_activity, store_message, today
+from embrace.audit.log import record, subject_of
+from embrace.cases.actions import Photo, attachment_path, mark_enquirer_activity, store_message, today
 from embrace.cases.duplicates import index_identifiers
 from embrace.cases.identity import identity_keyholders
-from embrace.cases.models import Case, Sender, Status
+from embrace.cases.models import Attachment, Case, Sender, Status
 from embrace.core.db import write_transaction
 from embrace.intake.models import IntakeRoute, ReceiptFailures, UsedFormToken, Visit
 from embrace.vault import actions as vault
@@ -174,19 +177,69 @@ def resume_visit(token: str) -> receipts.ReceiptKeyring | None:
 # --- Quarantine ------------------------------------------------------------------------------------------
 
 
-def empty_quarantine(teams: Iterable[Team], *, actor: User) -> int:
-    """Delete quarantined enquiries of these teams for good: files, keys and rows."""
+EMPTY_QUARANTINE = "intake.empty_quarantine"
+
+
+class QuarantineError(Exception):
+    """The request or decision is not allowed; the message says why."""
+
+
+def request_quarantine_emptying(team: Team, *, actor: User) -> Approval:
+    """Ask a second intake officer of ``team`` to approve deleting its quarantine: a deletion is for good, and
+    a real enquirer who typed fast may be among the junk, so one person never does it alone."""
+    if not actor.teams.filter(pk=team.pk).exists():
+        raise QuarantineError("You can only ask to empty your own team's quarantine.")
+    try:
+        return request_approval(
+            EMPTY_QUARANTINE, subject_of(team), required_role=Role.INTAKE_OFFICER, reason="", actor=actor
+        )
+    except ApprovalError as exc:
+        raise QuarantineError(str(exc)) from exc
+
+
+def pending_quarantine_requests(user: User) -> QuerySet[Approval]:
+    teams = [subject_of(t) for t in user.teams.all()]
+    return pending_for(user).filter(action=EMPTY_QUARANTINE, subject__in=teams).select_related("requested_by")
+
+
+def decide_quarantine_emptying(approval: Approval, *, approve: bool, actor: User) -> int:
+    """Approve (and so delete the team's quarantined enquiries) or refuse. Returns how many were deleted."""
     with transaction.atomic():
-        cases = list(Case.objects.select_for_update().filter(team__in=list(teams), status=Status.QUARANTINED))
-        for case in cases:
-            delete_case_files(case)
-            holder, compartments = case.receipt, (case.body, case.identity)
-            case.delete()
-            if holder is not None:
-                holder.delete()
-            for compartment in compartments:
+        if not pending_quarantine_requests(actor).filter(pk=approval.pk).exists():
+            raise QuarantineError("Only another intake officer of the same team may decide this.")
+        try:
+            decided = decide_approval(approval, approve=approve, actor=actor)
+        except ApprovalError as exc:
+            raise QuarantineError(str(exc)) from exc
+        if not approve:
+            return 0
+        team_id = decided.subject.partition(":")[2]
+        return _empty_quarantine(team_id, actor=actor)
+
+
+def _empty_quarantine(team_id: str, *, actor: User) -> int:
+    """Delete a team's quarantined enquiries for good: keys, rows, and (once committed) files."""
+    cases = list(Case.objects.select_for_update().filter(team_id=team_id, status=Status.QUARANTINED))
+    files = [
+        name
+        for case in cases
+        for name in Attachment.objects.filter(message__case=case).values_list("stored_name", flat=True)
+    ]
+    for case in cases:
+        holder, compartments = case.receipt, (case.body, case.identity, case.notes)
+        case.delete()
+        if holder is not None:
+            holder.delete()
+        for compartment in compartments:
+            if compartment is not None:
                 compartment.delete()
-        record(Event.QUARANTINE_EMPTIED, actor=actor, count=len(cases))
+    record(Event.QUARANTINE_EMPTIED, actor=actor, subject=f"accounts.team:{team_id}", count=len(cases))
+
+    def remove_files() -> None:
+        for name in files:
+            attachment_path(name).unlink(missing_ok=True)
+
+    transaction.on_commit(remove_files)
     return len(cases)
 
 

@@ -6,4 +6,5 @@ app_name = "intake_staff"
 urlpatterns = [
     path("quarantine/", staff_views.quarantine, name="quarantine"),
     path("quarantine/empty/", staff_views.quarantine_empty, name="quarantine_empty"),
+    path("quarantine/requests/<uuid:approval_id>/", staff_views.quarantine_decide, name="quarantine_decide"),
 ]

@@ -60,8 +60,13 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
     ("intake_staff:quarantine", NO_CASE): row(
         "403/405", intake_a="200/405", intake_b="200/405", anonymous="302/405"
     ),
+    # Emptying needs a second officer: an empty request names no team (400); deciding a request that is not
+    # a quarantine request (the world's passage approval) finds nothing (404).
     ("intake_staff:quarantine_empty", NO_CASE): row(
-        "405/403", intake_a="405/302", intake_b="405/302", anonymous="405/302"
+        "405/403", intake_a="405/400", intake_b="405/400", anonymous="405/302"
+    ),
+    ("intake_staff:quarantine_decide", NO_CASE): row(
+        "405/403", intake_a="405/404", intake_b="405/404", anonymous="405/302"
     ),
     # Casework lists: the inbox for intake, "my cases" for handlers, search for both.
     ("cases:inbox", NO_CASE): row("403/405", intake_a="200/405", intake_b="200/405", anonymous="302/405"),
@@ -331,7 +336,11 @@ def staff_targets() -> list[Target]:
 
 
 # Which pending approval each approval page is walked with.
-APPROVALS = {"cases:decide": "passage_request", "identity:decide": "reveal_request"}
+APPROVALS = {
+    "cases:decide": "passage_request",
+    "identity:decide": "reveal_request",
+    "intake_staff:quarantine_decide": "passage_request",
+}
 
 
 def url_for(world: World, target: Target) -> str:
