@@ -30,7 +30,12 @@ class Perm(StrEnum):
     CASE_PASSAGE_APPROVE = "case:passage:approve"
     VETTING_REVIEW = "vetting:review"
     REWARD_VERIFY = "reward:verify"
+    REWARD_VALUE = "reward:value"
     REWARD_APPROVE = "reward:approve"
+    SCHEDULE_CHANGE = "reward:schedule:change"
+    STIPEND_APPROVE = "stipend:approve"
+    FINANCE_READ = "finance:read"
+    FUNDS_RECORD = "funds:record"
     PAYMENT_RELEASE = "payment:release"
     STATS_READ = "stats:read"
     STATS_PUBLISH = "stats:publish"
@@ -44,8 +49,18 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.HANDLER: frozenset({Perm.CASE_HANDLE, Perm.CASE_IDENTITY_REQUEST, Perm.CASE_PASSAGE_APPROVE}),
     Role.VETTING_REVIEWER: frozenset({Perm.VETTING_REVIEW, Perm.REWARD_VERIFY, Perm.CASE_IDENTITY_REQUEST}),
     Role.CUSTODIAN: frozenset({Perm.CASE_IDENTITY_REVEAL}),
-    Role.REWARD_COMMITTEE: frozenset({Perm.REWARD_APPROVE}),
-    Role.FINANCE: frozenset({Perm.PAYMENT_RELEASE}),
+    # The committee values claims, approves tranches and stipends, and changes the published schedule (each
+    # by two people, or by someone other than the one who proposed); finance records money in and out.
+    Role.REWARD_COMMITTEE: frozenset(
+        {
+            Perm.REWARD_VALUE,
+            Perm.REWARD_APPROVE,
+            Perm.SCHEDULE_CHANGE,
+            Perm.STIPEND_APPROVE,
+            Perm.FINANCE_READ,
+        }
+    ),
+    Role.FINANCE: frozenset({Perm.PAYMENT_RELEASE, Perm.FUNDS_RECORD, Perm.FINANCE_READ}),
     Role.ANALYST: frozenset({Perm.STATS_READ}),
     Role.AUDITOR: frozenset({Perm.AUDIT_READ}),
 }

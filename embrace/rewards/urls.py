@@ -1,0 +1,13 @@
+from django.urls import URLPattern
+
+from embrace.rewards import claim_views, finance_views, schedule_views, stipend_views
+
+app_name = "rewards"
+# Each page module lists its own patterns: claims (handlers, reviewers, committee, finance), the published
+# schedule's versions, stipends, and the finance views.
+urlpatterns: list[URLPattern] = [
+    *claim_views.urls,
+    *schedule_views.urls,
+    *stipend_views.urls,
+    *finance_views.urls,
+]
