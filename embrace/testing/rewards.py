@@ -1,0 +1,89 @@
+"""A reward desk for tests: one team with a person in every part a claim needs, cases walked to arrival
+through the real lifecycle, and money in the ledger.
+
+A claim takes six different people (handler, verifier, valuer, two committee members, finance), and a
+payment someone other than both approvers, so the desk has three committee members and two in finance.
+"""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+from dataclasses import dataclass
+
+from embrace.accounts.models import Team, User
+from embrace.accounts.roles import Role
+from embrace.approvals.models import Approval
+from embrace.cases.actions import assign_case
+from embrace.cases.lifecycle import decide_transition, request_transition
+from embrace.cases.models import Case
+from embrace.intake.actions import submit_enquiry
+from embrace.intake.models import IntakeRoute
+from embrace.rewards import funds
+from embrace.rewards.money import to_minor
+from embrace.testing.personas import Persona, make_persona
+from embrace.vault.keyring import Keyring, unlock_with_password
+from embrace.vetting import actions as vetting
+from embrace.vetting.models import Verdict
+
+DESK: dict[str, Role] = {
+    "intake": Role.INTAKE_OFFICER,
+    "handler": Role.HANDLER,
+    "approver_of_passage": Role.HANDLER,
+    "reviewer": Role.VETTING_REVIEWER,
+    "reviewer2": Role.VETTING_REVIEWER,
+    "committee1": Role.REWARD_COMMITTEE,
+    "committee2": Role.REWARD_COMMITTEE,
+    "committee3": Role.REWARD_COMMITTEE,
+    "finance1": Role.FINANCE,
+    "finance2": Role.FINANCE,
+}
+
+
+@dataclass
+class Desk:
+    team: Team
+    people: dict[str, Persona]
+
+    def user(self, name: str) -> User:
+        return self.people[name].user
+
+    def keyring(self, name: str) -> Keyring:
+        persona = self.people[name]
+        return unlock_with_password(persona.user, persona.password)
+
+
+def make_desk(prefix: str = "") -> Desk:
+    team = Team.objects.create(name=f"Reward desk {prefix}{secrets.token_hex(3)}")
+    people = {name: make_persona(f"{prefix}{name}", role, teams=(team,)) for name, role in DESK.items()}
+    IntakeRoute.objects.update(active=False)
+    IntakeRoute.objects.create(team=team)
+    return Desk(team, people)
+
+
+def arrived_case(desk: Desk, text: str = "I want to leave with my unit's helicopter") -> Case:
+    """An enquiry to the desk's team, walked through vetting and passage to arrival."""
+    case, _receipt = submit_enquiry(
+        {"text": text, "kind": "leave_alone"}, {}, [], token=secrets.token_hex(8), quarantine=False
+    )
+    assign_case(case, desk.user("handler"), actor=desk.user("intake"), keyring=desk.keyring("intake"))
+    request_transition(case, "start_triage", actor=desk.user("intake"))
+    request_transition(case, "refer_for_vetting", actor=desk.user("intake"))
+    vetting.sign_off(case, Verdict.GENUINE, "consistent", actor=desk.user("reviewer"))
+    vetting.sign_off(case, Verdict.GENUINE, "consistent", actor=desk.user("reviewer2"))
+    asked = request_transition(case, "approve_passage", actor=desk.user("reviewer"))
+    assert isinstance(asked, Approval)
+    decide_transition(asked, approve=True, actor=desk.user("approver_of_passage"))
+    for step in ("plan_passage", "begin_transit", "record_arrival"):
+        request_transition(case, step, actor=desk.user("handler"))
+    return Case.objects.get(pk=case.pk)
+
+
+def fund(desk: Desk, amount: str = "2000000", currency: str = "USD") -> None:
+    funds.record_donation(
+        to_minor(amount, currency),
+        currency,
+        memo="donor D-1",
+        actor=desk.user("finance1"),
+        on=datetime.date.today(),
+    )
