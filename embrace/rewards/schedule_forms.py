@@ -1,0 +1,132 @@
+"""Forms for proposing a schedule version (a header and a formset of entry rows) and deciding on one."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, cast
+
+from django import forms
+
+from embrace.rewards.models import Schedule
+from embrace.rewards.schedules import MAX_ENTRIES, EntryDraft, ScheduleError, check_entry
+
+EXTRA_ROWS = 3
+
+
+class GroupedDecimalField(forms.DecimalField):
+    """Accepts amounts typed as they are published, "1,000,000" as well as "1000000"."""
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.replace(",", "").replace(" ", "")
+        return super().to_python(value)
+
+
+class ScheduleForm(forms.Form):
+    title = forms.CharField(
+        max_length=120, label="Title", help_text="As announced, e.g. “Reward schedule of …”."
+    )
+    effective_from = forms.DateField(
+        label="Takes effect on",
+        help_text="Today or later, after the latest published version. Acts done before keep the old one.",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    announced_on = forms.DateField(
+        label="Announced on",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="On or before that day.",
+    )
+
+
+class EntryForm(forms.Form):
+    code = forms.SlugField(max_length=40, label="Code")
+    title_en = forms.CharField(max_length=300, label="English")
+    title_my = forms.CharField(max_length=300, label="Burmese")
+    amount_usd = GroupedDecimalField(
+        max_digits=12, decimal_places=2, required=False, label="US$", min_value=Decimal("0.01")
+    )
+    amount_mmk = GroupedDecimalField(
+        max_digits=16, decimal_places=0, required=False, label="Kyat", min_value=Decimal(1)
+    )
+    per_item = forms.BooleanField(required=False, label="each")
+    valued_by_committee = forms.BooleanField(required=False, label="valued by committee")
+
+    def clean(self) -> dict[str, Any] | None:
+        data = super().clean()
+        if not self.errors:
+            try:
+                check_entry(self.draft())
+            except ScheduleError as exc:
+                self.add_error(None, str(exc))
+        return data
+
+    def draft(self) -> EntryDraft:
+        data = self.cleaned_data
+        return EntryDraft(
+            code=data["code"],
+            title_en=data["title_en"],
+            title_my=data["title_my"],
+            amount_usd=data.get("amount_usd"),
+            amount_mmk=data.get("amount_mmk"),
+            per_item=data.get("per_item", False),
+            valued_by_committee=data.get("valued_by_committee", False),
+        )
+
+
+class BaseEntryFormSet(forms.BaseFormSet["EntryForm"]):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Every row may be left blank: clearing a row drops that entry from the new version.
+        kwargs.setdefault("form_kwargs", {})["empty_permitted"] = True
+        super().__init__(*args, **kwargs)
+
+    def clean(self) -> None:
+        if any(self.errors):
+            return
+        codes = [form.cleaned_data["code"] for form in self.filled()]
+        if not codes:
+            raise forms.ValidationError("A schedule needs at least one entry.")
+        twice = sorted({code for code in codes if codes.count(code) > 1})
+        if twice:
+            raise forms.ValidationError(f"Each entry needs its own code; used twice: {', '.join(twice)}.")
+
+    def filled(self) -> list[EntryForm]:
+        return [form for form in self.forms if form.has_changed() and form.cleaned_data]
+
+    def drafts(self) -> list[EntryDraft]:
+        return [form.draft() for form in self.filled()]
+
+
+EntryFormSet = cast(
+    type[BaseEntryFormSet],
+    forms.formset_factory(
+        EntryForm,
+        formset=BaseEntryFormSet,
+        extra=EXTRA_ROWS,
+        max_num=MAX_ENTRIES,
+        validate_max=True,
+        absolute_max=MAX_ENTRIES + EXTRA_ROWS,
+    ),
+)
+
+
+def entry_rows(schedule: Schedule | None) -> list[dict[str, Any]]:
+    """A version's entries as the formset's initial rows, so a proposal starts from what is in force."""
+    if schedule is None:
+        return []
+    return [
+        {
+            "code": e.code,
+            "title_en": e.title_en,
+            "title_my": e.title_my,
+            "amount_usd": e.amount_usd,
+            "amount_mmk": e.amount_mmk,
+            "per_item": e.per_item,
+            "valued_by_committee": e.valued_by_committee,
+        }
+        for e in schedule.entries.all()
+    ]
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("approve", "Approve and publish"), ("refuse", "Refuse")])
+    note = forms.CharField(max_length=500, required=False, label="Note")

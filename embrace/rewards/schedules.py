@@ -1,0 +1,339 @@
+"""Changing the published reward schedule: one committee member proposes a new version, another publishes it.
+
+A schedule is versioned data. A new version takes effect on a future day (or today), later than every version
+already published, so a claim for an act already done keeps the schedule that was in force on the day of the
+act. Once published, a version and its entries are never changed again: a correction is a newer version.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_slug
+from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
+
+from embrace.accounts.models import User
+from embrace.accounts.roles import Perm, Role
+from embrace.approvals import actions as approvals
+from embrace.approvals.models import Approval
+from embrace.approvals.models import Status as ApprovalStatus
+from embrace.audit.events import Event
+from embrace.audit.log import record, subject_of
+from embrace.cases.actions import today
+from embrace.rewards.models import Entry, Schedule
+
+ACTION = "rewards.publish_schedule"
+# The widest amounts the columns hold: Entry.amount_usd is 12 digits with 2 places, amount_mmk 16 whole.
+MAX_USD = Decimal(10) ** 10
+MAX_MMK = Decimal(10) ** 16
+MAX_ENTRIES = 40
+TITLE_LENGTH = 300
+
+
+class ScheduleError(Exception):
+    """The schedule cannot be changed so; the message says why, in words for the user."""
+
+
+class NotAllowed(ScheduleError):
+    """This person may not do this (as opposed to: it cannot be done now)."""
+
+
+@dataclass(frozen=True)
+class EntryDraft:
+    """One line of a proposed schedule, as typed."""
+
+    code: str
+    title_en: str
+    title_my: str
+    amount_usd: Decimal | None = None
+    amount_mmk: Decimal | None = None
+    per_item: bool = False
+    valued_by_committee: bool = False
+
+    @classmethod
+    def of(cls, entry: Entry) -> EntryDraft:
+        return cls(
+            code=entry.code,
+            title_en=entry.title_en,
+            title_my=entry.title_my,
+            amount_usd=entry.amount_usd,
+            amount_mmk=entry.amount_mmk,
+            per_item=entry.per_item,
+            valued_by_committee=entry.valued_by_committee,
+        )
+
+
+def check_entry(draft: EntryDraft) -> None:
+    """Refuse a line that cannot be published; the form calls this too, so the rules live here once."""
+    try:
+        validate_slug(draft.code)
+    except ValidationError:
+        raise ScheduleError(
+            f"“{draft.code}”: a code is letters, digits, hyphens and underscores only."
+        ) from None
+    if len(draft.code) > 40:
+        raise ScheduleError(f"“{draft.code}”: a code has at most 40 characters.")
+    for title, language in ((draft.title_en, "English"), (draft.title_my, "Burmese")):
+        if not title.strip():
+            raise ScheduleError(f"“{draft.code}” needs a title in {language}.")
+        if len(title) > TITLE_LENGTH:
+            raise ScheduleError(
+                f"“{draft.code}”: the {language} title has more than {TITLE_LENGTH} characters."
+            )
+    if draft.valued_by_committee:
+        # An amount beside "valued by committee" would be published as a promise nobody meant.
+        if draft.amount_usd is not None or draft.amount_mmk is not None:
+            raise ScheduleError(f"“{draft.code}” is valued by committee, so it states no amount.")
+        return
+    usd = draft.amount_usd
+    if usd is None or not usd.is_finite() or usd <= 0:
+        raise ScheduleError(
+            f"“{draft.code}” needs an amount in US dollars above zero, or “valued by committee”."
+        )
+    if usd >= MAX_USD or usd != usd.quantize(Decimal("0.01")):
+        raise ScheduleError(
+            f"“{draft.code}”: US${usd} is not an amount in dollars and cents under 10 billion."
+        )
+    mmk = draft.amount_mmk
+    if mmk is not None and (
+        not mmk.is_finite() or mmk <= 0 or mmk >= MAX_MMK or mmk != mmk.to_integral_value()
+    ):
+        raise ScheduleError(f"“{draft.code}”: an amount in kyat is a whole number above zero.")
+
+
+def _check_entries(entries: Sequence[EntryDraft]) -> None:
+    if not entries:
+        raise ScheduleError("A schedule needs at least one entry.")
+    if len(entries) > MAX_ENTRIES:
+        raise ScheduleError(f"A schedule has at most {MAX_ENTRIES} entries.")
+    seen: set[str] = set()
+    for draft in entries:
+        check_entry(draft)
+        if draft.code in seen:
+            raise ScheduleError(f"The code “{draft.code}” is used twice; each entry needs its own.")
+        seen.add(draft.code)
+
+
+def _day(day: datetime.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _committee_member(actor: User) -> User:
+    # Afresh: the caller's object may predate a deactivation or a revoked role.
+    current = User.objects.filter(pk=actor.pk, is_active=True).first()
+    if current is None or not current.can(Perm.SCHEDULE_CHANGE):
+        raise NotAllowed("Only a member of the reward committee may change the reward schedule.")
+    return current
+
+
+def _lock_schedules() -> None:
+    # Every version is locked, in one order, so that two proposals or two decisions at once are taken one
+    # after the other and each sees what the other published. Schedules are a handful of rows.
+    list(Schedule.objects.select_for_update().order_by("pk").values_list("pk", flat=True))
+
+
+def _check_dates(title: str, effective_from: datetime.date, announced_on: datetime.date) -> None:
+    if not title.strip() or len(title) > 120:
+        raise ScheduleError("A schedule needs a title of at most 120 characters.")
+    if effective_from < today():
+        raise ScheduleError(
+            f"A schedule cannot take effect in the past ({_day(effective_from)}): acts already done "
+            f"keep the schedule that was in force then."
+        )
+    latest = Schedule.objects.filter(published=True).order_by("-effective_from").first()
+    if latest is not None and effective_from <= latest.effective_from:
+        raise ScheduleError(
+            f"A new schedule must take effect after {_day(latest.effective_from)}, the day the latest "
+            f"published one took effect."
+        )
+    if announced_on > effective_from:
+        raise ScheduleError("A schedule is announced on or before the day it takes effect.")
+
+
+def ensure_unpublished(schedule: Schedule) -> Schedule:
+    """The one check every change to a schedule or its entries passes: a published version is never
+    edited. Reads the row afresh under a lock, so a version published a moment ago counts."""
+    locked = Schedule.objects.select_for_update().get(pk=schedule.pk)
+    if locked.published:
+        raise ScheduleError("A published schedule is never changed: propose a new version instead.")
+    return locked
+
+
+def _write_entries(schedule: Schedule, entries: Sequence[EntryDraft]) -> None:
+    Entry.objects.bulk_create(
+        Entry(
+            schedule=schedule,
+            position=position,
+            code=draft.code,
+            title_en=draft.title_en.strip(),
+            title_my=draft.title_my.strip(),
+            amount_usd=draft.amount_usd,
+            amount_mmk=draft.amount_mmk,
+            per_item=draft.per_item,
+            valued_by_committee=draft.valued_by_committee,
+        )
+        for position, draft in enumerate(entries, start=1)
+    )
+
+
+def _ask(schedule: Schedule, actor: User, reason: str) -> Approval:
+    try:
+        return approvals.request_approval(
+            ACTION,
+            subject_of(schedule),
+            required_role=Role.REWARD_COMMITTEE,
+            reason=reason,
+            actor=actor,
+        )
+    except approvals.ApprovalError as exc:
+        raise ScheduleError(str(exc)) from None
+
+
+def propose_schedule(
+    title: str,
+    effective_from: datetime.date,
+    announced_on: datetime.date,
+    entries: Sequence[EntryDraft],
+    *,
+    actor: User,
+) -> Schedule:
+    """A new, unpublished version and the request that another committee member publish it."""
+    current = _committee_member(actor)
+    _check_entries(entries)
+    with transaction.atomic():
+        _lock_schedules()
+        _check_dates(title, effective_from, announced_on)
+        try:
+            # effective_from is unique over every version, proposed or published: the index decides.
+            with transaction.atomic():
+                schedule = Schedule.objects.create(
+                    title=title.strip(),
+                    effective_from=effective_from,
+                    announced_on=announced_on,
+                    proposed_by=current,
+                )
+        except IntegrityError:
+            raise ScheduleError(
+                f"Another proposal already takes effect on {_day(effective_from)}: revise that one, or "
+                f"choose another day."
+            ) from None
+        _write_entries(schedule, entries)
+        schedule.approval = _ask(schedule, current, f"Publish “{schedule.title}”")
+        schedule.save(update_fields=["approval"])
+        record(
+            Event.SCHEDULE_PROPOSED,
+            actor=current,
+            subject=schedule,
+            approval=str(schedule.approval.pk),
+            effective_from=effective_from.isoformat(),
+            entries=len(entries),
+        )
+    return schedule
+
+
+def revise_schedule(
+    schedule: Schedule,
+    title: str,
+    effective_from: datetime.date,
+    announced_on: datetime.date,
+    entries: Sequence[EntryDraft],
+    *,
+    actor: User,
+) -> Schedule:
+    """The proposer corrects an unpublished proposal (waiting or refused). A waiting request is withdrawn
+    and a new one asked, so the second member always decides on what the schedule now says."""
+    current = _committee_member(actor)
+    _check_entries(entries)
+    with transaction.atomic():
+        _lock_schedules()
+        locked = ensure_unpublished(schedule)
+        if locked.proposed_by_id != current.pk:
+            raise NotAllowed("Only the member who proposed this schedule may revise it.")
+        approval = Approval.objects.get(pk=locked.approval_id) if locked.approval_id else None
+        if approval is not None and approval.status == ApprovalStatus.PENDING:
+            approvals.cancel_approval(approval, actor=current)
+        _check_dates(title, effective_from, announced_on)
+        try:
+            with transaction.atomic():
+                locked.entries.all().delete()
+                locked.title, locked.effective_from, locked.announced_on = (
+                    title.strip(),
+                    effective_from,
+                    announced_on,
+                )
+                locked.save(update_fields=["title", "effective_from", "announced_on"])
+        except IntegrityError:
+            raise ScheduleError(
+                f"Another proposal already takes effect on {_day(effective_from)}; choose another day."
+            ) from None
+        except ProtectedError:
+            raise ScheduleError(
+                "Something already refers to this proposal's entries; propose anew."
+            ) from None
+        _write_entries(locked, entries)
+        locked.approval = _ask(locked, current, f"Publish “{locked.title}” (revised)")
+        locked.save(update_fields=["approval"])
+        record(
+            Event.SCHEDULE_PROPOSED,
+            actor=current,
+            subject=locked,
+            approval=str(locked.approval.pk),
+            effective_from=effective_from.isoformat(),
+            entries=len(entries),
+            revised=True,
+        )
+    return locked
+
+
+def decide_schedule(schedule: Schedule, *, approve: bool, actor: User, note: str = "") -> Schedule:
+    """A second committee member publishes the proposal, or refuses it. The proposer cannot."""
+    current = _committee_member(actor)
+    with transaction.atomic():
+        _lock_schedules()
+        locked = ensure_unpublished(schedule)
+        if locked.approval_id is None:
+            raise ScheduleError("This schedule was never put to the committee.")
+        approval = Approval.objects.get(pk=locked.approval_id)
+        if approval.action != ACTION or approval.subject != subject_of(locked):
+            raise ScheduleError("This request is not about this schedule.")
+        try:
+            approvals.decide_approval(approval, approve=approve, actor=current, note=note)
+        except approvals.ApprovalError as exc:
+            if approval.requested_by_id == current.pk:
+                raise NotAllowed(str(exc)) from None
+            raise ScheduleError(str(exc)) from None
+        if approve:
+            # Checked again now, not only when proposed: time has passed, and another version may have been
+            # published meanwhile. Either would make this one change what acts already done are worth.
+            if locked.effective_from < today():
+                raise ScheduleError(
+                    f"This proposal was to take effect on {_day(locked.effective_from)}, which has passed: "
+                    f"publishing it now would be retroactive. Its proposer may revise the date."
+                )
+            later = (
+                Schedule.objects.filter(published=True, effective_from__gte=locked.effective_from)
+                .exclude(pk=locked.pk)
+                .order_by("effective_from")
+                .first()
+            )
+            if later is not None:
+                raise ScheduleError(
+                    f"“{later.title}”, taking effect on {_day(later.effective_from)}, was published "
+                    f"meanwhile; this proposal would now come before it. Its proposer may revise the date."
+                )
+            locked.published = True
+            locked.save(update_fields=["published"])
+            record(
+                Event.SCHEDULE_PUBLISHED,
+                actor=current,
+                subject=locked,
+                approval=str(approval.pk),
+                proposed_by=str(locked.proposed_by_id),
+                effective_from=locked.effective_from.isoformat(),
+            )
+    return locked
