@@ -1,0 +1,228 @@
+"""Forms for the claim pages: an item, the verification, the valuation with its tranche plan, a tranche's
+decision, a payment and its reversal. Amounts are read as typed ("500,000.00") and turned into minor units
+by ``money.to_minor``, which refuses rather than rounds."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django import forms
+
+from embrace.rewards.claims import ShareSpec, TranchePlan
+from embrace.rewards.models import AssetKind, ClaimItem, Entry, TrancheCondition
+from embrace.rewards.money import Currency, MoneyError, display, from_minor, to_minor
+
+MAX_SHARES = 20
+TRANCHE_ROWS = 3  # at least two ("on arrival", "after verification"), and one to spare
+
+
+def entry_choices() -> list[tuple[str, str]]:
+    """Every code of every published schedule: which version applies is decided by the day of the act."""
+    seen: dict[str, str] = {}
+    for code, title in (
+        Entry.objects.filter(schedule__published=True)
+        .order_by("-schedule__effective_from", "position")
+        .values_list("code", "title_en")
+    ):
+        seen.setdefault(code, f"{code} — {title}")
+    return sorted(seen.items(), key=lambda kv: kv[0])
+
+
+def usd_minor(raw: str) -> int:
+    """US cents from what a person typed, commas and a leading $ allowed; MoneyError in words if not."""
+    text = raw.strip().replace(",", "").replace(" ", "").removeprefix("$")
+    return to_minor(text, Currency.USD)
+
+
+class ItemForm(forms.Form):
+    entry = forms.ChoiceField(label="Schedule entry", choices=())
+    act_on = forms.DateField(
+        label="Day of the act",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Decides which published schedule applies.",
+    )
+    quantity = forms.IntegerField(label="How many", min_value=1, max_value=100, initial=1)
+    asset_kind = forms.ChoiceField(
+        label="Identified by", choices=[("", "—"), *AssetKind.choices], required=False
+    )
+    asset_number = forms.CharField(
+        label="Number (tail, hull or serial)",
+        max_length=60,
+        required=False,
+        help_text="Sealed; the same asset is never paid twice.",
+    )
+    description = forms.CharField(
+        label="What it is", max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    evidence = forms.CharField(label="Evidence", max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
+    shares = forms.CharField(
+        label="Shares",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Leave empty if the whole is this case's. Otherwise one line per case: "
+        "“REFERENCE percent”, e.g. “K7Q2M9X4 60”; they must add up to 100.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["entry"].choices = entry_choices()  # type: ignore[attr-defined]
+
+    def clean_act_on(self) -> datetime.date:
+        act_on: datetime.date = self.cleaned_data["act_on"]
+        if act_on > datetime.date.today():
+            raise forms.ValidationError("The day of the act cannot be in the future.")
+        return act_on
+
+    def clean_shares(self) -> list[ShareSpec]:
+        specs = []
+        lines = [line.strip() for line in self.cleaned_data["shares"].splitlines() if line.strip()]
+        if len(lines) > MAX_SHARES:
+            raise forms.ValidationError(f"At most {MAX_SHARES} shares.")
+        for line in lines:
+            match = re.fullmatch(r"(\S+)\s+(\d{1,3}(?:\.\d{1,2})?)\s*%?", line)
+            if match is None:
+                raise forms.ValidationError(
+                    f"“{line}”: write a case reference, a space and a percentage with at most two decimals."
+                )
+            percent = Decimal(match.group(2))
+            if not 0 < percent <= 100:
+                raise forms.ValidationError(f"“{line}”: a share is more than 0% and at most 100%.")
+            specs.append(ShareSpec(match.group(1).upper(), int(percent * 100)))
+        return specs
+
+    def clean(self) -> dict[str, Any] | None:
+        data = super().clean()
+        if data and data.get("asset_number", "").strip() and not data.get("asset_kind"):
+            self.add_error("asset_kind", "Say what kind of number identifies the asset.")
+        return data
+
+
+class VerifyForm(forms.Form):
+    verdict = forms.ChoiceField(
+        label="The evidence shows the claim is",
+        choices=[("genuine", "Genuine"), ("not_genuine", "Not genuine (rejects the claim)")],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label="Note (sealed)",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Required when rejecting: the handler needs to know why.",
+    )
+
+    def clean(self) -> dict[str, Any] | None:
+        data = super().clean()
+        if data and data.get("verdict") == "not_genuine" and not data.get("note", "").strip():
+            self.add_error("note", "Say why the claim is not genuine.")
+        return data
+
+
+class ValueForm(forms.Form):
+    """A value per item (fixed entries prefilled with the published amount) and the tranche plan: rows of a
+    condition and an amount; empty rows are ignored."""
+
+    def __init__(self, items: list[ClaimItem], *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.items = items
+        for item in items:
+            entry = item.entry
+            fixed = (
+                None
+                if entry.valued_by_committee or entry.amount_usd is None
+                else int(entry.amount_usd * 100) * item.quantity
+            )
+            self.fields[f"value_{item.pk}"] = forms.CharField(
+                label=f"{entry.code}, {item.quantity} of them (US$)"
+                if item.quantity > 1
+                else f"{entry.code} (US$)",
+                max_length=30,
+                initial=f"{from_minor(fixed, Currency.USD):,.2f}" if fixed is not None else "",
+                help_text=f"Published: {display(fixed, Currency.USD)}"
+                if fixed is not None
+                else "Valued by committee",
+            )
+        for row in range(1, TRANCHE_ROWS + 1):
+            self.fields[f"condition_{row}"] = forms.ChoiceField(
+                label=f"Tranche {row}",
+                choices=[("", "—"), *TrancheCondition.choices],
+                required=False,
+            )
+            self.fields[f"amount_{row}"] = forms.CharField(label="US$", max_length=30, required=False)
+
+    def clean(self) -> dict[str, Any] | None:
+        data = super().clean()
+        if data is None:
+            return data
+        values: dict[str, int] = {}
+        for item in self.items:
+            name = f"value_{item.pk}"
+            if name not in data:
+                continue
+            try:
+                values[str(item.pk)] = usd_minor(data[name])
+            except MoneyError as exc:
+                self.add_error(name, str(exc))
+        plans: list[TranchePlan] = []
+        for row in range(1, TRANCHE_ROWS + 1):
+            condition, amount = data.get(f"condition_{row}", ""), data.get(f"amount_{row}", "").strip()
+            if not condition and not amount:
+                continue
+            if not condition or not amount:
+                self.add_error(f"amount_{row}", "Give both a condition and an amount, or neither.")
+                continue
+            try:
+                plans.append(TranchePlan(TrancheCondition(condition), usd_minor(amount)))
+            except MoneyError as exc:
+                self.add_error(f"amount_{row}", str(exc))
+        if not plans and not self.has_error(None):
+            self.add_error(None, "Plan at least one tranche.")
+        data["values"], data["plans"] = values, plans
+        return data
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(
+        label="Why (sealed)", max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class DecideForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("approve", "Approve"), ("refuse", "Refuse")])
+
+
+class PayForm(forms.Form):
+    case = forms.ChoiceField(label="Share of case", choices=())
+    currency = forms.ChoiceField(label="Paid in", choices=Currency.choices, initial=Currency.USD)
+    rate = forms.CharField(
+        label="Rate", max_length=30, initial="1", help_text="Units paid per US dollar owed (1 in dollars)."
+    )
+    rate_source = forms.CharField(label="Rate source", max_length=120, required=False)
+    channel = forms.CharField(
+        label="Channel reference (sealed)", max_length=200, help_text="The hawala code or transfer reference."
+    )
+
+    def __init__(self, references: list[str], *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["case"].choices = [(r, r) for r in references]  # type: ignore[attr-defined]
+
+    def clean_rate(self) -> Decimal:
+        text = self.cleaned_data["rate"].strip().replace(",", "")
+        try:
+            rate = Decimal(text)
+        except InvalidOperation:
+            raise forms.ValidationError("Write the rate as a number, e.g. 2100 or 35.75.") from None
+        if not rate.is_finite() or rate <= 0:
+            raise forms.ValidationError("An exchange rate must be more than zero.")
+        # What the payment's rate column holds: twelve digits before the point, eight after.
+        if rate >= Decimal(10) ** 12 or rate != rate.quantize(Decimal("1e-8")):
+            raise forms.ValidationError("At most twelve digits before the point and eight after it.")
+        return rate
+
+
+class ReverseForm(forms.Form):
+    memo = forms.CharField(label="Why it is reversed", max_length=200)
