@@ -256,7 +256,10 @@ def revise_schedule(
             raise NotAllowed("Only the member who proposed this schedule may revise it.")
         approval = Approval.objects.get(pk=locked.approval_id) if locked.approval_id else None
         if approval is not None and approval.status == ApprovalStatus.PENDING:
-            approvals.cancel_approval(approval, actor=current)
+            try:
+                approvals.cancel_approval(approval, actor=current)
+            except approvals.ApprovalError as exc:
+                raise ScheduleError(str(exc)) from None
         _check_dates(title, effective_from, announced_on)
         try:
             with transaction.atomic():

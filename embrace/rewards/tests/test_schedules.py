@@ -427,6 +427,8 @@ def test_a_duplicate_code_or_a_committee_amount_through_the_page_is_a_400(
     assert "at least one entry" in empty.content.decode()
     tampered = client.post(url, {"title": "No management form"})
     assert tampered.status_code == 400
+    flood = {**_form_data("Flood", today() + DAY, [RADAR_ROW]), "form-TOTAL_FORMS": "100000"}
+    assert client.post(url, flood).status_code == 400
     assert Schedule.objects.count() == 1
 
 
@@ -458,7 +460,9 @@ def test_finance_reads_the_schedules_but_cannot_change_them(
         client.post(reverse("rewards:schedule_propose"), _form_data("x", today(), [RADAR_ROW])).status_code
         == 403
     )
-    assert client.post(_decide_url(schedule), {"decision": "approve"}).status_code == 403
+    refused = client.post(_decide_url(schedule), {"decision": "approve"})
+    assert refused.status_code == 403
+    assert "Your role does not allow this" in refused.content.decode()  # turned away at the door
     assert Schedule.objects.filter(published=True).count() == 1
 
 
@@ -467,7 +471,9 @@ def test_a_handler_gets_403_everywhere(client: Client, chair: Persona, handler: 
     log_in(client, handler)
     assert client.get(reverse("rewards:schedules")).status_code == 403
     assert client.get(reverse("rewards:schedule_propose")).status_code == 403
-    assert client.post(_decide_url(schedule), {"decision": "approve"}).status_code == 403
+    refused = client.post(_decide_url(schedule), {"decision": "approve"})
+    assert refused.status_code == 403
+    assert "Your role does not allow this" in refused.content.decode()
     assert not Schedule.objects.get(pk=schedule.pk).published
 
 
@@ -496,9 +502,14 @@ def test_posts_need_the_csrf_token(client: Client, chair: Persona, member: Perso
     schedule = _propose(chair)
     strict = Client(enforce_csrf_checks=True)
     strict.cookies = log_in(client, member).cookies
-    assert strict.post(_decide_url(schedule), {"decision": "approve"}).status_code == 403
-    data = _form_data("No token", today() + 3 * DAY, [RADAR_ROW])
-    assert strict.post(reverse("rewards:schedule_propose"), data).status_code == 403
+    for response in (
+        strict.post(_decide_url(schedule), {"decision": "approve"}),
+        strict.post(
+            reverse("rewards:schedule_propose"), _form_data("No token", today() + 3 * DAY, [RADAR_ROW])
+        ),
+    ):
+        assert response.status_code == 403
+        assert "This form has expired" in response.content.decode()
     assert not Schedule.objects.get(pk=schedule.pk).published
     assert not Schedule.objects.filter(title="No token").exists()
 
