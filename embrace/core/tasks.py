@@ -24,6 +24,7 @@ from django_tasks_db.models import DBTaskResult
 from embrace.accounts.models import LoginThrottle
 from embrace.intake.actions import forget_enquirer_traces
 from embrace.passage.actions import tend_passage_plans
+from embrace.rewards.stipends import propose_stipends
 
 HOUSEKEEPING_EVERY = timedelta(minutes=15)
 # A throttle row is forgotten only when its last failure and its block both ended this long ago. Forgetting
@@ -34,9 +35,11 @@ THROTTLE_FORGET_AFTER = timedelta(days=7)
 
 @task()
 def housekeeping() -> dict[str, int]:
-    """Delete expired sessions (and with them the wrapped session keys) and stale login throttles.
+    """Delete expired sessions (and with them the wrapped session keys) and stale login throttles; propose
+    this month's stipends.
 
-    Idempotent: a second run finds nothing left to delete. Returns how many rows of each kind went.
+    Idempotent: a second run finds nothing left to delete or propose. Returns how many rows of each kind went,
+    and how many stipends were proposed.
     """
     now = timezone.now()
     store = import_module(settings.SESSION_ENGINE).SessionStore
@@ -56,11 +59,13 @@ def housekeeping() -> dict[str, int]:
     tend_passage_plans(timezone.localdate(now))
     # The enquirer side's short-lived rows: open thread pages, spent form tokens, guessing counts.
     forget_enquirer_traces(now)
+    # This month's stipends, proposed as soon as the month starts (or a case arrives); a no-op once made.
+    stipends = propose_stipends(timezone.localdate(now).replace(day=1))
     if connection.vendor == "sqlite":
         # Lets SQLite's planner see how big the tables have grown (the inbox's index needs it to be chosen).
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA optimize")
-    return {"sessions": sessions, "login_throttles": throttles}
+    return {"sessions": sessions, "login_throttles": throttles, "stipends": stipends}
 
 
 def schedule_housekeeping() -> bool:

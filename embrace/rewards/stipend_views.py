@@ -1,7 +1,143 @@
-"""Staff pages for rewards (placeholder; the list below is included by embrace/rewards/urls.py)."""
+"""Stipend pages: the months' stipends (committee and finance read), the committee's decision on a proposed
+one, finance's payment of an approved one, and proposing this month's now rather than at the next run of the
+job. Pages show case references and amounts only; the payment channel goes straight into the sealed file.
+"""
 
 from __future__ import annotations
 
-from django.urls import URLPattern
+from dataclasses import dataclass
 
-urls: list[URLPattern] = []
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import URLPattern, path, reverse
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET, require_POST
+
+from embrace.accounts.decorators import staff_required
+from embrace.accounts.models import User
+from embrace.accounts.roles import Perm
+from embrace.cases.actions import today
+from embrace.rewards import payments, stipends
+from embrace.rewards.models import Stipend, StipendStatus
+from embrace.rewards.money import display
+from embrace.rewards.stipend_forms import DecisionForm, MonthForm, PayForm
+
+# The month picker lists this many months, newest first: two years of history is plenty to act on.
+MONTHS_LISTED = 24
+
+
+@dataclass
+class Row:
+    stipend: Stipend
+    amount: str
+    pay_form: PayForm | None = None
+
+
+def _month_url(stipend: Stipend) -> str:
+    return f"{reverse('rewards:stipends')}?month={stipend.month:%Y-%m}"
+
+
+def _problem(request: HttpRequest, message: str, status: int, stipend: Stipend | None = None) -> HttpResponse:
+    back = _month_url(stipend) if stipend else reverse("rewards:stipends")
+    context = {"message": message, "back": back}
+    return render(request, "rewards/stipend_problem.html", context, status=status)
+
+
+@require_GET
+@staff_required(Perm.FINANCE_READ)
+def stipend_list(request: HttpRequest) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    form = MonthForm(request.GET)
+    if not form.is_valid():
+        return _problem(request, "Choose a month as year and month, e.g. 2024-05.", 400)
+    months = list(
+        Stipend.objects.values("month")
+        .annotate(total=Count("id"), proposed=Count("id", filter=Q(status=StipendStatus.PROPOSED)))
+        .order_by("-month")[:MONTHS_LISTED]
+    )
+    this_month = stipends.first_of_month(today())
+    month = form.cleaned_data["month"] or (months[0]["month"] if months else this_month)
+    can_pay = user.can(Perm.PAYMENT_RELEASE)
+    rows = []
+    for stipend in (
+        Stipend.objects.filter(month=month).select_related("case", "approved_by").order_by("case__reference")
+    ):
+        row = Row(stipend, display(stipend.amount_minor, stipend.currency))
+        if can_pay and stipend.status == StipendStatus.APPROVED and stipend.approved_by_id != user.pk:
+            # One form per row: ids must differ, or every label would point at the first row's inputs.
+            row.pay_form = PayForm(owed_currency=stipend.currency, auto_id=f"id_{stipend.pk}_%s")
+        rows.append(row)
+    rate = stipends.rate_in_force(this_month)
+    context = {
+        "month": month,
+        "months": months,
+        "rows": rows,
+        "this_month": this_month,
+        "rate": rate,
+        "rate_base": display(rate.base_minor, rate.currency) if rate else "",
+        "rate_per_dependant": display(rate.per_dependant_minor, rate.currency) if rate else "",
+        "can_decide": user.can(Perm.STIPEND_APPROVE),
+        "can_pay": can_pay,
+    }
+    return render(request, "rewards/stipends.html", context)
+
+
+@require_POST
+@staff_required(Perm.STIPEND_APPROVE)
+def stipend_decide(request: HttpRequest, stipend_id: str) -> HttpResponse:
+    stipend = get_object_or_404(Stipend, pk=stipend_id)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        return _problem(request, "Choose to approve or to refuse the stipend.", 400, stipend)
+    try:
+        stipends.decide_stipend(stipend, approve=form.approve, actor=request.user)  # type: ignore[arg-type]
+    except stipends.StipendError as exc:
+        return _problem(request, str(exc), exc.status, stipend)
+    verb = "approved" if form.approve else "refused"
+    messages.success(request, f"Stipend for case {stipend.case.reference} {verb}.")
+    return redirect(_month_url(stipend))
+
+
+@require_POST
+@staff_required(Perm.PAYMENT_RELEASE)
+@sensitive_post_parameters("channel")
+def stipend_pay(request: HttpRequest, stipend_id: str) -> HttpResponse:
+    stipend = get_object_or_404(Stipend.objects.select_related("case"), pk=stipend_id)
+    form = PayForm(request.POST, owed_currency=stipend.currency)
+    status = 400
+    if form.is_valid():
+        data = form.cleaned_data
+        how = payments.HowPaid(data["currency"], data["rate"], data["rate_source"], data["channel"])
+        try:
+            payment = payments.pay_stipend(stipend, how, actor=request.user)  # type: ignore[arg-type]
+        except payments.PaymentError as exc:
+            # The form was well made: what is refused now (not approved, paid, your own, no funds) conflicts.
+            form.add_error(None, str(exc))
+            status = 409
+        else:
+            shown = display(payment.amount_minor, payment.currency)
+            messages.success(request, f"Paid {shown} for case {stipend.case.reference}.")
+            return redirect(_month_url(stipend))
+    context = {"stipend": stipend, "amount": display(stipend.amount_minor, stipend.currency), "form": form}
+    return render(request, "rewards/stipend_pay.html", context, status=status)
+
+
+@require_POST
+@staff_required(Perm.STIPEND_APPROVE)
+def stipends_propose(request: HttpRequest) -> HttpResponse:
+    month = stipends.first_of_month(today())
+    if stipends.rate_in_force(month) is None:
+        return _problem(request, f"No stipend rate is in force for {month:%B %Y}.", 409)
+    made = stipends.propose_stipends(month, actor=request.user)  # type: ignore[arg-type]
+    messages.success(request, f"{made} new stipend(s) proposed for {month:%B %Y}.")
+    return redirect(f"{reverse('rewards:stipends')}?month={month:%Y-%m}")
+
+
+urls: list[URLPattern] = [
+    path("stipends/", stipend_list, name="stipends"),
+    path("stipends/propose/", stipends_propose, name="stipends_propose"),
+    path("stipends/<uuid:stipend_id>/decide/", stipend_decide, name="stipend_decide"),
+    path("stipends/<uuid:stipend_id>/pay/", stipend_pay, name="stipend_pay"),
+]
