@@ -1,0 +1,590 @@
+"""The claim pages: who reaches each one, what each viewer sees of a sealed claim, and what bad input gets.
+
+Claims are brought to the stage a test needs through the actions; the thing under test goes through the
+pages, logged in as a person does.
+"""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from embrace.accounts.roles import Role
+from embrace.audit.events import Event
+from embrace.audit.models import AuditEntry
+from embrace.cases.actions import assign_case
+from embrace.cases.models import Case
+from embrace.intake.actions import submit_enquiry
+from embrace.rewards import claims, ledger, payments
+from embrace.rewards.claims import TranchePlan
+from embrace.rewards.models import (
+    Account,
+    Claim,
+    ClaimStatus,
+    Payment,
+    Tranche,
+    TrancheCondition,
+    TrancheStatus,
+)
+from embrace.testing.personas import Persona, log_in, make_persona
+from embrace.testing.rewards import Desk, arrived_case, fund, make_desk
+
+pytestmark = pytest.mark.django_db
+
+ACT = datetime.date(2023, 3, 1)
+HELICOPTER = "defect-aircraft-or-vessel"
+TAIL = "TAILNUM-4601"
+EVIDENCE = "EVIDENCE-MARKER logbook pages and airframe photos"
+CHANNEL = "CHANNEL-MARKER-HW7"
+SEALED = "sealed: you hold no key"
+
+
+@pytest.fixture
+def desk() -> Desk:
+    return make_desk()
+
+
+def draft(desk: Desk, case: Case | None = None, asset: str = TAIL) -> Claim:
+    claim = claims.open_claim(case or arrived_case(desk), actor=desk.user("handler"))
+    claims.add_item(
+        claim,
+        entry_code=HELICOPTER,
+        act_on=ACT,
+        asset_kind="tail",
+        asset_number=asset,
+        description="Mi-17 flown out",
+        evidence=EVIDENCE,
+        actor=desk.user("handler"),
+    )
+    return claim
+
+
+def submitted(desk: Desk, case: Case | None = None) -> Claim:
+    return claims.submit_claim(draft(desk, case), actor=desk.user("handler"))
+
+
+def valued(desk: Desk) -> Claim:
+    claim = submitted(desk)
+    claims.verify_claim(
+        claim, genuine=True, note="", actor=desk.user("reviewer"), keyring=desk.keyring("reviewer")
+    )
+    item = claim.items.get()
+    plans = [
+        TranchePlan(TrancheCondition.ARRIVAL, 20_000_000),
+        TranchePlan(TrancheCondition.VERIFICATION, 30_000_000),
+    ]
+    return claims.value_claim(
+        claim,
+        {str(item.pk): 50_000_000},
+        plans,
+        actor=desk.user("committee1"),
+        keyring=desk.keyring("committee1"),
+    )
+
+
+def approved(desk: Desk) -> Claim:
+    claim = valued(desk)
+    for tranche in claim.tranches.all():
+        claims.ask_tranche(tranche, actor=desk.user("committee2"))
+        claims.decide_tranche(tranche, approve=True, actor=desk.user("committee3"))
+    return claim
+
+
+@dataclass
+class Full:
+    """A claim with both tranches approved and the first one paid: every kind of id the URLs take."""
+
+    claim: Claim
+    first: Tranche
+    second: Tranche
+    payment: Payment
+
+
+def full(desk: Desk) -> Full:
+    fund(desk)
+    claim = approved(desk)
+    first, second = claim.tranches.order_by("position")
+    how = payments.HowPaid("USD", Decimal(1), "", CHANNEL)
+    payment = payments.pay_tranche_share(first, claim.case, how, actor=desk.user("finance1"))
+    return Full(claim, first, second, payment)
+
+
+def urls(f: Full) -> dict[str, tuple[str, str]]:
+    """Every claim URL name: (its URL for this claim, the method it answers)."""
+    c, t, p = f.claim.pk, f.second.pk, f.payment.pk
+    return {
+        "claims_queue": (reverse("rewards:claims_queue"), "get"),
+        "case_claims": (reverse("rewards:case_claims", args=[f.claim.case_id]), "get"),
+        "claim": (reverse("rewards:claim", args=[c]), "get"),
+        "claim_add_item": (reverse("rewards:claim_add_item", args=[c]), "post"),
+        "claim_submit": (reverse("rewards:claim_submit", args=[c]), "post"),
+        "claim_verify": (reverse("rewards:claim_verify", args=[c]), "post"),
+        "claim_value": (reverse("rewards:claim_value", args=[c]), "post"),
+        "claim_withdraw": (reverse("rewards:claim_withdraw", args=[c]), "post"),
+        "tranche_ask": (reverse("rewards:tranche_ask", args=[t]), "post"),
+        "tranche_decide": (reverse("rewards:tranche_decide", args=[t]), "post"),
+        "tranche_pay": (reverse("rewards:tranche_pay", args=[t]), "post"),
+        "payment_reverse": (reverse("rewards:payment_reverse", args=[p]), "post"),
+    }
+
+
+def audit_count() -> int:
+    return AuditEntry.objects.count()
+
+
+# --- The security set ----------------------------------------------------------------------------------
+
+
+def test_wrong_method_is_405_on_every_claim_url(desk: Desk) -> None:
+    f = full(desk)
+    client = log_in(Client(), desk.people["committee1"])
+    for name, (url, method) in urls(f).items():
+        wrong = "put" if name == "case_claims" else ("post" if method == "get" else "get")
+        assert getattr(client, wrong)(url).status_code == 405, name
+
+
+def test_anonymous_is_sent_to_log_in_from_every_claim_url(desk: Desk) -> None:
+    f = full(desk)
+    client = Client()
+    before = audit_count()
+    for name, (url, method) in urls(f).items():
+        response = getattr(client, method)(url)
+        assert response.status_code == 302, name
+        assert response["Location"].startswith(reverse("accounts:login")), name
+    assert audit_count() == before
+
+
+def test_a_handler_of_another_team_finds_no_claim(desk: Desk, outsider: Persona) -> None:
+    f = full(desk)
+    client = log_in(Client(), outsider)
+    before = audit_count()
+    for name, (url, method) in urls(f).items():
+        response = getattr(client, method)(url)
+        expected = {"claims_queue": 200}.get(name, 404)
+        if name in (
+            "claim_verify",
+            "claim_value",
+            "tranche_ask",
+            "tranche_decide",
+            "tranche_pay",
+            "payment_reverse",
+        ):
+            expected = 403  # no such permission at all: refused before the claim is looked for
+        assert response.status_code == expected, name
+    assert f.claim.reference not in client.get(reverse("rewards:claims_queue")).content.decode()
+    assert audit_count() == before
+
+
+def test_a_reviewer_of_another_team_finds_no_claim_to_verify(desk: Desk, other_team) -> None:
+    claim = submitted(desk)
+    stranger = make_persona("reviewer_elsewhere", Role.VETTING_REVIEWER, teams=(other_team,))
+    client = log_in(Client(), stranger)
+    assert client.get(reverse("rewards:claim", args=[claim.pk])).status_code == 404
+    response = client.post(reverse("rewards:claim_verify", args=[claim.pk]), {"verdict": "genuine"})
+    assert response.status_code == 404
+    assert claim.reference not in client.get(reverse("rewards:claims_queue")).content.decode()
+    claim.refresh_from_db()
+    assert claim.verified_on is None
+
+
+def test_a_draft_is_the_handlers_alone(desk: Desk) -> None:
+    claim = draft(desk)
+    url = reverse("rewards:claim", args=[claim.pk])
+    for name in ("reviewer", "committee1", "finance1"):
+        assert log_in(Client(), desk.people[name]).get(url).status_code == 404, name
+    assert log_in(Client(), desk.people["handler"]).get(url).status_code == 200
+
+
+# Who lacks the permission for each URL (and so gets 403 whatever the claim).
+FORBIDDEN = {
+    "intake": [],  # every URL: filled in by the test, which has the table
+    "reviewer": [
+        "case_claims",
+        "claim_add_item",
+        "claim_submit",
+        "claim_withdraw",
+        "claim_value",
+        "tranche_ask",
+        "tranche_decide",
+        "tranche_pay",
+        "payment_reverse",
+    ],
+    "committee1": [
+        "case_claims",
+        "claim_add_item",
+        "claim_submit",
+        "claim_withdraw",
+        "claim_verify",
+        "tranche_pay",
+        "payment_reverse",
+    ],
+    "finance2": [
+        "case_claims",
+        "claim_add_item",
+        "claim_submit",
+        "claim_withdraw",
+        "claim_verify",
+        "claim_value",
+        "tranche_ask",
+        "tranche_decide",
+    ],
+    "handler": [
+        "claim_verify",
+        "claim_value",
+        "tranche_ask",
+        "tranche_decide",
+        "tranche_pay",
+        "payment_reverse",
+    ],
+}
+
+
+def test_each_role_gets_403_on_the_steps_it_may_not_take(desk: Desk) -> None:
+    f = full(desk)
+    table = urls(f)
+    FORBIDDEN["intake"] = list(table)  # an intake officer takes no part in claims at all
+    before = audit_count()
+    for who, names in FORBIDDEN.items():
+        client = log_in(Client(), desk.people[who])
+        for name in names:
+            url, method = table[name]
+            assert getattr(client, method)(url).status_code == 403, (who, name)
+    admin = log_in(Client(), make_persona("admin", Role.ADMINISTRATOR))
+    assert admin.get(table["claims_queue"][0]).status_code == 403
+    assert admin.get(table["claim"][0]).status_code == 403
+    # Logins and the administrator's making were recorded; nothing about rewards.
+    after = AuditEntry.objects.filter(seq__gt=before)
+    assert not after.filter(event__startswith="rewards.").exists()
+    assert not after.filter(event=Event.LEDGER_POSTED).exists()
+    assert Payment.objects.count() == 1
+    f.second.refresh_from_db()
+    assert f.second.status == TrancheStatus.APPROVED
+
+
+def test_every_post_needs_the_csrf_token(desk: Desk) -> None:
+    f = full(desk)
+    before = audit_count()
+    owners = {
+        "case_claims": "handler",
+        "claim_add_item": "handler",
+        "claim_submit": "handler",
+        "claim_withdraw": "handler",
+        "claim_verify": "reviewer",
+        "claim_value": "committee1",
+        "tranche_ask": "committee1",
+        "tranche_decide": "committee1",
+        "tranche_pay": "finance2",
+        "payment_reverse": "finance2",
+    }
+    strict = {who: Client(enforce_csrf_checks=True) for who in set(owners.values())}
+    for who, client in strict.items():
+        client.cookies = log_in(Client(), desk.people[who]).cookies
+    logins = audit_count()
+    table = urls(f)
+    for name, who in owners.items():
+        url = table[name][0]
+        assert strict[who].post(url, {"memo": "x", "note": "x", "decision": "approve"}).status_code == 403, (
+            name
+        )
+    assert audit_count() == logins >= before
+    assert Claim.objects.get(pk=f.claim.pk).status == ClaimStatus.APPROVED
+    assert not Payment.objects.filter(reversed=True).exists()
+
+
+# --- What each viewer sees -----------------------------------------------------------------------------
+
+
+def test_a_committee_member_without_the_finance_key_sees_sealed_never_the_number_or_evidence(
+    desk: Desk,
+) -> None:
+    f = full(desk)
+    # Joined after the claim was opened: the finance file was sealed without them.
+    latecomer = make_persona("committee_late", Role.REWARD_COMMITTEE, teams=(desk.team,))
+    client = log_in(Client(), latecomer)
+    page = client.get(reverse("rewards:claim", args=[f.claim.pk])).content.decode()
+    assert SEALED in page
+    for secret in (TAIL, "4601", EVIDENCE, CHANNEL):
+        assert secret not in page
+    assert "Tail number" in page  # the kind of number is workflow, not content
+    assert "500,000.00 USD" in page
+    # The queue and the case list say nothing sealed either.
+    assert TAIL not in client.get(reverse("rewards:claims_queue")).content.decode()
+    # Those who hold the key read it.
+    for who in ("committee3", "finance2"):
+        page = (
+            log_in(Client(), desk.people[who])
+            .get(reverse("rewards:claim", args=[f.claim.pk]))
+            .content.decode()
+        )
+        assert TAIL in page, who
+        assert EVIDENCE in page, who
+        assert CHANNEL in page, who
+        assert SEALED not in page, who
+
+
+def test_without_the_key_a_committee_member_cannot_value_what_they_cannot_read(desk: Desk) -> None:
+    claim = submitted(desk)
+    latecomer = make_persona("committee_late", Role.REWARD_COMMITTEE, teams=(desk.team,))
+    client = log_in(Client(), latecomer)
+    item = claim.items.get()
+    response = client.post(
+        reverse("rewards:claim_value", args=[claim.pk]),
+        {f"value_{item.pk}": "500000", "condition_1": "arrival", "amount_1": "500000"},
+    )
+    assert response.status_code == 400
+    assert "hold no key" in response.content.decode()
+    claim.refresh_from_db()
+    assert claim.valued_on is None
+
+
+def test_the_page_offers_each_person_only_the_steps_still_open_to_them(desk: Desk) -> None:
+    claim = valued(desk)
+    url = reverse("rewards:claim", args=[claim.pk])
+    first = claim.tranches.get(position=1)
+    ask = reverse("rewards:tranche_ask", args=[first.pk])
+    assert ask not in log_in(Client(), desk.people["committee1"]).get(url).content.decode()  # the valuer
+    assert ask in log_in(Client(), desk.people["committee2"]).get(url).content.decode()
+    queue = log_in(Client(), desk.people["committee3"]).get(reverse("rewards:claims_queue")).content.decode()
+    assert "waiting for a first approval" in queue
+
+
+# --- Steps through the pages ---------------------------------------------------------------------------
+
+
+def test_the_handler_opens_a_claim_only_after_arrival(desk: Desk) -> None:
+    early, _receipt = submit_enquiry(
+        {"text": "thinking about it", "kind": "leave_alone"},
+        {},
+        [],
+        token=secrets.token_hex(8),
+        quarantine=False,
+    )
+    assign_case(early, desk.user("handler"), actor=desk.user("intake"), keyring=desk.keyring("intake"))
+    client = log_in(Client(), desk.people["handler"])
+    response = client.post(reverse("rewards:case_claims", args=[early.pk]))
+    assert response.status_code == 400
+    assert "A reward is claimed after arrival" in response.content.decode()
+    assert not Claim.objects.exists()
+    case = arrived_case(desk)
+    page = client.get(reverse("rewards:case_claims", args=[case.pk]))
+    assert page.status_code == 200
+    assert "No claims yet" in page.content.decode()
+    assert client.post(reverse("rewards:case_claims", args=[case.pk])).status_code == 302
+    assert AuditEntry.objects.filter(event=Event.CLAIM_OPENED, actor=desk.user("handler").pk).count() == 1
+    # Another handler's case, and an intake officer of the same team: no claims for them.
+    assert (
+        log_in(Client(), desk.people["approver_of_passage"])
+        .get(reverse("rewards:case_claims", args=[case.pk]))
+        .status_code
+        == 404
+    )
+    assert (
+        log_in(Client(), desk.people["intake"])
+        .get(reverse("rewards:case_claims", args=[case.pk]))
+        .status_code
+        == 403
+    )
+
+
+def test_withdrawing_through_the_page_frees_the_asset_and_is_audited(desk: Desk) -> None:
+    claim = submitted(desk)
+    client = log_in(Client(), desk.people["handler"])
+    response = client.post(reverse("rewards:claim_withdraw", args=[claim.pk]), {"note": "wrong aircraft"})
+    assert response.status_code == 302
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.WITHDRAWN
+    assert AuditEntry.objects.filter(event=Event.CLAIM_WITHDRAWN, actor=desk.user("handler").pk).exists()
+    again = client.post(reverse("rewards:claim_withdraw", args=[claim.pk]), {"note": ""})
+    assert again.status_code == 400
+    assert "can no longer be withdrawn" in again.content.decode()
+
+
+def test_a_reviewer_rejects_through_the_page_with_a_note(desk: Desk) -> None:
+    claim = submitted(desk)
+    client = log_in(Client(), desk.people["reviewer"])
+    url = reverse("rewards:claim_verify", args=[claim.pk])
+    response = client.post(url, {"verdict": "not_genuine", "note": ""})
+    assert response.status_code == 400
+    assert "Say why" in response.content.decode()
+    assert client.post(url, {"verdict": "not_genuine", "note": "photos are old"}).status_code == 302
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.REJECTED
+    assert AuditEntry.objects.filter(event=Event.CLAIM_REJECTED, actor=desk.user("reviewer").pk).exists()
+    assert "photos are old" in client.get(reverse("rewards:claim", args=[claim.pk])).content.decode()
+
+
+def test_a_second_committee_member_refuses_a_tranche_through_the_page(desk: Desk) -> None:
+    claim = valued(desk)
+    first = claim.tranches.get(position=1)
+    claims.ask_tranche(first, actor=desk.user("committee2"))
+    client = log_in(Client(), desk.people["committee3"])
+    url = reverse("rewards:tranche_decide", args=[first.pk])
+    assert client.post(url, {"decision": "maybe"}).status_code == 400
+    assert client.post(url, {"decision": "refuse"}).status_code == 302
+    first.refresh_from_db()
+    assert first.status == TrancheStatus.PLANNED
+    assert AuditEntry.objects.filter(event=Event.TRANCHE_REFUSED, actor=desk.user("committee3").pk).exists()
+    assert ledger.verify() == []
+
+
+def test_finance_reverses_a_payment_through_the_page_and_it_is_owed_again(desk: Desk) -> None:
+    f = full(desk)
+    client = log_in(Client(), desk.people["finance2"])
+    url = reverse("rewards:payment_reverse", args=[f.payment.pk])
+    response = client.post(url, {"memo": ""})
+    assert response.status_code == 400
+    assert "This field is required" in response.content.decode()
+    assert client.post(url, {"memo": "paid to the wrong channel"}).status_code == 302
+    f.payment.refresh_from_db()
+    assert f.payment.reversed
+    assert AuditEntry.objects.filter(event=Event.PAYMENT_REVERSED, actor=desk.user("finance2").pk).exists()
+    assert ledger.balance(Account.REWARDS_OWED, "USD") == -50_000_000  # both tranches owed in full again
+    assert ledger.verify() == []
+    again = client.post(url, {"memo": "twice"})
+    assert again.status_code == 409
+    assert "already been reversed" in again.content.decode()
+
+
+# --- Bad input -----------------------------------------------------------------------------------------
+
+
+def _item(**changes: str) -> dict[str, str]:
+    data = {
+        "entry": HELICOPTER,
+        "act_on": "2023-03-01",
+        "quantity": "1",
+        "asset_kind": "tail",
+        "asset_number": "TYPED-NUMBER-77",
+        "description": "TYPED-DESCRIPTION",
+        "evidence": "TYPED-EVIDENCE",
+        "shares": "",
+    }
+    return data | changes
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"shares": "ABC sixty"}, "a percentage with at most two decimals"),
+        ({"shares": "ABC 60.125"}, "a percentage with at most two decimals"),
+        ({"shares": "NOSUCHREF 100"}, "There is no case NOSUCHREF"),
+        ({"act_on": "2999-01-01"}, "cannot be in the future"),
+        ({"act_on": "2020-01-01"}, "No reward schedule was in force"),
+        ({"act_on": "31/31/2023"}, "Enter a valid date"),
+        ({"quantity": "2"}, "Only an entry paid per vehicle"),
+        ({"asset_kind": ""}, "what kind of number"),
+        ({"entry": "free-money"}, "Select a valid choice"),
+    ],
+)
+def test_bad_item_input_is_a_400_with_what_was_typed(
+    desk: Desk, changes: dict[str, str], message: str
+) -> None:
+    claim = claims.open_claim(arrived_case(desk), actor=desk.user("handler"))
+    client = log_in(Client(), desk.people["handler"])
+    response = client.post(reverse("rewards:claim_add_item", args=[claim.pk]), _item(**changes))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert message in page
+    assert "TYPED-DESCRIPTION" in page
+    assert "TYPED-EVIDENCE" in page
+    assert not claim.items.exists()
+
+
+def test_shares_are_read_as_percentages_with_two_decimals(desk: Desk) -> None:
+    pilot, copilot = arrived_case(desk), arrived_case(desk)
+    claim = claims.open_claim(pilot, actor=desk.user("handler"))
+    client = log_in(Client(), desk.people["handler"])
+    shares = f"{pilot.reference} 62.5\n{copilot.reference.lower()} 37.50%"
+    response = client.post(reverse("rewards:claim_add_item", args=[claim.pk]), _item(shares=shares))
+    assert response.status_code == 302
+    got = {s.case_id: s.basis_points for s in claim.items.get().shares.all()}
+    assert got == {pilot.pk: 6250, copilot.pk: 3750}
+
+
+def test_the_same_asset_twice_is_refused_through_the_page(desk: Desk) -> None:
+    submitted(desk)
+    claim = claims.open_claim(arrived_case(desk), actor=desk.user("handler"))
+    client = log_in(Client(), desk.people["handler"])
+    response = client.post(
+        reverse("rewards:claim_add_item", args=[claim.pk]), _item(asset_number=TAIL.lower())
+    )
+    assert response.status_code == 409
+    assert "already claimed" in response.content.decode()
+    assert "TYPED-EVIDENCE" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("amounts", "message"),
+    [
+        ({"value": "500000.001"}, "USD has 2 decimal places"),
+        ({"value": "lots"}, "is not an amount"),
+        ({"value": "400000"}, "the published amount is fixed"),
+        ({"amount_1": "100000"}, "must add up to the claim"),
+        ({"amount_1": "", "amount_2": ""}, "Plan at least one tranche"),
+        ({"condition_2": ""}, "Give both a condition and an amount"),
+    ],
+)
+def test_bad_valuation_input_is_a_400_with_what_was_typed(
+    desk: Desk, amounts: dict[str, str], message: str
+) -> None:
+    claim = submitted(desk)
+    item = claim.items.get()
+    data = {
+        f"value_{item.pk}": amounts.get("value", "500,000"),
+        "condition_1": amounts.get("condition_1", "arrival"),
+        "amount_1": amounts.get("amount_1", "200000"),
+        "condition_2": amounts.get("condition_2", "verification"),
+        "amount_2": amounts.get("amount_2", "300000"),
+    }
+    client = log_in(Client(), desk.people["committee1"])
+    response = client.post(reverse("rewards:claim_value", args=[claim.pk]), data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert message in page
+    assert f'value="{data[f"value_{item.pk}"]}"' in page
+    claim.refresh_from_db()
+    assert claim.valued_on is None
+    assert not claim.tranches.exists()
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"rate": "abc"}, "Write the rate as a number"),
+        ({"rate": "-3"}, "more than zero"),
+        ({"rate": "1.123456789"}, "eight after it"),
+        ({"currency": "MMK", "rate": "2100", "rate_source": ""}, "Say where the exchange rate comes from"),
+        ({"currency": "USD", "rate": "2"}, "the rate is 1"),
+        ({"currency": "EUR"}, "Select a valid choice"),
+        ({"case": "ELSEWHERE1"}, "Select a valid choice"),
+        ({"channel": ""}, "This field is required"),
+        ({"currency": "THB", "rate": "35", "rate_source": "bank"}, "Not enough funds held in THB"),
+    ],
+)
+def test_bad_payment_input_is_a_400_with_what_was_typed(
+    desk: Desk, changes: dict[str, str], message: str
+) -> None:
+    f = full(desk)
+    data = {
+        "case": f.claim.case.reference,
+        "currency": "USD",
+        "rate": "1",
+        "rate_source": "TYPED-SOURCE",
+        "channel": "TYPED-CHANNEL",
+    } | changes
+    client = log_in(Client(), desk.people["finance2"])
+    response = client.post(reverse("rewards:tranche_pay", args=[f.second.pk]), data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert message in page
+    if "channel" not in changes:
+        assert "TYPED-CHANNEL" in page
+    if "rate_source" not in changes:
+        assert "TYPED-SOURCE" in page
+    assert Payment.objects.count() == 1
