@@ -29,6 +29,11 @@ from embrace.cases.models import Case, new_reference
 from embrace.rewards.money import Currency
 from embrace.vault.models import Compartment
 
+
+class AppendOnly(Exception):
+    """A record others rely on (the ledger, a published schedule) is never edited; corrections are new."""
+
+
 # --- The published schedule ---------------------------------------------------------------------------------
 
 
@@ -36,7 +41,8 @@ class Schedule(models.Model):
     objects: models.Manager[Schedule]
 
     title = models.CharField(max_length=120)
-    effective_from = models.DateField(unique=True)
+    # Unique among published versions only: a refused proposal must not hold its date for ever.
+    effective_from = models.DateField()
     announced_on = models.DateField()
     # Set once a second committee member approved it; a published schedule is never edited again.
     published = models.BooleanField(default=False)
@@ -49,9 +55,25 @@ class Schedule(models.Model):
 
     class Meta:
         ordering = ["-effective_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["effective_from"], condition=Q(published=True), name="one_published_schedule_per_day"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} (from {self.effective_from})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Publishing writes an unpublished row; after that the version is what claims were judged against.
+        if self.pk is not None and Schedule.objects.filter(pk=self.pk, published=True).exists():
+            raise AppendOnly("A published schedule is never changed; propose a new version.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        if Schedule.objects.filter(pk=self.pk, published=True).exists():
+            raise AppendOnly("A published schedule is never deleted; propose a new version.")
+        return super().delete(*args, **kwargs)
 
 
 class Entry(models.Model):
@@ -73,6 +95,16 @@ class Entry(models.Model):
     def __str__(self) -> str:
         return self.code
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if Schedule.objects.filter(pk=self.schedule_id, published=True).exists():
+            raise AppendOnly("The entries of a published schedule are never changed; propose a new version.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        if Schedule.objects.filter(pk=self.schedule_id, published=True).exists():
+            raise AppendOnly("The entries of a published schedule are never deleted; propose a new version.")
+        return super().delete(*args, **kwargs)
+
     # Grouped with commas in every language: Django's Burmese number format has no grouping, and
     # "1000000000" is hard to read at a glance.
     @property
@@ -90,10 +122,6 @@ def schedule_in_force(on: datetime.date | None = None) -> Schedule | None:
 
 
 # --- The ledger -------------------------------------------------------------------------------------------
-
-
-class AppendOnly(Exception):
-    """The ledger is never edited: a correction is a reversing journal."""
 
 
 class _AppendOnlyQuerySet(models.QuerySet[Any]):

@@ -137,6 +137,20 @@ def _lock_schedules() -> None:
     list(Schedule.objects.select_for_update().order_by("pk").values_list("pk", flat=True))
 
 
+def _refuse_pending_on(effective_from: datetime.date, *, besides: int | None = None) -> None:
+    """One waiting proposal per day: the database holds dates unique among published versions only (so a
+    refused proposal does not keep its day for ever), and the lock taken by ``_lock_schedules`` makes this
+    check and the write that follows one step."""
+    waiting = Schedule.objects.filter(
+        effective_from=effective_from, published=False, approval__status=ApprovalStatus.PENDING
+    ).exclude(pk=besides)
+    if waiting.exists():
+        raise ScheduleError(
+            f"Another proposal already takes effect on {_day(effective_from)}: revise that one, or "
+            f"choose another day."
+        )
+
+
 def _check_dates(title: str, effective_from: datetime.date, announced_on: datetime.date) -> None:
     if not title.strip() or len(title) > 120:
         raise ScheduleError("A schedule needs a title of at most 120 characters.")
@@ -208,8 +222,9 @@ def propose_schedule(
     with transaction.atomic():
         _lock_schedules()
         _check_dates(title, effective_from, announced_on)
+        _refuse_pending_on(effective_from)
         try:
-            # effective_from is unique over every version, proposed or published: the index decides.
+            # A published version on the same day: _check_dates refuses it first; the index is the backstop.
             with transaction.atomic():
                 schedule = Schedule.objects.create(
                     title=title.strip(),
@@ -261,6 +276,7 @@ def revise_schedule(
             except approvals.ApprovalError as exc:
                 raise ScheduleError(str(exc)) from None
         _check_dates(title, effective_from, announced_on)
+        _refuse_pending_on(effective_from, besides=locked.pk)
         try:
             with transaction.atomic():
                 locked.entries.all().delete()

@@ -35,14 +35,15 @@ def seed(apps, schema_editor):
     Entry = apps.get_model("rewards", "Entry")
     schedule, created = Schedule.objects.get_or_create(
         effective_from=datetime.date(2022, 4, 7),
-        defaults={"title": "Reward schedule of 7 April 2022", "announced_on": datetime.date(2022, 4, 7),
-                  "published": True},
+        defaults={"title": "Reward schedule of 7 April 2022", "announced_on": datetime.date(2022, 4, 7)},
     )
     if not created:
         return
     for position, (code, en, my, usd, mmk, per_item, by_committee) in enumerate(ENTRIES, start=1):
         Entry.objects.create(schedule=schedule, position=position, code=code, title_en=en, title_my=my,
                              amount_usd=usd, amount_mmk=mmk, per_item=per_item, valued_by_committee=by_committee)
+    # Published once complete: a published schedule's entries are never written again (rewards.models).
+    Schedule.objects.filter(pk=schedule.pk).update(published=True)
 
 
 class Migration(migrations.Migration):

@@ -13,6 +13,7 @@ from embrace.rewards import claims, ledger, payments
 from embrace.rewards.claims import ClaimError, ShareSpec, TranchePlan
 from embrace.rewards.models import (
     Account,
+    AppendOnly,
     ClaimStatus,
     Entry,
     Participant,
@@ -199,12 +200,28 @@ def test_a_schedule_change_leaves_earlier_claims_on_the_earlier_version(desk: De
         title="Revised",
         effective_from=datetime.date(2024, 1, 1),
         announced_on=datetime.date(2024, 1, 1),
-        published=True,
     )
     Entry.objects.create(
         schedule=later, position=1, code=HELICOPTER, title_en="x", title_my="x", amount_usd=Decimal(750000)
     )
+    # Published in the past (the actions refuse a past date, rightly, so the test writes it directly).
+    Schedule.objects.filter(pk=later.pk).update(published=True)
     assert claim.items.get().entry == old
     # An act before the change is still matched to the old entry; one after it to the new.
     assert claims.entry_in_force(HELICOPTER, ACT) == old
     assert claims.entry_in_force(HELICOPTER, datetime.date(2024, 2, 1)).schedule == later
+
+
+def test_a_published_schedule_and_its_entries_are_never_changed() -> None:
+    entry = Entry.objects.filter(schedule__published=True).first()
+    assert entry is not None, "the 2022 schedule is seeded"
+    entry.amount_usd = Decimal(1)
+    with pytest.raises(AppendOnly):
+        entry.save()
+    with pytest.raises(AppendOnly):
+        entry.delete()
+    schedule = entry.schedule
+    schedule.title = "rewritten"
+    with pytest.raises(AppendOnly):
+        schedule.save()
+    assert Entry.objects.get(pk=entry.pk).amount_usd == Decimal(500000)
