@@ -143,7 +143,9 @@ def _refuse_pending_on(effective_from: datetime.date, *, besides: int | None = N
     check and the write that follows one step."""
     waiting = Schedule.objects.filter(
         effective_from=effective_from, published=False, approval__status=ApprovalStatus.PENDING
-    ).exclude(pk=besides)
+    )
+    if besides is not None:
+        waiting = waiting.exclude(pk=besides)
     if waiting.exists():
         raise ScheduleError(
             f"Another proposal already takes effect on {_day(effective_from)}: revise that one, or "
