@@ -20,6 +20,7 @@ from embrace.audit.events import Event
 from embrace.audit.models import AuditEntry
 from embrace.cases.actions import assign_case
 from embrace.cases.models import Case
+from embrace.cases.queries import get_case_for
 from embrace.intake.actions import submit_enquiry
 from embrace.rewards import claims, ledger, payments
 from embrace.rewards.claims import TranchePlan
@@ -390,6 +391,17 @@ def test_the_handler_opens_a_claim_only_after_arrival(desk: Desk) -> None:
         .status_code
         == 403
     )
+
+
+def test_an_intake_officer_who_also_handles_sees_the_case_but_not_its_claims(desk: Desk) -> None:
+    case = arrived_case(desk)
+    both = make_persona("intake_and_handler", Role.INTAKE_OFFICER, Role.HANDLER, teams=(desk.team,))
+    client = log_in(Client(), both)
+    assert get_case_for(both.user, case.pk) == case  # the case is visible to them, as intake
+    url = reverse("rewards:case_claims", args=[case.pk])
+    assert client.get(url).status_code == 404
+    assert client.post(url).status_code == 404
+    assert not Claim.objects.exists()
 
 
 def test_withdrawing_through_the_page_frees_the_asset_and_is_audited(desk: Desk) -> None:
