@@ -11,6 +11,7 @@ import datetime
 import io
 import json
 import secrets
+import threading
 
 import pytest
 from django.db import DatabaseError, connection, transaction
@@ -336,11 +337,13 @@ def test_reversing_a_donation_through_the_page(client: Client, officer: Persona)
         "currency": THB,
         "amount_minor": -5_000_00,
     }
-    # Once only: the second is refused with a message, not a database error.
+    # Once only, with cash enough to give it back twice: the second is refused with a message, not a
+    # database error.
+    funds.record_donation(50_000_00, THB, memo="D-2", actor=officer.user)
     again = client.post(url, {"memo": "recorded twice"})
     assert again.status_code == 409
     assert "already been reversed" in again.content.decode()
-    assert Journal.objects.count() == 2
+    assert Journal.objects.count() == 3
     assert "reversed" in client.get(reverse("rewards:finance")).content.decode()
 
 
@@ -571,4 +574,45 @@ def test_the_orm_refuses_to_edit_or_delete_the_ledger(officer: Persona) -> None:
     with pytest.raises(AppendOnly):
         line.delete()
     assert ledger.balance(Account.CASH, USD) == 1_00
+    assert ledger.verify() == []
+
+
+# --- Two reversals at once --------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_reversals_cannot_together_take_cash_below_nothing(intake_route: object) -> None:
+    officer = make_persona("finofficerzq", Role.FINANCE)
+    first = funds.record_donation(60_00, USD, memo="D-1", actor=officer.user)
+    second = funds.record_donation(50_00, USD, memo="D-2", actor=officer.user)
+    case, aircraft = _case(intake_route), _entry("defect-aircraft-or-vessel")
+    owe(case, aircraft, 10_00, today())
+    pay(case, aircraft, 10_00, today())
+    # 100.00 held: either reversal alone leaves something, both together would leave -10.00.
+    start = threading.Barrier(2)
+    done: list[Journal] = []
+    refused: list[str] = []
+    failures: list[BaseException] = []
+
+    def reverse_one(journal: Journal) -> None:
+        try:
+            start.wait(timeout=60)
+            done.append(funds.reverse_donation(journal, memo="bounced", actor=officer.user))
+        except FundsError as exc:
+            refused.append(str(exc))
+        except BaseException as exc:  # reported below, where pytest can see it
+            failures.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=reverse_one, args=(j,)) for j in (first, second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert len(done) == 1
+    assert len(refused) == 1
+    assert "less than nothing" in refused[0]
+    assert ledger.balance(Account.CASH, USD) in (40_00, 50_00)
     assert ledger.verify() == []
