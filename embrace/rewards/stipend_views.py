@@ -130,7 +130,10 @@ def stipends_propose(request: HttpRequest) -> HttpResponse:
     month = stipends.first_of_month(today())
     if stipends.rate_in_force(month) is None:
         return _problem(request, f"No stipend rate is in force for {month:%B %Y}.", 409)
-    made = stipends.propose_stipends(month, actor=request.user)  # type: ignore[arg-type]
+    try:
+        made = stipends.propose_stipends(month, actor=request.user)  # type: ignore[arg-type]
+    except stipends.StipendError as exc:
+        return _problem(request, str(exc), exc.status)
     messages.success(request, f"{made} new stipend(s) proposed for {month:%B %Y}.")
     return redirect(f"{reverse('rewards:stipends')}?month={month:%Y-%m}")
 

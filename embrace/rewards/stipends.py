@@ -55,8 +55,17 @@ def stipend_amount(rate: StipendRate, dependants: int) -> int:
     return rate.base_minor + rate.per_dependant_minor * dependants
 
 
+def _decider(actor: User) -> User:
+    # Afresh: the caller's object may predate a deactivation or a role taken away.
+    current = User.objects.filter(pk=actor.pk, is_active=True).first()
+    if current is None or not current.can(Perm.STIPEND_APPROVE):
+        raise StipendError("Only the reward committee may propose or decide stipends.", status=403)
+    return current
+
+
 def propose_stipends(month: datetime.date, *, actor: User | None = None) -> int:
     """One proposed stipend for each supported case that has none for ``month``. Returns how many were made.
+    ``actor`` is None for the scheduled job, else a committee member asking for it now.
 
     A handful of queries whatever the number of cases. Audited once per run that made any, or that a person
     asked for: the job runs every quarter of an hour, and a row for each run that found nothing new would bury
@@ -64,6 +73,8 @@ def propose_stipends(month: datetime.date, *, actor: User | None = None) -> int:
     """
     month = first_of_month(month)
     with transaction.atomic():
+        if actor is not None:
+            actor = _decider(actor)
         rate = rate_in_force(month)
         if rate is None:
             return 0
@@ -109,9 +120,7 @@ def propose_stipends(month: datetime.date, *, actor: User | None = None) -> int:
 def decide_stipend(stipend: Stipend, *, approve: bool, actor: User) -> Stipend:
     """A committee member approves a proposed stipend (posting it as owed) or refuses it."""
     with transaction.atomic():
-        current = User.objects.filter(pk=actor.pk, is_active=True).first()
-        if current is None or not current.can(Perm.STIPEND_APPROVE):
-            raise StipendError("Only the reward committee may decide stipends.", status=403)
+        current = _decider(actor)
         locked = Stipend.objects.select_for_update(of=("self",)).select_related("case").get(pk=stipend.pk)
         if locked.status != StipendStatus.PROPOSED:
             raise StipendError(

@@ -283,6 +283,15 @@ def test_only_the_committee_decides_and_only_once(desk: Desk) -> None:
     assert ledger.verify() == []
 
 
+def test_only_the_committee_proposes_by_hand(desk: Desk) -> None:
+    arrived_case(desk)
+    with pytest.raises(StipendError) as refused:
+        propose_stipends(MONTH, actor=desk.user("finance1"))
+    assert refused.value.status == 403
+    assert not Stipend.objects.exists()
+    assert propose_stipends(MONTH, actor=desk.user("committee1")) == 1
+
+
 def test_a_role_taken_away_is_seen_at_once(desk: Desk) -> None:
     case = arrived_case(desk)
     propose_stipends(MONTH)
