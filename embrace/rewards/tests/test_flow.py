@@ -1,5 +1,6 @@
 """The whole reward flow through the staff pages only: each person logs in and uses the forms as they are
-offered — claim, verification, valuation, two approvals per tranche, payment in dollars and in kyat."""
+offered — claim, verification, valuation, two approvals per tranche, payment in dollars and in kyat, and
+the month's stipend."""
 
 from __future__ import annotations
 
@@ -10,7 +11,15 @@ from django.urls import reverse
 from embrace.audit.events import Event
 from embrace.audit.models import AuditEntry
 from embrace.rewards import ledger
-from embrace.rewards.models import Account, Claim, ClaimStatus, Payment, TrancheStatus
+from embrace.rewards.models import (
+    Account,
+    Claim,
+    ClaimStatus,
+    Payment,
+    Stipend,
+    StipendStatus,
+    TrancheStatus,
+)
 from embrace.testing.personas import log_in
 from embrace.testing.rewards import arrived_case, fund, make_desk
 
@@ -26,7 +35,9 @@ def _ok(response, to: str | None = None) -> None:
         assert response["Location"] == to
 
 
-def test_a_claim_walks_from_handler_to_payment_through_the_pages_and_every_shortcut_is_refused() -> None:
+def test_a_claim_is_paid_in_tranches_and_a_stipend_paid_all_through_the_pages_and_shortcuts_are_refused() -> (
+    None
+):
     desk = make_desk()
     case = arrived_case(desk)
     fund(desk, "2000000", "USD")
@@ -145,10 +156,33 @@ def test_a_claim_walks_from_handler_to_payment_through_the_pages_and_every_short
 
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.PAID
+
+    # The month's stipend: proposed now by a committee member, approved by another, paid by finance.
+    _ok(committee1.post(reverse("rewards:stipends_propose")))
+    stipend = Stipend.objects.get(case=case)
+    assert stipend.status == StipendStatus.PROPOSED
+    assert case.reference in committee2.get(reverse("rewards:stipends")).content.decode()
+    _ok(committee2.post(reverse("rewards:stipend_decide", args=[stipend.pk]), {"decision": "approve"}))
+    kyat = {"currency": "MMK", "rate": "1", "rate_source": "", "channel": "HW-22Q8"}
+    # The committee member who approved it may not pay it; finance pays it once.
+    assert committee2.post(reverse("rewards:stipend_pay", args=[stipend.pk]), kyat).status_code == 403
+    page = finance1.get(reverse("rewards:stipends")).content.decode()
+    assert reverse("rewards:stipend_pay", args=[stipend.pk]) in page
+    _ok(finance1.post(reverse("rewards:stipend_pay", args=[stipend.pk]), kyat))
+    assert (
+        clients["finance2"].post(reverse("rewards:stipend_pay", args=[stipend.pk]), kyat).status_code == 409
+    )
+    stipend.refresh_from_db()
+    assert stipend.status == StipendStatus.PAID
+    assert stipend.payments.count() == 1
+    monthly = stipend.amount_minor
+
     assert ledger.verify() == []
     balances = ledger.balances()
     assert balances[(Account.CASH, "USD")] == (2_000_000 - 200_000) * 100
-    assert balances[(Account.CASH, "MMK")] == (1_000_000_000 - 300_000 * 2100) * 100
+    assert balances[(Account.CASH, "MMK")] == (1_000_000_000 - 300_000 * 2100) * 100 - monthly
+    assert balances[(Account.STIPENDS, "MMK")] == monthly
+    assert balances[(Account.STIPENDS_OWED, "MMK")] == 0
     assert balances[(Account.REWARDS, "USD")] == 50_000_000
     assert balances[(Account.REWARDS_OWED, "USD")] == 0
     assert balances[(Account.EXCHANGE, "USD")] == -30_000_000
@@ -168,8 +202,10 @@ def test_a_claim_walks_from_handler_to_payment_through_the_pages_and_every_short
     assert actors(Event.CLAIM_VALUED) == [uid["committee1"]]
     assert actors(Event.TRANCHE_ASKED) == [uid["committee2"]] * 2
     assert actors(Event.TRANCHE_APPROVED) == [uid["committee3"]] * 2
-    assert actors(Event.PAYMENT_RECORDED) == [uid["finance1"]] * 2
+    assert actors(Event.STIPEND_PROPOSED) == [uid["committee1"]]
+    assert actors(Event.STIPEND_APPROVED) == [uid["committee2"]]
+    assert actors(Event.PAYMENT_RECORDED) == [uid["finance1"]] * 3
     # Audit rows hold ids and amounts, never what the claim says.
     for entry in AuditEntry.objects.filter(event__startswith="rewards."):
         assert TAIL not in str(entry.data)
-        assert "HW-7F3" not in str(entry.data)
+        assert "HW-" not in str(entry.data)
