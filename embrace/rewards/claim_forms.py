@@ -185,10 +185,9 @@ class ValueForm(forms.Form):
         return data
 
 
-class NoteForm(forms.Form):
-    note = forms.CharField(
-        label="Why (sealed)", max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+class WithdrawForm(forms.Form):
+    # Required: withdrawing ends the claim for good, and whoever reads it later needs to know why.
+    note = forms.CharField(label="Why (sealed)", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class DecideForm(forms.Form):

@@ -30,11 +30,11 @@ from embrace.rewards import claims, payments
 from embrace.rewards.claim_forms import (
     DecideForm,
     ItemForm,
-    NoteForm,
     PayForm,
     ReverseForm,
     ValueForm,
     VerifyForm,
+    WithdrawForm,
 )
 from embrace.rewards.claims import ClaimError
 from embrace.rewards.models import Claim, ClaimStatus, Part, Participant, TrancheCondition, TrancheStatus
@@ -120,7 +120,7 @@ def _page(
         "error": error,
         "add_form": offer("add", drafting and claim.status == ClaimStatus.DRAFT, ItemForm),
         "can_submit": drafting and claim.status == ClaimStatus.DRAFT,
-        "withdraw_form": offer("withdraw", drafting and claim.is_open, NoteForm),
+        "withdraw_form": offer("withdraw", drafting and claim.is_open, WithdrawForm),
         "verify_form": offer(
             "verify",
             user.can(Perm.REWARD_VERIFY) and review_open and part in (None, Part.VERIFIER),
@@ -239,7 +239,7 @@ def claim_submit(request: HttpRequest, claim_id: str) -> HttpResponse:
 @sensitive_post_parameters(*SEALED_FIELDS)
 def claim_withdraw(request: HttpRequest, claim_id: str) -> HttpResponse:
     claim = queries.get_claim_for(_user(request), claim_id)
-    form = NoteForm(request.POST)
+    form = WithdrawForm(request.POST)
     if not form.is_valid():
         return _page(request, claim, bound={"withdraw": form}, status=400)
     try:

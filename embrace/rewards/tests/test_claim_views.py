@@ -408,12 +408,15 @@ def test_an_intake_officer_who_also_handles_sees_the_case_but_not_its_claims(des
 def test_withdrawing_through_the_page_frees_the_asset_and_is_audited(desk: Desk) -> None:
     claim = submitted(desk)
     client = log_in(Client(), desk.people["handler"])
+    empty = client.post(reverse("rewards:claim_withdraw", args=[claim.pk]), {"note": " "})
+    assert empty.status_code == 400
+    assert "This field is required" in empty.content.decode()
     response = client.post(reverse("rewards:claim_withdraw", args=[claim.pk]), {"note": "wrong aircraft"})
     assert response.status_code == 302
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.WITHDRAWN
     assert AuditEntry.objects.filter(event=Event.CLAIM_WITHDRAWN, actor=desk.user("handler").pk).exists()
-    again = client.post(reverse("rewards:claim_withdraw", args=[claim.pk]), {"note": ""})
+    again = client.post(reverse("rewards:claim_withdraw", args=[claim.pk]), {"note": "again"})
     assert again.status_code == 400
     assert "can no longer be withdrawn" in again.content.decode()
 
