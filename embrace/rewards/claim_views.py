@@ -51,6 +51,11 @@ def _require_claim_role(request: HttpRequest) -> None:
         raise PermissionDenied("Your role takes no part in reward claims.")
 
 
+def _ids(pk: object) -> str:
+    # One form per tranche or payment on the page: ids must differ, or every label would name the first.
+    return f"id_{pk}_%s"
+
+
 def _refused_status(exc: ClaimError) -> int:
     # Something already done (submitted, paid, a part already taken) is a conflict; the rest, bad input.
     return 409 if "already" in str(exc) else 400
@@ -76,7 +81,9 @@ def _tranche_rows(
             and user.pk not in (tranche.asked_by_id, tranche.approved_by_id)
             and unpaid
         ):
-            pay_form = PayForm([o.case_reference for o in row.owed], initial={"case": unpaid[0]})
+            pay_form = PayForm(
+                [o.case_reference for o in row.owed], initial={"case": unpaid[0]}, auto_id=_ids(tranche.pk)
+            )
         rows.append(
             {
                 "view": row,
@@ -139,7 +146,11 @@ def _page(
             {
                 "view": p,
                 "reverse_form": bound.get(f"reverse:{p.pk}")
-                or (ReverseForm() if user.can(Perm.PAYMENT_RELEASE) and not p.reversed else None),
+                or (
+                    ReverseForm(auto_id=_ids(p.pk))
+                    if user.can(Perm.PAYMENT_RELEASE) and not p.reversed
+                    else None
+                ),
             }
             for p in view.payments
         ],
@@ -325,7 +336,7 @@ def tranche_decide(request: HttpRequest, tranche_id: str) -> HttpResponse:
 @sensitive_post_parameters(*SEALED_FIELDS)
 def tranche_pay(request: HttpRequest, tranche_id: str) -> HttpResponse:
     tranche = queries.get_tranche_for(_user(request), tranche_id)
-    form = PayForm(queries.owed_references(tranche), request.POST)
+    form = PayForm(queries.owed_references(tranche), request.POST, auto_id=_ids(tranche.pk))
     name = f"pay:{tranche.pk}"
     if not form.is_valid():
         return _page(request, tranche.claim, bound={name: form}, status=400)
@@ -345,7 +356,7 @@ def tranche_pay(request: HttpRequest, tranche_id: str) -> HttpResponse:
 def payment_reverse(request: HttpRequest, payment_id: str) -> HttpResponse:
     payment = queries.get_payment_for(_user(request), payment_id)
     claim = payment.tranche.claim  # type: ignore[union-attr]
-    form = ReverseForm(request.POST)
+    form = ReverseForm(request.POST, auto_id=_ids(payment.pk))
     name = f"reverse:{payment.pk}"
     if not form.is_valid():
         return _page(request, claim, bound={name: form}, status=400)
