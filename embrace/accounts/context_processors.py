@@ -13,6 +13,8 @@ NAV_PERMS = {
     "perms_identity_request": Perm.CASE_IDENTITY_REQUEST,
     "perms_identity_reveal": Perm.CASE_IDENTITY_REVEAL,
     "perms_vetting": Perm.VETTING_REVIEW,
+    "perms_finance": Perm.FINANCE_READ,
+    "perms_reward_verify": Perm.REWARD_VERIFY,
 }
 
 

@@ -222,7 +222,11 @@ def _record(
                 approved_by_2=second,
                 journal=journal,
             )
-    except IntegrityError:
+    except IntegrityError as exc:
+        if "payment_not_released_by_approver" in str(exc):
+            raise PaymentError(
+                "You approved this: someone else in finance must release the payment."
+            ) from None
         raise PaymentError("This is already paid.") from None
     record(
         Event.PAYMENT_RECORDED,

@@ -8,9 +8,12 @@ not by this module. Tests then ask the vault (``Grant``) who holds what and comp
 
 from __future__ import annotations
 
+import datetime
 import io
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.test import Client
 from PIL import Image
@@ -25,7 +28,17 @@ from embrace.cases.models import Case, Dependant, Status
 from embrace.intake.actions import submit_enquiry
 from embrace.intake.models import IntakeRoute
 from embrace.passage import actions as passage
-from embrace.testing.personas import Persona, log_in, make_persona
+from embrace.rewards import claims, funds, payments, schedules, stipends
+from embrace.rewards.models import (
+    Claim,
+    FinanceFile,
+    Journal,
+    Payment,
+    Stipend,
+    Tranche,
+    TrancheCondition,
+)
+from embrace.testing.personas import PASSWORD, Persona, log_in, make_persona
 from embrace.vault.keyring import Keyring, unlock_with_password
 from embrace.vault.models import Compartment, Grant
 from embrace.vetting import actions as vetting
@@ -47,6 +60,10 @@ PERSONAS: dict[str, tuple[tuple[Role, ...], str]] = {
     "intake_b": ((Role.INTAKE_OFFICER,), "B"),
     "reviewer_b": ((Role.VETTING_REVIEWER,), "B"),
     "courier_p": ((Role.HANDLER,), "P"),
+    # A claim takes a valuer and two more committee members, and finance to pay it.
+    "committee_b": ((Role.REWARD_COMMITTEE,), "B"),
+    "committee_p": ((Role.REWARD_COMMITTEE,), "P"),
+    "finance_b": ((Role.FINANCE,), "B"),
 }
 
 
@@ -77,6 +94,17 @@ class WorldCase:
 
 
 @dataclass
+class WorldRewards:
+    claim: Claim
+    tranche: Tranche
+    payment: Payment
+    stipend: Stipend
+    donation: Journal
+    # A schedule change waiting for a second committee member.
+    schedule_request: Approval
+
+
+@dataclass
 class World:
     teams: dict[str, Team]
     personas: dict[str, Persona]
@@ -87,6 +115,8 @@ class World:
     passage_request: Approval
     # An account for the administrator's pages to edit (an empty POST there deactivates it).
     spare: User
+    # Case A's reward claim, valued, its one tranche approved and paid; a stipend proposed for case A.
+    rewards: WorldRewards
 
     def user(self, name: str) -> User:
         return self.personas[name].user
@@ -206,6 +236,7 @@ def build_world() -> World:
     assert isinstance(passage_request, Approval)
     case_b.case = Case.objects.get(pk=case_b.case.pk)
     reveal_request = identity.request_reveal(case_a.case, actor=user("handler_a"), reason="to plan the route")
+    rewards = _reward(case_a, user)
 
     return World(
         teams=teams,
@@ -214,4 +245,64 @@ def build_world() -> World:
         reveal_request=reveal_request,
         passage_request=passage_request,
         spare=spare,
+        rewards=rewards,
     )
+
+
+def _reward(case_a: WorldCase, user: Callable[[str], User]) -> WorldRewards:
+    """Case A arrives and claims a helicopter: valued by committee_a, its tranche asked by committee_b and
+    approved by committee_p, paid by finance_a; a stipend for the month; a schedule change proposed."""
+    for step in ("begin_transit", "record_arrival"):
+        request_transition(case_a.case, step, actor=user("handler_a"))
+    case_a.case = Case.objects.get(pk=case_a.case.pk)
+    asset, evidence = marker("A", "finance-asset"), marker("A", "finance-evidence")
+    claim = claims.open_claim(case_a.case, actor=user("handler_a"))
+    claims.add_item(
+        claim,
+        entry_code="defect-aircraft-or-vessel",
+        act_on=datetime.date(2023, 3, 1),
+        asset_kind="tail",
+        asset_number=asset,
+        description="a helicopter",
+        evidence=evidence,
+        actor=user("handler_a"),
+    )
+    claims.submit_claim(claim, actor=user("handler_a"))
+    item = claim.items.get()
+    committee = user("committee_a")
+    claims.value_claim(
+        claim,
+        {str(item.pk): 50_000_000},
+        [claims.TranchePlan(TrancheCondition.ARRIVAL, 50_000_000)],
+        actor=committee,
+        keyring=unlock_with_password(committee, PASSWORD),
+    )
+    tranche = claim.tranches.get()
+    claims.ask_tranche(tranche, actor=user("committee_b"))
+    claims.decide_tranche(tranche, approve=True, actor=user("committee_p"))
+    donation = funds.record_donation(
+        100_000_000, "USD", memo="donor D-1", actor=user("finance_a"), on=datetime.date.today()
+    )
+    channel = payments.HowPaid("USD", Decimal(1), "", "HW-1")
+    payment = payments.pay_tranche_share(tranche, case_a.case, channel, actor=user("finance_a"))
+    stipends.propose_stipends(datetime.date.today().replace(day=1))
+    stipend = Stipend.objects.get(case=case_a.case)
+    schedule = schedules.propose_schedule(
+        "Revised schedule",
+        datetime.date.today() + datetime.timedelta(days=30),
+        datetime.date.today(),
+        [
+            schedules.EntryDraft(
+                code="defect-aircraft-or-vessel",
+                title_en="Defect with a military aircraft or a navy vessel",
+                title_my="စစ်လေယာဉ် သို့မဟုတ် ရေတပ်သင်္ဘောနှင့်အတူ ကူးပြောင်းလာခြင်း",
+                amount_usd=Decimal(600000),
+            )
+        ],
+        actor=committee,
+    )
+    assert schedule.approval is not None
+    case_a.compartments["finance"] = FinanceFile.objects.get(case=case_a.case).compartment
+    case_a.markers["finance"] = [asset, evidence]
+    tranche.refresh_from_db()
+    return WorldRewards(claim, tranche, payment, stipend, donation, schedule.approval)

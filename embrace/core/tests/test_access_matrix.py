@@ -27,6 +27,11 @@ WHO = (*PERSONAS, ANONYMOUS, STALE)
 
 # --- The expected table --------------------------------------------------------------------------------
 
+COMMITTEE = ("committee_a", "committee_b", "committee_p")
+FINANCE = ("finance_a", "finance_b")
+# Everyone with a key to case A's finance compartment.
+REWARD_DESK = ("handler_a", "reviewer_a", *COMMITTEE, *FINANCE)
+
 
 def row(default: str, **others: str) -> dict[str, str]:
     """Expected "GET/POST" statuses for everyone: ``default``, except the named people."""
@@ -282,6 +287,88 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
     ("passage:add_entry", "B"): row(
         "405/403", courier_p="405/404", handler_a="405/404", handler_b="405/404", anonymous="405/302"
     ),
+    # Rewards. [A] is case A's claim (valued by committee_a, its tranche asked by committee_b, approved by
+    # committee_p, paid by finance_a), its stipend and the donation that funded it. The claim exists for its
+    # case's handler, the reviewers of its team, the committee and finance; to other handlers and reviewers it
+    # does not (404). Steps refused because the claim has moved on are 400 (409: already submitted).
+    ("rewards:claims_queue", NO_CASE): row(
+        "403/405",
+        **dict.fromkeys(REWARD_DESK, "200/405"),
+        handler_b="200/405",
+        reviewer_b="200/405",
+        courier_p="200/405",
+        anonymous="302/405",
+    ),
+    # Opening a claim is one button (an empty POST opens one on case A, which has arrived; case B has not).
+    ("rewards:case_claims", "A"): row(
+        "403/403", handler_a="200/302", handler_b="404/404", courier_p="404/404", anonymous="302/302"
+    ),
+    ("rewards:case_claims", "B"): row(
+        "403/403", handler_b="200/400", handler_a="404/404", courier_p="404/404", anonymous="302/302"
+    ),
+    ("rewards:claim", "A"): row(
+        "403/405",
+        **dict.fromkeys(REWARD_DESK, "200/405"),
+        handler_b="404/405",
+        reviewer_b="404/405",
+        courier_p="404/405",
+        anonymous="302/405",
+    ),
+    ("rewards:claim_add_item", "A"): row(
+        "405/403", handler_a="405/400", handler_b="405/404", courier_p="405/404", anonymous="405/302"
+    ),
+    ("rewards:claim_submit", "A"): row(
+        "405/403", handler_a="405/409", handler_b="405/404", courier_p="405/404", anonymous="405/302"
+    ),
+    ("rewards:claim_withdraw", "A"): row(
+        "405/403", handler_a="405/400", handler_b="405/404", courier_p="405/404", anonymous="405/302"
+    ),
+    ("rewards:claim_verify", "A"): row(
+        "405/403", reviewer_a="405/400", reviewer_b="405/404", anonymous="405/302"
+    ),
+    **{
+        (name, "A"): row("405/403", **dict.fromkeys(COMMITTEE, "405/400"), anonymous="405/302")
+        for name in ("rewards:claim_value", "rewards:tranche_ask", "rewards:tranche_decide")
+    },
+    **{
+        (name, "A"): row("405/403", **dict.fromkeys(FINANCE, "405/400"), anonymous="405/302")
+        for name in ("rewards:tranche_pay", "rewards:payment_reverse", "rewards:stipend_pay")
+    },
+    # Schedules: the committee proposes and decides (committee_a's proposal waits; only they may revise it);
+    # finance reads the versions.
+    ("rewards:schedules", NO_CASE): row(
+        "403/405", **dict.fromkeys(COMMITTEE + FINANCE, "200/405"), anonymous="302/405"
+    ),
+    ("rewards:schedule_propose", NO_CASE): row(
+        "403/403", **dict.fromkeys(COMMITTEE, "200/400"), anonymous="302/302"
+    ),
+    ("rewards:schedule_revise", NO_CASE): row("403/403", committee_a="200/400", anonymous="302/302"),
+    ("rewards:schedule_decide", NO_CASE): row(
+        "405/403", **dict.fromkeys(COMMITTEE, "405/400"), anonymous="405/302"
+    ),
+    # Stipends: the committee decides (and may run the month's proposals now), finance pays.
+    ("rewards:stipends", NO_CASE): row(
+        "403/405", **dict.fromkeys(COMMITTEE + FINANCE, "200/405"), anonymous="302/405"
+    ),
+    ("rewards:stipends_propose", NO_CASE): row(
+        "405/403", **dict.fromkeys(COMMITTEE, "405/302"), anonymous="405/302"
+    ),
+    ("rewards:stipend_decide", "A"): row(
+        "405/403", **dict.fromkeys(COMMITTEE, "405/400"), anonymous="405/302"
+    ),
+    # Finance: the committee and finance read the figures; only finance records funds and exports.
+    ("rewards:finance", NO_CASE): row(
+        "403/405", **dict.fromkeys(COMMITTEE + FINANCE, "200/405"), anonymous="302/405"
+    ),
+    ("rewards:finance_export", NO_CASE): row(
+        "403/405", **dict.fromkeys(FINANCE, "200/405"), anonymous="302/405"
+    ),
+    ("rewards:donation_new", NO_CASE): row(
+        "403/403", **dict.fromkeys(FINANCE, "200/400"), anonymous="302/302"
+    ),
+    ("rewards:donation_reverse", NO_CASE): row(
+        "405/403", **dict.fromkeys(FINANCE, "405/400"), anonymous="405/302"
+    ),
 }
 
 
@@ -298,6 +385,16 @@ KEY_HOLDERS: dict[tuple[str, str], set[str]] = {
     ("B", "vetting"): {"reviewer_a", "reviewer_b", "custodian_a"},
     # The passage team only: not the case's handler, not the intake team.
     ("A", "passage"): {"courier_p"},
+    # The handler who claims, the reviewers of the case's team (who verify), the committee and finance.
+    ("A", "finance"): {
+        "handler_a",
+        "reviewer_a",
+        "committee_a",
+        "committee_b",
+        "committee_p",
+        "finance_a",
+        "finance_b",
+    },
 }
 
 
@@ -323,6 +420,16 @@ def _walk(
             yield prefix + str(entry.pattern), namespace + (entry.name or "?"), entry
 
 
+# URLs about something of case A's rewards (its claim, tranche, payment, stipend) are walked once, as case A.
+REWARD_PARAMS = frozenset({"claim_id", "tranche_id", "payment_id", "stipend_id"})
+
+
+def _cases_for(params: tuple[str, ...]) -> tuple[str, ...]:
+    if "case_id" in params:
+        return ("A", "B")
+    return ("A",) if REWARD_PARAMS & set(params) else (NO_CASE,)
+
+
 def staff_targets() -> list[Target]:
     targets = []
     for route, name, entry in _walk(get_resolver()):
@@ -330,7 +437,7 @@ def staff_targets() -> list[Target]:
             continue
         params = tuple(entry.pattern.converters)
         public = access_of(entry.callback) == PUBLIC
-        for case in ("A", "B") if "case_id" in params else (NO_CASE,):
+        for case in _cases_for(params):
             targets.append(Target(name, case, params, public))
     return targets
 
@@ -340,6 +447,14 @@ APPROVALS = {
     "cases:decide": "passage_request",
     "identity:decide": "reveal_request",
     "intake_staff:quarantine_decide": "passage_request",
+}
+# Which of the world's reward objects each reward parameter is filled with.
+REWARDS = {
+    "claim_id": "claim",
+    "tranche_id": "tranche",
+    "payment_id": "payment",
+    "stipend_id": "stipend",
+    "journal_id": "donation",
 }
 
 
@@ -362,6 +477,10 @@ def url_for(world: World, target: Target) -> str:
             kwargs[param] = world.spare.pk
         elif param == "approval_id" and target.name in APPROVALS:
             kwargs[param] = getattr(world, APPROVALS[target.name]).pk
+        elif param == "approval_id" and target.name.startswith("rewards:schedule_"):
+            kwargs[param] = world.rewards.schedule_request.pk
+        elif param in REWARDS:
+            kwargs[param] = getattr(world.rewards, REWARDS[param]).pk
         else:
             raise AssertionError(f"{target.name}: teach url_for how to fill {param!r} from the world")
     return reverse(target.name, kwargs=kwargs)
@@ -373,6 +492,7 @@ SHOWS = {
     "identity:detail": "identity",
     "vetting:case": "vetting",
     "passage:plan": "passage",
+    "rewards:claim": "finance",
 }
 
 
