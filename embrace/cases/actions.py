@@ -177,6 +177,8 @@ def assign_case(case: Case, handler: User, *, actor: User, keyring: Keyring) -> 
             if str(previous.pk) in vault.members_of(case.identity):
                 vault.revoke(case.identity, previous, actor=actor)
         Case.objects.filter(pk=case.pk).update(handler=handler)
+        locked.handler = handler
+        _hand_over_finance(locked, previous, keyring=keyring, actor=actor)
         record(
             Event.CASE_ASSIGNED,
             actor=actor,
@@ -185,6 +187,25 @@ def assign_case(case: Case, handler: User, *, actor: User, keyring: Keyring) -> 
             previous=str(previous.pk) if previous else None,
         )
     case.handler = handler
+
+
+def _hand_over_finance(case: Case, previous: User | None, *, keyring: Keyring, actor: User) -> None:
+    """The case's reward claims go with it: the previous handler loses the finance key (unless they hold it
+    by another office), and the new one gets it if the person assigning can pass it on; otherwise someone in
+    the committee or finance must grant it."""
+    from embrace.rewards.claims import finance_members
+    from embrace.rewards.models import FinanceFile
+
+    file = FinanceFile.objects.filter(case=case).select_related("compartment").first()
+    if file is None:
+        return
+    compartment = file.compartment
+    entitled = {str(pk) for pk in finance_members(case).values_list("pk", flat=True)}
+    holders = vault.members_of(compartment)
+    if case.handler_id and str(case.handler_id) in entitled - holders and keyring.can_read(compartment):
+        vault.grant(compartment, case.handler, by=keyring, actor=actor)  # type: ignore[arg-type]
+    if previous is not None and str(previous.pk) in holders - entitled:
+        vault.revoke(compartment, previous, actor=actor)
 
 
 def mark_read(case: Case) -> None:

@@ -89,6 +89,16 @@ def _locked(claim: Claim) -> Claim:
     return Claim.objects.select_for_update(of=("self",)).select_related("case").get(pk=claim.pk)
 
 
+def _handler_of(claim: Claim, actor: User, what: str) -> User:
+    """The actor, if they handle the claim's case now (a case handed to someone else takes its claims with
+    it), recorded as the claim's handler; they may not have taken another part in it."""
+    current = _require(actor, Perm.CASE_HANDLE, "work on reward claims")
+    if claim.case.handler_id != current.pk:
+        raise ClaimError(f"Only the case's handler may {what}.")
+    take_part(claim, current, Part.HANDLER)
+    return current
+
+
 def take_part(claim: Claim, user: User, part: Part) -> None:
     """Record ``user``'s part in the claim, or refuse if they already took another one.
 
@@ -222,9 +232,7 @@ def add_item(
     claimant's case by reference and must sum to the whole (10,000 basis points)."""
     with transaction.atomic():
         locked = _locked(claim)
-        current = _current(actor)
-        if locked.opened_by_id != current.pk:
-            raise ClaimError("Only the handler who opened the claim may add to it.")
+        current = _handler_of(locked, actor, "add to its claims")
         if locked.status != ClaimStatus.DRAFT:
             raise ClaimError("Items are added before the claim is submitted.")
         if act_on > today():
@@ -295,9 +303,7 @@ def _shares(claim: Claim, specs: Sequence[ShareSpec]) -> list[tuple[Case, int]]:
 def submit_claim(claim: Claim, *, actor: User) -> Claim:
     with transaction.atomic():
         locked = _locked(claim)
-        current = _current(actor)
-        if locked.opened_by_id != current.pk:
-            raise ClaimError("Only the handler who opened the claim may submit it.")
+        current = _handler_of(locked, actor, "submit its claims")
         if locked.status != ClaimStatus.DRAFT:
             raise ClaimError("This claim has already been submitted.")
         items = list(locked.items.prefetch_related("shares"))
@@ -462,7 +468,12 @@ def decide_tranche(tranche: Tranche, *, approve: bool, actor: User) -> Tranche:
             today(),
             journal,
         )
-        locked.save(update_fields=["status", "approved_by", "approved_on", "owed"])
+        try:
+            with transaction.atomic():
+                locked.save(update_fields=["status", "approved_by", "approved_on", "owed"])
+        except IntegrityError:
+            # tranche_two_approvers: the check above says it in words; the constraint is the backstop.
+            raise ClaimError("A tranche needs two different committee members.") from None
         if not claim.tranches.exclude(status__in=[TrancheStatus.APPROVED, TrancheStatus.PAID]).exists():
             claim.status = ClaimStatus.APPROVED
             claim.save(update_fields=["status"])
@@ -519,9 +530,7 @@ def owed_by_case(tranche: Tranche) -> dict[str, list[tuple[Entry | None, int]]]:
 def withdraw_claim(claim: Claim, *, note: str, actor: User) -> Claim:
     with transaction.atomic():
         locked = _locked(claim)
-        current = _current(actor)
-        if locked.opened_by_id != current.pk:
-            raise ClaimError("Only the handler who opened the claim may withdraw it.")
+        current = _handler_of(locked, actor, "withdraw its claims")
         if locked.status not in (ClaimStatus.DRAFT, ClaimStatus.SUBMITTED, ClaimStatus.APPROVED):
             raise ClaimError("This claim can no longer be withdrawn.")
         return _close(locked, ClaimStatus.WITHDRAWN, note, actor=current)

@@ -225,3 +225,31 @@ def test_a_published_schedule_and_its_entries_are_never_changed() -> None:
     with pytest.raises(AppendOnly):
         schedule.save()
     assert Entry.objects.get(pk=entry.pk).amount_usd == Decimal(500000)
+
+
+def test_a_case_handed_to_another_handler_takes_its_claims_and_finance_key_with_it(desk: Desk) -> None:
+    from embrace.accounts.roles import Role
+    from embrace.cases.actions import assign_case
+    from embrace.rewards.models import FinanceFile
+    from embrace.testing.personas import make_persona
+    from embrace.vault import actions as vault
+
+    case = arrived_case(desk)
+    claim = claims.open_claim(case, actor=desk.user("handler"))
+    newcomer = make_persona("newcomer", Role.HANDLER, teams=(desk.team,)).user
+    compartment = FinanceFile.objects.get(case=case).compartment
+    assert str(desk.user("handler").pk) in vault.members_of(compartment)
+    assign_case(case, newcomer, actor=desk.user("intake"), keyring=desk.keyring("intake"))
+    # The old handler's key is gone (the intake officer could not pass it on: the committee grants it).
+    assert str(desk.user("handler").pk) not in vault.members_of(compartment)
+    with pytest.raises(ClaimError, match="Only the case's handler"):
+        claims.add_item(
+            claim,
+            entry_code=HELICOPTER,
+            act_on=ACT,
+            description="d",
+            evidence="e",
+            actor=desk.user("handler"),
+        )
+    claims.add_item(claim, entry_code=HELICOPTER, act_on=ACT, description="d", evidence="e", actor=newcomer)
+    assert claims.submit_claim(claim, actor=newcomer).status == ClaimStatus.SUBMITTED
