@@ -68,6 +68,7 @@ class Event(models.TextChoices):
     PAYMENT_RECORDED = "rewards.payment_recorded"
     PAYMENT_REVERSED = "rewards.payment_reversed"
     FUNDS_RECEIVED = "rewards.funds_received"
+    FUNDS_REVERSED = "rewards.funds_reversed"
     STIPEND_PROPOSED = "rewards.stipend_proposed"
     STIPEND_APPROVED = "rewards.stipend_approved"
     STIPEND_REFUSED = "rewards.stipend_refused"

@@ -33,9 +33,9 @@ def _isolate(data_dir: str) -> None:
 
 
 def _benchmarks() -> list[Benchmark]:
-    from embrace.bench import audit, cases, http, vault
+    from embrace.bench import audit, cases, http, rewards, vault
 
-    return [*vault.BENCHMARKS, *audit.BENCHMARKS, *http.BENCHMARKS, *cases.BENCHMARKS]
+    return [*vault.BENCHMARKS, *audit.BENCHMARKS, *http.BENCHMARKS, *cases.BENCHMARKS, *rewards.BENCHMARKS]
 
 
 def _names() -> str:

@@ -105,7 +105,7 @@ def reverse_donation(journal: Journal, *, memo: str, actor: User) -> Journal:
         reversal = ledger.reverse(locked, actor=current, on=today(), memo=memo)
         for currency, amount in sorted(brought.items()):
             record(
-                Event.FUNDS_RECEIVED,
+                Event.FUNDS_REVERSED,
                 actor=current,
                 subject=reversal,
                 number=reversal.number,

@@ -331,7 +331,7 @@ def test_reversing_a_donation_through_the_page(client: Client, officer: Persona)
     reversal = Journal.objects.get(reverses=journal)
     assert reversal.kind == JournalKind.REVERSAL
     assert reversal.memo == "recorded twice"
-    assert _audit(Event.FUNDS_RECEIVED)[-1].data == {
+    assert _audit(Event.FUNDS_REVERSED)[-1].data == {
         "number": reversal.number,
         "reverses": journal.number,
         "currency": THB,
