@@ -63,7 +63,10 @@ def _release_rights(actor: User) -> User:
 
 
 def _lock_ledger() -> None:
-    # Held to the end of the transaction: the funds check and the posting see the same balance.
+    # Held to the end of the transaction: the funds check and the posting see the same balance. Taken after
+    # the rows of what is paid, never before: approvals lock their claim or stipend and then post (which
+    # locks the head), and the opposite order here let PostgreSQL find a deadlock between a payment and an
+    # approval on the same claim (embrace/rewards/tests/test_concurrency.py).
     LedgerHead.objects.select_for_update().get_or_create(pk=1)
 
 
@@ -118,9 +121,9 @@ def pay_tranche_share(tranche: Tranche, case: Case, how: HowPaid, *, actor: User
     """Pay what an approved tranche owes one claimant's case."""
     with transaction.atomic():
         current = _release_rights(actor)
-        _lock_ledger()
         claim = Claim.objects.select_for_update(of=("self",)).select_related("case").get(pk=tranche.claim_id)
         locked = Tranche.objects.select_for_update().get(pk=tranche.pk)
+        _lock_ledger()
         if locked.status != TrancheStatus.APPROVED:
             raise PaymentError("Only an approved tranche that is not fully paid can be paid.")
         owed = claims.owed_by_case(locked).get(str(case.pk))
@@ -157,8 +160,8 @@ def pay_stipend(stipend: Stipend, how: HowPaid, *, actor: User) -> Payment:
     """Pay an approved stipend: only by someone in finance who did not approve it."""
     with transaction.atomic():
         current = _release_rights(actor)
-        _lock_ledger()
         locked = Stipend.objects.select_for_update(of=("self",)).select_related("case").get(pk=stipend.pk)
+        _lock_ledger()
         if locked.status != StipendStatus.APPROVED:
             raise PaymentError("Only an approved, unpaid stipend can be paid.")
         if locked.approved_by_id == current.pk:
@@ -244,8 +247,19 @@ def reverse_payment(payment: Payment, *, memo: str, actor: User) -> Payment:
     """Undo a payment recorded in error: a reversing journal, and what it paid is owed again."""
     with transaction.atomic():
         current = _release_rights(actor)
-        _lock_ledger()
+        # In the order every other step takes them: the claim, the tranche (or the stipend), then the ledger.
+        found = (
+            Payment.objects.filter(pk=payment.pk)
+            .values("tranche__claim_id", "tranche_id", "stipend_id")
+            .get()
+        )
+        if found["tranche_id"]:
+            Claim.objects.select_for_update().filter(pk=found["tranche__claim_id"]).get()
+            Tranche.objects.select_for_update().filter(pk=found["tranche_id"]).get()
+        elif found["stipend_id"]:
+            Stipend.objects.select_for_update().filter(pk=found["stipend_id"]).get()
         locked = Payment.objects.select_for_update(of=("self",)).select_related("journal").get(pk=payment.pk)
+        _lock_ledger()
         if locked.reversed:
             raise PaymentError("This payment has already been reversed.")
         if not memo.strip():
@@ -253,7 +267,7 @@ def reverse_payment(payment: Payment, *, memo: str, actor: User) -> Payment:
         journal = ledger.reverse(locked.journal, actor=current, on=today(), memo=memo.strip())
         Payment.objects.filter(pk=locked.pk).update(reversed=True)
         if locked.tranche_id:
-            tranche = Tranche.objects.select_for_update().get(pk=locked.tranche_id)
+            tranche = Tranche.objects.get(pk=locked.tranche_id)
             Tranche.objects.filter(pk=tranche.pk).update(status=TrancheStatus.APPROVED)
             Claim.objects.filter(pk=tranche.claim_id, status=ClaimStatus.PAID).update(
                 status=ClaimStatus.APPROVED
