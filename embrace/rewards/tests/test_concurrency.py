@@ -10,6 +10,7 @@ import datetime
 import threading
 from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 import pytest
@@ -213,3 +214,42 @@ def test_approvals_payments_and_a_donation_at_once_keep_the_ledger_whole(desk: D
     assert ledger.balance(Account.REWARDS_OWED, "USD") == -2 * 50_000_000
     assert Tranche.objects.filter(status=TrancheStatus.PAID).count() == 2
     assert Tranche.objects.filter(status=TrancheStatus.APPROVED).count() == 2
+
+
+def test_a_payment_a_reversal_and_an_approval_on_one_claim_at_once_all_go_through(desk: Desk) -> None:
+    """Paying one tranche of a claim, reversing the payment of another and approving a third, all at once:
+    each locks the claim and the ledger, and they must take them in the same order, or PostgreSQL finds a
+    deadlock and fails one of them (as it did when payments locked the ledger first)."""
+    fund(desk)
+    for round_ in range(3):
+        case = arrived_case(desk)
+        claim = _submitted(desk, case, f"T-{round_}")
+        item = claim.items.get()
+        claims.value_claim(
+            claim,
+            {str(item.pk): 50_000_000},
+            [
+                TranchePlan(TrancheCondition.ARRIVAL, amount)
+                for amount in (10_000_000, 15_000_000, 25_000_000)
+            ],
+            actor=desk.user("committee1"),
+            keyring=desk.keyring("committee1"),
+        )
+        paid, to_pay, to_decide = claim.tranches.order_by("position")
+        for tranche in (paid, to_pay, to_decide):
+            claims.ask_tranche(tranche, actor=desk.user("committee2"))
+        for tranche in (paid, to_pay):
+            claims.decide_tranche(tranche, approve=True, actor=desk.user("committee3"))
+        payment = payments.pay_tranche_share(paid, case, CASH, actor=desk.user("finance1"))
+
+        results = together(
+            partial(payments.pay_tranche_share, to_pay, case, CASH, actor=desk.user("finance1")),
+            partial(payments.reverse_payment, payment, memo="wrong channel", actor=desk.user("finance2")),
+            partial(claims.decide_tranche, to_decide, approve=True, actor=desk.user("committee3")),
+        )
+
+        assert [kind for kind, _ in results] == ["done", "done", "done"], (round_, results)
+        assert ledger.verify() == []
+        assert _numbers_without_gaps()
+        # Owed: the reversed first tranche again, and the newly approved third.
+        assert ledger.balance(Account.REWARDS_OWED, "USD", case=case) == -(10_000_000 + 25_000_000)
