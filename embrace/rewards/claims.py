@@ -462,18 +462,19 @@ def decide_tranche(tranche: Tranche, *, approve: bool, actor: User) -> Tranche:
             return locked
         _refuse_unless_due(claim, locked)
         journal = ledger.post(JournalKind.REWARD_OWED, _owed_legs(claim, locked), actor=current, on=today())
-        locked.status, locked.approved_by, locked.approved_on, locked.owed = (
-            TrancheStatus.APPROVED,
-            current,
-            today(),
-            journal,
-        )
         try:
             with transaction.atomic():
-                locked.save(update_fields=["status", "approved_by", "approved_on", "owed"])
+                # Conditional on the status read under the lock: should the lock ever be lost, a second
+                # approval updates nothing and its posting is rolled back with it.
+                claimed = Tranche.objects.filter(pk=locked.pk, status=TrancheStatus.ASKED).update(
+                    status=TrancheStatus.APPROVED, approved_by=current, approved_on=today(), owed=journal
+                )
         except IntegrityError:
             # tranche_two_approvers: the check above says it in words; the constraint is the backstop.
             raise ClaimError("A tranche needs two different committee members.") from None
+        if claimed != 1:
+            raise ClaimError("This tranche has just been decided by someone else.")
+        locked.refresh_from_db()
         if not claim.tranches.exclude(status__in=[TrancheStatus.APPROVED, TrancheStatus.PAID]).exists():
             claim.status = ClaimStatus.APPROVED
             claim.save(update_fields=["status"])

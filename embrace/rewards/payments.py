@@ -126,6 +126,8 @@ def pay_tranche_share(tranche: Tranche, case: Case, how: HowPaid, *, actor: User
         _lock_ledger()
         if locked.status != TrancheStatus.APPROVED:
             raise PaymentError("Only an approved tranche that is not fully paid can be paid.")
+        if claim.status in (ClaimStatus.REJECTED, ClaimStatus.WITHDRAWN):
+            raise PaymentError(f"This claim was {claim.status}: nothing more is paid on it.")
         owed = claims.owed_by_case(locked).get(str(case.pk))
         if not owed:
             raise PaymentError("This tranche owes that case nothing.")
@@ -243,6 +245,22 @@ def _record(
     return payment
 
 
+def _owed_again(tranche: Tranche, actor: User) -> None:
+    """After a reversal the tranche is owed again, unless its claim has since been rejected or withdrawn:
+    then, once none of it stays paid, what it owed is reversed too and it is cancelled (while some shares
+    stay paid, the rest stays committed but is not paid again; see docs/rewards.md)."""
+    claim = tranche.claim
+    if claim.status not in (ClaimStatus.REJECTED, ClaimStatus.WITHDRAWN):
+        Tranche.objects.filter(pk=tranche.pk).update(status=TrancheStatus.APPROVED)
+        Claim.objects.filter(pk=claim.pk, status=ClaimStatus.PAID).update(status=ClaimStatus.APPROVED)
+        return
+    if tranche.payments.filter(reversed=False).exists() or tranche.owed is None:
+        Tranche.objects.filter(pk=tranche.pk).update(status=TrancheStatus.APPROVED)
+        return
+    ledger.reverse(tranche.owed, actor=actor, on=today(), memo=f"claim {claim.reference} {claim.status}")
+    Tranche.objects.filter(pk=tranche.pk).update(status=TrancheStatus.CANCELLED)
+
+
 def reverse_payment(payment: Payment, *, memo: str, actor: User) -> Payment:
     """Undo a payment recorded in error: a reversing journal, and what it paid is owed again."""
     with transaction.atomic():
@@ -267,11 +285,7 @@ def reverse_payment(payment: Payment, *, memo: str, actor: User) -> Payment:
         journal = ledger.reverse(locked.journal, actor=current, on=today(), memo=memo.strip())
         Payment.objects.filter(pk=locked.pk).update(reversed=True)
         if locked.tranche_id:
-            tranche = Tranche.objects.get(pk=locked.tranche_id)
-            Tranche.objects.filter(pk=tranche.pk).update(status=TrancheStatus.APPROVED)
-            Claim.objects.filter(pk=tranche.claim_id, status=ClaimStatus.PAID).update(
-                status=ClaimStatus.APPROVED
-            )
+            _owed_again(Tranche.objects.select_related("claim", "owed").get(pk=locked.tranche_id), current)
         elif locked.stipend_id:
             Stipend.objects.filter(pk=locked.stipend_id).update(status=StipendStatus.APPROVED)
         record(Event.PAYMENT_REVERSED, actor=current, subject=locked, journal=journal.number)

@@ -253,3 +253,28 @@ def test_a_case_handed_to_another_handler_takes_its_claims_and_finance_key_with_
         )
     claims.add_item(claim, entry_code=HELICOPTER, act_on=ACT, description="d", evidence="e", actor=newcomer)
     assert claims.submit_claim(claim, actor=newcomer).status == ClaimStatus.SUBMITTED
+
+
+def test_a_rejected_claims_reversed_payment_is_not_paid_again_and_its_tranche_is_cancelled(
+    desk: Desk,
+) -> None:
+    fund(desk)
+    claim = _claim(desk)
+    _value(desk, claim)
+    tranche = _approve(desk, claim.tranches.get(position=1))
+    payment = payments.pay_tranche_share(tranche, claim.case, CASH, actor=desk.user("finance1"))
+    # Part paid on arrival, then found not genuine; the money is recovered and the payment reversed.
+    claims.verify_claim(
+        claim,
+        genuine=False,
+        note="forged logbook",
+        actor=desk.user("reviewer"),
+        keyring=desk.keyring("reviewer"),
+    )
+    payments.reverse_payment(payment, memo="recovered", actor=desk.user("finance2"))
+    tranche.refresh_from_db()
+    assert tranche.status == TrancheStatus.CANCELLED
+    assert ledger.balance(Account.REWARDS_OWED, "USD") == 0
+    with pytest.raises(ClaimError):
+        payments.pay_tranche_share(tranche, claim.case, CASH, actor=desk.user("finance1"))
+    assert ledger.verify() == []
