@@ -35,9 +35,9 @@ from embrace.rewards.money import to_minor
 from embrace.testing.personas import make_persona
 from embrace.testing.rewards import Desk, arrived_case, fund, make_desk
 
-# The flush after an earlier transactional test empties the tables, the published schedule included;
-# serialized_rollback puts back what the migrations seeded.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Transactional: the threads need to see each other's commits. The seeds a flush removes are put back by
+# the autouse _seed_data fixture (embrace/conftest.py).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 ACT = datetime.date(2023, 3, 1)
 HELICOPTER = "defect-aircraft-or-vessel"  # US$500,000
