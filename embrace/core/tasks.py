@@ -22,9 +22,6 @@ from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
 from embrace.accounts.models import LoginThrottle
-from embrace.intake.actions import forget_enquirer_traces
-from embrace.passage.actions import tend_passage_plans
-from embrace.rewards.stipends import propose_stipends
 
 HOUSEKEEPING_EVERY = timedelta(minutes=15)
 # A throttle row is forgotten only when its last failure and its block both ended this long ago. Forgetting
@@ -41,6 +38,12 @@ def housekeeping() -> dict[str, int]:
     Idempotent: a second run finds nothing left to delete or propose. Returns how many rows of each kind went,
     and how many stipends were proposed.
     """
+    # Imported here, not at the top: ``embrace serve`` imports this module to enqueue runs, and its process
+    # should not carry the intake, passage and rewards code it never runs.
+    from embrace.intake.actions import forget_enquirer_traces
+    from embrace.passage.actions import tend_passage_plans
+    from embrace.rewards.stipends import propose_stipends
+
     now = timezone.now()
     store = import_module(settings.SESSION_ENGINE).SessionStore
     if hasattr(store, "get_model_class"):

@@ -1,6 +1,7 @@
 """``embrace serve``: the web server (gunicorn) and the task worker, supervised together.
 
-This process stays small: it checks the configuration, collects static files, starts gunicorn and
+This process stays small: it has ``embrace preflight`` check the configuration and the database and collect
+static files (in a child, so that what those import does not stay here), then starts gunicorn and
 ``embrace db_worker`` as children in their own process group (so a Ctrl-C reaches them once, through us,
 as a graceful SIGTERM), enqueues housekeeping every quarter of an hour, and stops both on SIGTERM/SIGINT.
 """
@@ -17,10 +18,8 @@ from types import FrameType
 from typing import Any
 
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.migrations.executor import MigrationExecutor
+from django.db import connections
 
 from embrace.core.management.commands import _gunicorn
 from embrace.core.tasks import HOUSEKEEPING_EVERY, schedule_housekeeping
@@ -59,12 +58,10 @@ class Command(BaseCommand):
     ) -> None:
         if workers < 1 or threads < 1:
             raise CommandError("--workers and --threads must be at least 1.")
-        # Raises SystemCheckError (exit status 1, naming each failed check) before any socket is bound.
-        call_command("check", deploy=settings.PRODUCTION, fail_level="ERROR")
-        self._require_migrated()
-        if not settings.WHITENOISE_USE_FINDERS:
-            # whitenoise serves the collected, hashed files: collect them before the first request needs them.
-            call_command("collectstatic", interactive=False, verbosity=0)
+        # Checks, migrations and static files in a child (``embrace preflight``), before any socket is bound:
+        # what they import would otherwise stay in this long-lived process. The child names what failed.
+        if subprocess.run(self._cli(["preflight"]), env=self._child_env(), check=False).returncode:  # noqa: S603
+            raise CommandError("Not starting: see the problems above.")
         schedule_housekeeping()
         # The supervisor holds no database connection while it waits.
         connections.close_all()
@@ -86,11 +83,6 @@ class Command(BaseCommand):
             )
         self.stdout.write("Embrace stopped.")
 
-    def _require_migrated(self) -> None:
-        executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
-        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-            raise CommandError("The database is not up to date: run `embrace migrate` first.")
-
     def _on_signal(self, signum: int, frame: FrameType | None) -> None:
         self.stop_signal = signum
 
@@ -106,8 +98,11 @@ class Command(BaseCommand):
             [sys.executable, *argv], env=self._child_env(), stdin=subprocess.DEVNULL, process_group=0
         )
 
+    def _cli(self, command: list[str]) -> list[str]:
+        return [sys.executable, "-m", "embrace.cli", *command]
+
     def _start(self, command: list[str]) -> subprocess.Popen[bytes]:
-        return self._popen(["-m", "embrace.cli", *command])
+        return self._popen(self._cli(command)[1:])
 
     def _start_gunicorn(self, bind: str, workers: int, threads: int) -> subprocess.Popen[bytes]:
         return self._popen(
