@@ -62,6 +62,16 @@ class User(AbstractUser):
         super().refresh_from_db(*args, **kwargs)
 
 
+def afresh(user: User, perm: Perm | None = None) -> User | None:
+    """The user as the database has them now (roles included), or None if deactivated, or without ``perm``.
+
+    Every state change reads its actor this way: the object a caller holds may predate a deactivation, a
+    revoked role or a change of teams.
+    """
+    current = User.objects.filter(pk=user.pk, is_active=True).first()
+    return current if current is not None and (perm is None or current.can(perm)) else None
+
+
 class RoleAssignment(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")
     role = models.CharField(max_length=32, choices=Role.choices)

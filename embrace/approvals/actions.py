@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from embrace.accounts.models import User
+from embrace.accounts.models import User, afresh
 from embrace.accounts.roles import Role
 from embrace.approvals.models import Approval, Status
 from embrace.audit.events import Event
@@ -44,8 +44,7 @@ def decide_approval(approval: Approval, *, approve: bool, actor: User, note: str
             raise ApprovalError("This request has already been decided.")
         if actor.pk == approval.requested_by_id:
             raise ApprovalError("No one may decide their own request: another person must.")
-        # Read afresh: the caller's object may predate a deactivation or a revoked role.
-        decider = User.objects.filter(pk=actor.pk, is_active=True).first()
+        decider = afresh(actor)
         role = Role(approval.required_role)
         if decider is None or not decider.has_role(role):
             raise ApprovalError(f"Only a {role.label.lower()} may decide this.")

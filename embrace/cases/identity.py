@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404
 
-from embrace.accounts.models import User
+from embrace.accounts.models import User, afresh
 from embrace.accounts.roles import Perm, Role
 from embrace.approvals import actions as approvals
 from embrace.approvals.models import Approval
@@ -56,11 +56,6 @@ def identity_keyholders() -> list[User]:
     )
 
 
-def _current(user: User) -> User | None:
-    # Afresh from the database: the caller's object may predate a deactivation or a revoked role.
-    return User.objects.filter(pk=user.pk, is_active=True).first()
-
-
 def get_case_for_identity(user: User, case_id: uuid.UUID | str) -> Case:
     """A case for its identity page: custodians may open any case, everyone else only the cases they see.
 
@@ -97,7 +92,7 @@ def request_reveal(case: Case, *, actor: User, reason: str) -> Approval:
     reason = reason.strip()
     if not reason:
         raise IdentityError("Say why you need this person's identity.")
-    current = _current(actor)
+    current = afresh(actor)
     if current is None or not current.can(Perm.CASE_IDENTITY_REQUEST):
         raise IdentityError("Your role does not allow asking for an identity.", status=403)
     if not visible_cases(current).filter(pk=case.pk).exists():
@@ -159,7 +154,7 @@ def decide_reveal(
             raise IdentityError("This request has already been decided.", status=409)
         if approval.requested_by_id == actor.pk:
             raise IdentityError("No one may decide their own request: another custodian must.", status=403)
-        decider = _current(actor)
+        decider = afresh(actor)
         if (
             decider is None
             or not decider.has_role(Role.CUSTODIAN)
@@ -169,7 +164,7 @@ def decide_reveal(
         case = case_of_request(approval)
         requester = None
         if approve:
-            requester = _refuse_unless_grantable(case, _current(approval.requested_by), keyring)
+            requester = _refuse_unless_grantable(case, afresh(approval.requested_by), keyring)
         try:
             decided = approvals.decide_approval(approval, approve=approve, actor=decider, note=note)
         except approvals.ApprovalError as exc:
@@ -192,7 +187,7 @@ def grant_identity_access(case: Case, custodian: User, *, by_keyring: Keyring, a
     hold every identity key by office; this only catches a new one up."""
     if by_keyring.user.pk != actor.pk:
         raise IdentityError("Access is passed on with the granter's own key.", status=403)
-    granter, receiver = _current(actor), _current(custodian)
+    granter, receiver = afresh(actor), afresh(custodian)
     if granter is None or not granter.has_role(Role.CUSTODIAN):
         raise IdentityError("Only a custodian may pass on an identity key.", status=403)
     if receiver is None or not receiver.has_role(Role.CUSTODIAN):

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.db.models import Max
 
-from embrace.accounts.models import User
+from embrace.accounts.models import User, afresh
 from embrace.accounts.roles import Perm, Role
 from embrace.approvals import models as approvals
 from embrace.approvals.actions import ApprovalError, decide_approval, request_approval
@@ -154,11 +154,6 @@ def _step(name: str, status: str) -> Transition:
     )
 
 
-def _current(user: User) -> User | None:
-    # Afresh from the database: the caller's object may predate a deactivation or a revoked role.
-    return User.objects.filter(pk=user.pk, is_active=True).first()
-
-
 def _may(user: User | None, case: Case, row: Transition) -> bool:
     """The permission, and need-to-know: the case's team, or for handling steps its assigned handler."""
     if user is None or not user.can(row.perm):
@@ -169,13 +164,13 @@ def _may(user: User | None, case: Case, row: Transition) -> bool:
 
 
 def _refuse_unless_may(user: User, case: Case, row: Transition) -> None:
-    if not _may(_current(user), case, row):
+    if not _may(afresh(user), case, row):
         raise LifecycleError(f"You may not take the step {row.name!r} on this case.")
 
 
 def allowed(case: Case, user: User) -> list[Transition]:
     """The steps this user may take (or ask for) on the case as it is now, for pages to offer."""
-    current = _current(user)
+    current = afresh(user)
     return [row for row in TRANSITIONS if case.status in row.sources and _may(current, case, row)]
 
 
@@ -259,9 +254,9 @@ def complete_approved_transition(approval: Approval, *, actor: User) -> Case:
         row = _step(name, case.status)
         if row.approver is None or approval.required_role != row.approver:
             raise LifecycleError(f"The step {name!r} needs the approval of a {_role_label(row.approver)}.")
-        if not _may(_current(approval.requested_by), case, row):
+        if not _may(afresh(approval.requested_by), case, row):
             raise LifecycleError("The person who asked may no longer take this step on this case.")
-        decider = _current(approval.decided_by) if approval.decided_by else None
+        decider = afresh(approval.decided_by) if approval.decided_by else None
         if decider is None or not decider.has_role(row.approver) or decider.pk == approval.requested_by_id:
             raise LifecycleError(
                 f"Only another person who is a {_role_label(row.approver)} may approve this."

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Max, QuerySet
 
-from embrace.accounts.models import Team, User
+from embrace.accounts.models import Team, User, afresh
 from embrace.accounts.roles import CONTENT_BLIND_ROLES, ROLE_PERMISSIONS, Perm
 from embrace.approvals.models import Status as ApprovalStatus
 from embrace.audit.events import Event
@@ -31,11 +31,6 @@ OPEN_STATUSES = frozenset({Status.PASSAGE_APPROVED, Status.PASSAGE_PLANNED, Stat
 
 class PassageError(Exception):
     """The passage plan cannot do this; the message says why, in words for the user."""
-
-
-def _current(user: User) -> User | None:
-    # Afresh: the caller's object may predate a deactivation, a revoked role or a change of teams.
-    return User.objects.filter(pk=user.pk, is_active=True).first()
 
 
 def passage_approved_by_two(case: Case) -> bool:
@@ -77,7 +72,7 @@ def open_passage(case: Case, team: Team, *, actor: User) -> PassagePlan:
     one of them). Only the case's assigned handler may, and only after the two-person passage approval."""
     with transaction.atomic():
         locked = Case.objects.select_for_update().get(pk=case.pk)
-        current = _current(actor)
+        current = afresh(actor)
         if current is None or not current.can(Perm.CASE_HANDLE) or locked.handler_id != current.pk:
             raise PassageError("Only the case's handler may open its passage plan.")
         if locked.status not in OPEN_STATUSES:
@@ -115,7 +110,7 @@ def add_plan_entry(plan: PassagePlan, data: dict[str, Any], *, actor: User) -> P
         )
         if locked.destroyed_on is not None or locked.compartment is None:
             raise PassageError("This passage plan has been destroyed.")
-        current = _current(actor)
+        current = afresh(actor)
         if current is None or not current.teams.filter(pk=locked.team_id).exists():
             raise PassageError("Only the passage team may write to this plan.")
         if str(current.pk) not in vault.members_of(locked.compartment):

@@ -28,7 +28,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 
-from embrace.accounts.models import User
+from embrace.accounts.models import User, afresh
 from embrace.accounts.roles import CONTENT_BLIND_ROLES, Perm, Role
 from embrace.audit.events import Event
 from embrace.audit.log import record
@@ -71,16 +71,9 @@ class ClaimError(Exception):
     """The step is refused; the message says why, in words for the person who tried."""
 
 
-def _current(user: User) -> User:
-    fresh = User.objects.filter(pk=user.pk, is_active=True).first()
-    if fresh is None:
-        raise ClaimError("Your account is not active.")
-    return fresh
-
-
 def _require(user: User, perm: Perm, what: str) -> User:
-    fresh = _current(user)
-    if not fresh.can(perm):
+    fresh = afresh(user, perm)
+    if fresh is None:
         raise ClaimError(f"You may not {what}.")
     return fresh
 

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from django.db import transaction
 
-from embrace.accounts.models import User
+from embrace.accounts.models import User, afresh
 from embrace.accounts.roles import Perm
 from embrace.audit.events import Event
 from embrace.audit.log import record
@@ -31,9 +31,8 @@ class FundsError(Exception):
 
 
 def _current(user: User) -> User:
-    # Afresh: the caller's object may predate a deactivation or a revoked role.
-    current = User.objects.filter(pk=user.pk, is_active=True).first()
-    if current is None or not current.can(Perm.FUNDS_RECORD):
+    current = afresh(user, Perm.FUNDS_RECORD)
+    if current is None:
         raise FundsError("Only finance may record or reverse funds received.")
     return current
 

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 
-from embrace.accounts.models import User
+from embrace.accounts.models import User, afresh
 from embrace.accounts.roles import Perm
 from embrace.audit.events import Event
 from embrace.audit.log import record
@@ -56,8 +56,8 @@ class HowPaid:
 
 
 def _release_rights(actor: User) -> User:
-    current = User.objects.filter(pk=actor.pk, is_active=True).first()
-    if current is None or not current.can(Perm.PAYMENT_RELEASE):
+    current = afresh(actor, Perm.PAYMENT_RELEASE)
+    if current is None:
         raise PaymentError("Only finance may release payments.")
     return current
 

@@ -17,7 +17,7 @@ from django.core.validators import validate_slug
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 
-from embrace.accounts.models import User
+from embrace.accounts.models import User, afresh
 from embrace.accounts.roles import Perm, Role
 from embrace.approvals import actions as approvals
 from embrace.approvals.models import Approval
@@ -124,9 +124,8 @@ def _day(day: datetime.date) -> str:
 
 
 def _committee_member(actor: User) -> User:
-    # Afresh: the caller's object may predate a deactivation or a revoked role.
-    current = User.objects.filter(pk=actor.pk, is_active=True).first()
-    if current is None or not current.can(Perm.SCHEDULE_CHANGE):
+    current = afresh(actor, Perm.SCHEDULE_CHANGE)
+    if current is None:
         raise NotAllowed("Only a member of the reward committee may change the reward schedule.")
     return current
 

@@ -15,7 +15,7 @@ import datetime
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef
 
-from embrace.accounts.models import User
+from embrace.accounts.models import User, afresh
 from embrace.accounts.roles import Perm
 from embrace.audit.events import Event
 from embrace.audit.log import record
@@ -56,9 +56,8 @@ def stipend_amount(rate: StipendRate, dependants: int) -> int:
 
 
 def _decider(actor: User) -> User:
-    # Afresh: the caller's object may predate a deactivation or a role taken away.
-    current = User.objects.filter(pk=actor.pk, is_active=True).first()
-    if current is None or not current.can(Perm.STIPEND_APPROVE):
+    current = afresh(actor, Perm.STIPEND_APPROVE)
+    if current is None:
         raise StipendError("Only the reward committee may propose or decide stipends.", status=403)
     return current
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from embrace.accounts.models import User
+from embrace.accounts.models import User, afresh
 from embrace.accounts.roles import Perm, Role
 from embrace.cases.models import Case, CaseTransition, Status
 from embrace.vetting.models import CaseCheck, CheckDefinition, PlantFlag, SignOff, Verdict
@@ -34,14 +34,9 @@ AFTER_VETTING = frozenset(
 REQUIRED_SIGN_OFFS = 2
 
 
-def _current(user: User) -> User | None:
-    # Afresh: a reviewer who lost the role or was deactivated since the request began sees nothing.
-    return User.objects.filter(pk=user.pk, is_active=True).first()
-
-
 def vetting_cases(user: User) -> QuerySet[Case]:
     """Cases this user may open as a vetting reviewer: none unless they hold vetting:review."""
-    current = _current(user)
+    current = afresh(user)
     if current is None or not current.can(Perm.VETTING_REVIEW):
         return Case.objects.none()
     referred = Exists(CaseTransition.objects.filter(case=OuterRef("pk"), to_status=Status.VETTING))
