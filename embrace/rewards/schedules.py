@@ -136,6 +136,13 @@ def _lock_schedules() -> None:
     list(Schedule.objects.select_for_update().order_by("pk").values_list("pk", flat=True))
 
 
+def _day_taken(effective_from: datetime.date) -> ScheduleError:
+    return ScheduleError(
+        f"Another proposal already takes effect on {_day(effective_from)}: revise that one, or choose "
+        "another day."
+    )
+
+
 def _refuse_pending_on(effective_from: datetime.date, *, besides: int | None = None) -> None:
     """One waiting proposal per day: the database holds dates unique among published versions only (so a
     refused proposal does not keep its day for ever), and the lock taken by ``_lock_schedules`` makes this
@@ -146,10 +153,7 @@ def _refuse_pending_on(effective_from: datetime.date, *, besides: int | None = N
     if besides is not None:
         waiting = waiting.exclude(pk=besides)
     if waiting.exists():
-        raise ScheduleError(
-            f"Another proposal already takes effect on {_day(effective_from)}: revise that one, or "
-            f"choose another day."
-        )
+        raise _day_taken(effective_from)
 
 
 def _check_dates(title: str, effective_from: datetime.date, announced_on: datetime.date) -> None:
@@ -209,6 +213,27 @@ def _ask(schedule: Schedule, actor: User, reason: str) -> Approval:
         raise ScheduleError(str(exc)) from None
 
 
+def _put_to_committee(
+    schedule: Schedule, entries: Sequence[EntryDraft], current: User, *, revised: bool
+) -> Schedule:
+    """The end of a proposal and of a revision: write the entries and ask another member to publish."""
+    _write_entries(schedule, entries)
+    schedule.approval = _ask(
+        schedule, current, f"Publish “{schedule.title}”" + (" (revised)" if revised else "")
+    )
+    schedule.save(update_fields=["approval"])
+    record(
+        Event.SCHEDULE_PROPOSED,
+        actor=current,
+        subject=schedule,
+        approval=str(schedule.approval.pk),
+        effective_from=schedule.effective_from.isoformat(),
+        entries=len(entries),
+        **({"revised": True} if revised else {}),
+    )
+    return schedule
+
+
 def propose_schedule(
     title: str,
     effective_from: datetime.date,
@@ -234,22 +259,8 @@ def propose_schedule(
                     proposed_by=current,
                 )
         except IntegrityError:
-            raise ScheduleError(
-                f"Another proposal already takes effect on {_day(effective_from)}: revise that one, or "
-                f"choose another day."
-            ) from None
-        _write_entries(schedule, entries)
-        schedule.approval = _ask(schedule, current, f"Publish “{schedule.title}”")
-        schedule.save(update_fields=["approval"])
-        record(
-            Event.SCHEDULE_PROPOSED,
-            actor=current,
-            subject=schedule,
-            approval=str(schedule.approval.pk),
-            effective_from=effective_from.isoformat(),
-            entries=len(entries),
-        )
-    return schedule
+            raise _day_taken(effective_from) from None
+        return _put_to_committee(schedule, entries, current, revised=False)
 
 
 def revise_schedule(
@@ -288,26 +299,12 @@ def revise_schedule(
                 )
                 locked.save(update_fields=["title", "effective_from", "announced_on"])
         except IntegrityError:
-            raise ScheduleError(
-                f"Another proposal already takes effect on {_day(effective_from)}; choose another day."
-            ) from None
+            raise _day_taken(effective_from) from None
         except ProtectedError:
             raise ScheduleError(
                 "Something already refers to this proposal's entries; propose anew."
             ) from None
-        _write_entries(locked, entries)
-        locked.approval = _ask(locked, current, f"Publish “{locked.title}” (revised)")
-        locked.save(update_fields=["approval"])
-        record(
-            Event.SCHEDULE_PROPOSED,
-            actor=current,
-            subject=locked,
-            approval=str(locked.approval.pk),
-            effective_from=effective_from.isoformat(),
-            entries=len(entries),
-            revised=True,
-        )
-    return locked
+        return _put_to_committee(locked, entries, current, revised=True)
 
 
 def decide_schedule(schedule: Schedule, *, approve: bool, actor: User, note: str = "") -> Schedule:
