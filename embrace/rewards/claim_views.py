@@ -56,11 +56,6 @@ def _ids(pk: object) -> str:
     return f"id_{pk}_%s"
 
 
-def _refused_status(exc: ClaimError) -> int:
-    # Something already done (submitted, paid, a part already taken) is a conflict; the rest, bad input.
-    return 409 if "already" in str(exc) else 400
-
-
 def _tranche_rows(
     request: HttpRequest, view: queries.ClaimView, part: str | None, bound: dict[str, forms.Form]
 ) -> list[dict[str, Any]]:
@@ -162,7 +157,7 @@ def _refused(
     request: HttpRequest, claim: Claim, exc: ClaimError, name: str = "", form: forms.Form | None = None
 ) -> HttpResponse:
     bound = {name: form} if form is not None else {}
-    return _page(request, claim, bound=bound, error=str(exc), status=_refused_status(exc))
+    return _page(request, claim, bound=bound, error=str(exc), status=exc.status)
 
 
 def _done(claim: Claim) -> HttpResponse:
@@ -192,7 +187,7 @@ def case_claims(request: HttpRequest, case_id: str) -> HttpResponse:
         try:
             return _done(claims.open_claim(case, actor=user))
         except ClaimError as exc:
-            error, status = str(exc), _refused_status(exc)
+            error, status = str(exc), exc.status
     context = {"case": case, "claims": Claim.objects.filter(case=case), "error": error}
     return render(request, "rewards/claim_case.html", context, status=status)
 

@@ -65,10 +65,16 @@ from embrace.vault.models import Compartment
 CLAIMABLE = frozenset({Status.ARRIVED, Status.SCREENED, Status.REGISTERED})
 WHOLE = 10_000  # basis points
 COMPARTMENT_KIND = "finance"
+ALREADY_CLAIMED = "This asset is already claimed: the same aircraft, vessel or weapon is paid once."
 
 
 class ClaimError(Exception):
-    """The step is refused; the message says why, in words for the person who tried."""
+    """The step is refused; the message says why, in words for the person who tried. ``status`` is what a
+    page answers with: 409 for something already done (submitted, paid, a part taken), else 400."""
+
+    def __init__(self, message: str, *, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 def _require(user: User, perm: Perm, what: str) -> User:
@@ -103,13 +109,16 @@ def take_part(claim: Claim, user: User, part: Part) -> None:
             return
         raise ClaimError(
             f"You already took part in this claim ({Part(existing.part).label.lower()}); "
-            "each step must be taken by a different person."
+            "each step must be taken by a different person.",
+            status=409,
         )
     try:
         with transaction.atomic():
             Participant.objects.create(claim=claim, user=user, part=part)
     except IntegrityError:
-        raise ClaimError("You already took part in this claim; another person must take this step.") from None
+        raise ClaimError(
+            "You already took part in this claim; another person must take this step.", status=409
+        ) from None
 
 
 # --- The finance compartment ---------------------------------------------------------------------------
@@ -235,9 +244,7 @@ def add_item(
             raise ClaimError("Only an entry paid per vehicle may have more than one.")
         digest = asset_digest(asset_kind, asset_number) if asset_number.strip() else None
         if digest and ClaimItem.objects.filter(asset_digest=digest, asset_held=True).exists():
-            raise ClaimError(
-                "This asset is already claimed: the same aircraft, vessel or weapon is paid once."
-            )
+            raise ClaimError(ALREADY_CLAIMED, status=409)
         share_rows = _shares(locked, shares)
         details = {"description": description, "evidence": evidence, "asset_number": asset_number.strip()}
         try:
@@ -254,9 +261,7 @@ def add_item(
                     added_on=today(),
                 )
         except IntegrityError:
-            raise ClaimError(
-                "This asset is already claimed: the same aircraft, vessel or weapon is paid once."
-            ) from None
+            raise ClaimError(ALREADY_CLAIMED, status=409) from None
         Share.objects.bulk_create(Share(item=item, case=case, basis_points=bp) for case, bp in share_rows)
         record(
             Event.CLAIM_ITEM_ADDED,
@@ -298,7 +303,7 @@ def submit_claim(claim: Claim, *, actor: User) -> Claim:
         locked = _locked(claim)
         current = _handler_of(locked, actor, "submit its claims")
         if locked.status != ClaimStatus.DRAFT:
-            raise ClaimError("This claim has already been submitted.")
+            raise ClaimError("This claim has already been submitted.", status=409)
         items = list(locked.items.prefetch_related("shares"))
         if not items:
             raise ClaimError("A claim needs at least one item.")
@@ -466,7 +471,7 @@ def decide_tranche(tranche: Tranche, *, approve: bool, actor: User) -> Tranche:
             # tranche_two_approvers: the check above says it in words; the constraint is the backstop.
             raise ClaimError("A tranche needs two different committee members.") from None
         if claimed != 1:
-            raise ClaimError("This tranche has just been decided by someone else.")
+            raise ClaimError("This tranche has just been decided by someone else.", status=409)
         locked.refresh_from_db()
         if not claim.tranches.exclude(status__in=[TrancheStatus.APPROVED, TrancheStatus.PAID]).exists():
             claim.status = ClaimStatus.APPROVED

@@ -132,7 +132,7 @@ def pay_tranche_share(tranche: Tranche, case: Case, how: HowPaid, *, actor: User
         if not owed:
             raise PaymentError("This tranche owes that case nothing.")
         if locked.payments.filter(case=case, reversed=False).exists():
-            raise PaymentError("This share of the tranche is already paid.")
+            raise PaymentError("This share of the tranche is already paid.", status=409)
         _check_how(how, Currency.USD)
         claims.take_part(claim, current, Part.PAYER)
         legs, paid = _legs(Account.REWARDS_OWED, Currency.USD, owed, case, how)
@@ -232,7 +232,7 @@ def _record(
             raise PaymentError(
                 "You approved this: someone else in finance must release the payment."
             ) from None
-        raise PaymentError("This is already paid.") from None
+        raise PaymentError("This is already paid.", status=409) from None
     record(
         Event.PAYMENT_RECORDED,
         actor=actor,
@@ -279,7 +279,7 @@ def reverse_payment(payment: Payment, *, memo: str, actor: User) -> Payment:
         locked = Payment.objects.select_for_update(of=("self",)).select_related("journal").get(pk=payment.pk)
         _lock_ledger()
         if locked.reversed:
-            raise PaymentError("This payment has already been reversed.")
+            raise PaymentError("This payment has already been reversed.", status=409)
         if not memo.strip():
             raise PaymentError("Say why the payment is reversed.")
         journal = ledger.reverse(locked.journal, actor=current, on=today(), memo=memo.strip())
