@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import time
@@ -10,21 +9,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from embrace.cases.actions import reply_to_enquirer
 from embrace.cases.models import Case, Status
 from embrace.intake.tests.helpers import jpeg_with_metadata
+from embrace.testing.browser import chromium, follow, needs_chromium
 from embrace.testing.personas import Persona
 
-CHROMIUM = "/usr/bin/chromium"
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
     pytest.mark.usefixtures("intake_route"),
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (.ci/run installs it)"
-    ),
+    needs_chromium,
 ]
 
 MESSAGE = "ကျွန်တော် တပ်ကနေ ထွက်ချင်ပါတယ်။ BROWSER-MARKER-1"
@@ -35,26 +32,8 @@ MYANMAR_DIGITS = str.maketrans("0123456789", "၀၁၂၃၄၅၆၇၈၉")
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    # Playwright's sync API keeps an event loop running in this thread, which makes Django refuse database
-    # calls from the test itself; the calls are still synchronous, so allow them for this module only.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-quic",
-            ],
-        )
+    with chromium() as browser:
         yield browser
-        browser.close()
-    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture
@@ -77,13 +56,13 @@ def test_enquirer_walks_the_whole_path_without_javascript(
 
     page.goto(live_server.url + "/")
     assert page.locator("html").get_attribute("lang") == "my"
-    page.click("text=လျှို့ဝှက်စာ ပို့ရန်")
+    follow(page, "text=လျှို့ဝှက်စာ ပို့ရန်")
     page.check("input[name=kind][value=leave_family]")
     page.fill("textarea[name=message]", MESSAGE)
     page.fill("input[name=unit]", "ခမရ ၁၂၃")
     page.set_input_files("input[name=photos]", str(photo))
     time.sleep(1.2)  # a person takes longer than the minimum fill time
-    page.click("button[type=submit]")
+    follow(page)
 
     assert "သင့်စာ ရောက်ရှိပါပြီ" in page.content()
     myanmar_receipt = page.locator(".receipt").inner_text().splitlines()[0].strip()
@@ -95,15 +74,15 @@ def test_enquirer_walks_the_whole_path_without_javascript(
     reply_to_enquirer(case, REPLY, actor=intake_officer.user)
 
     page.goto(live_server.url + "/")
-    page.click("text=ပြေစာနံပါတ် ရှိပြီးသား")
+    follow(page, "text=ပြေစာနံပါတ် ရှိပြီးသား")
     page.fill("input[name=receipt]", myanmar_receipt)
-    page.click("button[type=submit]")
+    follow(page)
     content = page.content()
     assert MESSAGE in content
     assert REPLY in content
 
     page.fill("textarea[name=message]", SECOND)
-    page.click("button[type=submit]")
+    follow(page)
     assert "ပို့ပြီးပါပြီ" in page.content()
     assert SECOND in page.content()
     assert case.messages.count() == 3
@@ -115,7 +94,7 @@ def test_enquirer_walks_the_whole_path_without_javascript(
 
 def test_english_is_one_click_away(page: Page, live_server) -> None:
     page.goto(live_server.url + "/")
-    page.click("text=English")
+    follow(page, "text=English")
     assert page.locator("html").get_attribute("lang") == "en"
     assert "Send a confidential message" in page.content()
 
