@@ -17,11 +17,6 @@ class RevealRequestForm(forms.Form):
     )
 
 
-class RevealDecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("approve", "Approve"), ("refuse", "Refuse")])
-    note = forms.CharField(label="Note", max_length=500, required=False)
-
-
 class DependantForm(forms.Form):
     relation = forms.ChoiceField(choices=Dependant.Relation.choices)
     name = forms.CharField(max_length=200)

@@ -9,9 +9,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from embrace.accounts.decorators import staff_required
 from embrace.accounts.roles import Perm
+from embrace.approvals.forms import NotedDecisionForm
 from embrace.approvals.models import Approval
 from embrace.cases import identity, queries
-from embrace.cases.identity_forms import DependantForm, RevealDecisionForm, RevealRequestForm
+from embrace.cases.identity_forms import DependantForm, RevealRequestForm
 from embrace.cases.models import Case
 from embrace.vault.keyring import Keyring, NoAccess
 
@@ -94,7 +95,7 @@ def _queue(request: HttpRequest, *, error: str = "", status: int = 200) -> HttpR
             rows.append((approval, identity.case_of_request(approval)))
         except identity.IdentityError:
             rows.append((approval, None))
-    context = {"rows": rows, "form": RevealDecisionForm(), "error": error}
+    context = {"rows": rows, "form": NotedDecisionForm(), "error": error}
     return render(request, "cases/identity/queue.html", context, status=status)
 
 
@@ -108,10 +109,10 @@ def reveal_queue(request: HttpRequest) -> HttpResponse:
 @staff_required(Perm.CASE_IDENTITY_REVEAL)
 def reveal_decide(request: HttpRequest, approval_id: str) -> HttpResponse:
     approval = get_object_or_404(Approval, pk=approval_id, action=identity.REVEAL_ACTION)
-    form = RevealDecisionForm(request.POST)
+    form = NotedDecisionForm(request.POST)
     if not form.is_valid():
         return _queue(request, error="Choose to approve or refuse.", status=400)
-    approve = form.cleaned_data["decision"] == "approve"
+    approve = form.approve
     try:
         identity.decide_reveal(
             approval,

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from embrace.accounts.decorators import staff_required
+from embrace.approvals.forms import NotedDecisionForm
 from embrace.approvals.models import Approval
 from embrace.approvals.queries import pending_for
 from embrace.cases import lifecycle, queries
@@ -21,11 +22,6 @@ class StepForm(forms.Form):
     name = forms.CharField(max_length=40)
     reason = forms.CharField(max_length=500, required=False)
     dormant_until = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
-
-
-class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("approve", "Approve"), ("refuse", "Refuse")])
-    note = forms.CharField(max_length=500, required=False)
 
 
 @require_POST
@@ -72,7 +68,7 @@ def approvals(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "cases/approvals.html",
-        {"rows": rows, "form": DecisionForm(), "today": datetime.date.today()},
+        {"rows": rows, "form": NotedDecisionForm(), "today": datetime.date.today()},
     )
 
 
@@ -80,14 +76,14 @@ def approvals(request: HttpRequest) -> HttpResponse:
 @staff_required()
 def decide(request: HttpRequest, approval_id: str) -> HttpResponse:
     approval = get_object_or_404(pending_for(request.user), pk=approval_id, action__startswith="case.")  # type: ignore[arg-type]
-    form = DecisionForm(request.POST)
+    form = NotedDecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choose approve or refuse.")
         return redirect("cases:approvals")
     try:
         lifecycle.decide_transition(
             approval,
-            approve=form.cleaned_data["decision"] == "approve",
+            approve=form.approve,
             actor=request.user,  # type: ignore[arg-type]
             note=form.cleaned_data["note"],
         )

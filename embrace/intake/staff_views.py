@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from embrace.accounts.decorators import staff_required
 from embrace.accounts.models import Team
 from embrace.accounts.roles import Perm
+from embrace.approvals.forms import DecisionForm
 from embrace.cases.models import Case, Status
 from embrace.intake import actions
 
@@ -23,10 +24,6 @@ class EmptyRequestForm(forms.Form):
         self.fields["team"].queryset = teams  # type: ignore[attr-defined]
 
 
-class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("approve", "Delete them"), ("refuse", "Keep them")])
-
-
 def _page(request: HttpRequest, *, status: int = 200, form: EmptyRequestForm | None = None) -> HttpResponse:
     teams = request.user.teams.all()  # type: ignore[union-attr]
     names = {str(team.pk): team.name for team in teams}
@@ -37,7 +34,7 @@ def _page(request: HttpRequest, *, status: int = 200, form: EmptyRequestForm | N
             (approval, names.get(approval.subject.partition(":")[2], "?"))
             for approval in actions.pending_quarantine_requests(request.user)  # type: ignore[arg-type]
         ],
-        "decision": DecisionForm(),
+        "decision": DecisionForm(approve="Delete them", refuse="Keep them"),
     }
     return render(request, "intake/quarantine.html", context, status=status)
 
@@ -71,7 +68,7 @@ def quarantine_decide(request: HttpRequest, approval_id: str) -> HttpResponse:
     form = DecisionForm(request.POST)
     if not form.is_valid():
         return _page(request, status=400)
-    approve = form.cleaned_data["decision"] == "approve"
+    approve = form.approve
     try:
         count = actions.decide_quarantine_emptying(approval, approve=approve, actor=request.user)  # type: ignore[arg-type]
     except actions.QuarantineError as exc:

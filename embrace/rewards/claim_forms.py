@@ -1,12 +1,12 @@
 """Forms for the claim pages: an item, the verification, the valuation with its tranche plan, a tranche's
-decision, a payment and its reversal. Amounts are read as typed ("500,000.00") and turned into minor units
-by ``money.to_minor``, which refuses rather than rounds."""
+decision and a payment's reversal (the payment itself is ``payment_forms``). Amounts are read as typed
+("500,000.00") and turned into minor units by ``money.to_minor``, which refuses rather than rounds."""
 
 from __future__ import annotations
 
 import datetime
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -188,39 +188,6 @@ class ValueForm(forms.Form):
 class WithdrawForm(forms.Form):
     # Required: withdrawing ends the claim for good, and whoever reads it later needs to know why.
     note = forms.CharField(label="Why (sealed)", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
-
-
-class DecideForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("approve", "Approve"), ("refuse", "Refuse")])
-
-
-class PayForm(forms.Form):
-    case = forms.ChoiceField(label="Share of case", choices=())
-    currency = forms.ChoiceField(label="Paid in", choices=Currency.choices, initial=Currency.USD)
-    rate = forms.CharField(
-        label="Rate", max_length=30, initial="1", help_text="Units paid per US dollar owed (1 in dollars)."
-    )
-    rate_source = forms.CharField(label="Rate source", max_length=120, required=False)
-    channel = forms.CharField(
-        label="Channel reference (sealed)", max_length=200, help_text="The hawala code or transfer reference."
-    )
-
-    def __init__(self, references: list[str], *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["case"].choices = [(r, r) for r in references]  # type: ignore[attr-defined]
-
-    def clean_rate(self) -> Decimal:
-        text = self.cleaned_data["rate"].strip().replace(",", "")
-        try:
-            rate = Decimal(text)
-        except InvalidOperation:
-            raise forms.ValidationError("Write the rate as a number, e.g. 2100 or 35.75.") from None
-        if not rate.is_finite() or rate <= 0:
-            raise forms.ValidationError("An exchange rate must be more than zero.")
-        # What the payment's rate column holds: twelve digits before the point, eight after.
-        if rate >= Decimal(10) ** 12 or rate != rate.quantize(Decimal("1e-8")):
-            raise forms.ValidationError("At most twelve digits before the point and eight after it.")
-        return rate
 
 
 class ReverseForm(forms.Form):

@@ -23,14 +23,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from embrace.accounts.decorators import staff_required
 from embrace.accounts.models import User
 from embrace.accounts.roles import Perm
+from embrace.approvals.forms import DecisionForm
 from embrace.cases import queries as case_queries
 from embrace.cases.models import Case
 from embrace.rewards import claim_queries as queries
 from embrace.rewards import claims, payments
 from embrace.rewards.claim_forms import (
-    DecideForm,
     ItemForm,
-    PayForm,
     ReverseForm,
     ValueForm,
     VerifyForm,
@@ -38,6 +37,8 @@ from embrace.rewards.claim_forms import (
 )
 from embrace.rewards.claims import ClaimError
 from embrace.rewards.models import Claim, ClaimStatus, Part, Participant, TrancheCondition, TrancheStatus
+from embrace.rewards.money import Currency
+from embrace.rewards.payment_forms import SharePayForm
 
 SEALED_FIELDS = ("description", "evidence", "asset_number", "note", "channel", "memo")
 
@@ -76,8 +77,11 @@ def _tranche_rows(
             and user.pk not in (tranche.asked_by_id, tranche.approved_by_id)
             and unpaid
         ):
-            pay_form = PayForm(
-                [o.case_reference for o in row.owed], initial={"case": unpaid[0]}, auto_id=_ids(tranche.pk)
+            pay_form = SharePayForm(
+                [o.case_reference for o in row.owed],
+                owed_currency=Currency.USD,
+                initial={"case": unpaid[0]},
+                auto_id=_ids(tranche.pk),
             )
         rows.append(
             {
@@ -314,13 +318,11 @@ def tranche_ask(request: HttpRequest, tranche_id: str) -> HttpResponse:
 @staff_required(Perm.REWARD_APPROVE)
 def tranche_decide(request: HttpRequest, tranche_id: str) -> HttpResponse:
     tranche = queries.get_tranche_for(_user(request), tranche_id)
-    form = DecideForm(request.POST)
+    form = DecisionForm(request.POST)
     if not form.is_valid():
         return _page(request, tranche.claim, error="Approve or refuse.", status=400)
     try:
-        claims.decide_tranche(
-            tranche, approve=form.cleaned_data["decision"] == "approve", actor=_user(request)
-        )
+        claims.decide_tranche(tranche, approve=form.approve, actor=_user(request))
     except ClaimError as exc:
         return _refused(request, tranche.claim, exc)
     return _done(tranche.claim)
@@ -331,15 +333,15 @@ def tranche_decide(request: HttpRequest, tranche_id: str) -> HttpResponse:
 @sensitive_post_parameters(*SEALED_FIELDS)
 def tranche_pay(request: HttpRequest, tranche_id: str) -> HttpResponse:
     tranche = queries.get_tranche_for(_user(request), tranche_id)
-    form = PayForm(queries.owed_references(tranche), request.POST, auto_id=_ids(tranche.pk))
+    form = SharePayForm(
+        queries.owed_references(tranche), request.POST, owed_currency=Currency.USD, auto_id=_ids(tranche.pk)
+    )
     name = f"pay:{tranche.pk}"
     if not form.is_valid():
         return _page(request, tranche.claim, bound={name: form}, status=400)
-    data = form.cleaned_data
-    how = payments.HowPaid(data["currency"], data["rate"], data["rate_source"], data["channel"])
-    case = Case.objects.get(reference=data["case"])
+    case = Case.objects.get(reference=form.cleaned_data["case"])
     try:
-        payments.pay_tranche_share(tranche, case, how, actor=_user(request))
+        payments.pay_tranche_share(tranche, case, form.how(), actor=_user(request))
     except ClaimError as exc:
         return _refused(request, tranche.claim, exc, name, form)
     return _done(tranche.claim)

@@ -125,8 +125,3 @@ def entry_rows(schedule: Schedule | None) -> list[dict[str, Any]]:
         }
         for e in schedule.entries.all()
     ]
-
-
-class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("approve", "Approve and publish"), ("refuse", "Refuse")])
-    note = forms.CharField(max_length=500, required=False, label="Note")

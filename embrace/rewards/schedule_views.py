@@ -15,11 +15,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from embrace.accounts.decorators import staff_required
 from embrace.accounts.models import User
 from embrace.accounts.roles import Perm
+from embrace.approvals.forms import NotedDecisionForm
 from embrace.approvals.models import Status as ApprovalStatus
 from embrace.cases.actions import today
 from embrace.rewards import schedules
 from embrace.rewards.models import Schedule, schedule_in_force
-from embrace.rewards.schedule_forms import DecisionForm, EntryFormSet, ScheduleForm, entry_rows
+from embrace.rewards.schedule_forms import EntryFormSet, ScheduleForm, entry_rows
 
 
 @dataclass
@@ -78,7 +79,7 @@ def schedule_list(request: HttpRequest) -> HttpResponse:
     context = {
         "versions": _versions(user),
         "can_change": user.can(Perm.SCHEDULE_CHANGE),
-        "decision_form": DecisionForm(),
+        "decision_form": NotedDecisionForm(approve="Approve and publish"),
     }
     return render(request, "rewards/schedule_list.html", context)
 
@@ -150,12 +151,12 @@ def schedule_revise(request: HttpRequest, approval_id: str) -> HttpResponse:
 @staff_required(Perm.SCHEDULE_CHANGE)
 def schedule_decide(request: HttpRequest, approval_id: str) -> HttpResponse:
     schedule = _proposal(approval_id)
-    form = DecisionForm(request.POST)
+    form = NotedDecisionForm(request.POST)
     if not form.is_valid():
         return render(
             request, "rewards/schedule_problem.html", {"message": "Choose approve or refuse."}, status=400
         )
-    approve = form.cleaned_data["decision"] == "approve"
+    approve = form.approve
     try:
         schedules.decide_schedule(
             schedule,

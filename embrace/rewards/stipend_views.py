@@ -18,11 +18,13 @@ from django.views.decorators.http import require_GET, require_POST
 from embrace.accounts.decorators import staff_required
 from embrace.accounts.models import User
 from embrace.accounts.roles import Perm
+from embrace.approvals.forms import DecisionForm
 from embrace.cases.actions import today
 from embrace.rewards import payments, stipends
 from embrace.rewards.models import Stipend, StipendStatus
 from embrace.rewards.money import display
-from embrace.rewards.stipend_forms import DecisionForm, MonthForm, PayForm
+from embrace.rewards.payment_forms import HowPaidForm
+from embrace.rewards.stipend_forms import MonthForm
 
 # The month picker lists this many months, newest first: two years of history is plenty to act on.
 MONTHS_LISTED = 24
@@ -32,7 +34,7 @@ MONTHS_LISTED = 24
 class Row:
     stipend: Stipend
     amount: str
-    pay_form: PayForm | None = None
+    pay_form: HowPaidForm | None = None
 
 
 def _month_url(stipend: Stipend) -> str:
@@ -67,7 +69,7 @@ def stipend_list(request: HttpRequest) -> HttpResponse:
         row = Row(stipend, display(stipend.amount_minor, stipend.currency))
         if can_pay and stipend.status == StipendStatus.APPROVED and stipend.approved_by_id != user.pk:
             # One form per row: ids must differ, or every label would point at the first row's inputs.
-            row.pay_form = PayForm(owed_currency=stipend.currency, auto_id=f"id_{stipend.pk}_%s")
+            row.pay_form = HowPaidForm(owed_currency=stipend.currency, auto_id=f"id_{stipend.pk}_%s")
         rows.append(row)
     rate = stipends.rate_in_force(this_month)
     context = {
@@ -105,13 +107,11 @@ def stipend_decide(request: HttpRequest, stipend_id: str) -> HttpResponse:
 @sensitive_post_parameters("channel")
 def stipend_pay(request: HttpRequest, stipend_id: str) -> HttpResponse:
     stipend = get_object_or_404(Stipend.objects.select_related("case"), pk=stipend_id)
-    form = PayForm(request.POST, owed_currency=stipend.currency)
+    form = HowPaidForm(request.POST, owed_currency=stipend.currency)
     status = 400
     if form.is_valid():
-        data = form.cleaned_data
-        how = payments.HowPaid(data["currency"], data["rate"], data["rate_source"], data["channel"])
         try:
-            payment = payments.pay_stipend(stipend, how, actor=request.user)  # type: ignore[arg-type]
+            payment = payments.pay_stipend(stipend, form.how(), actor=request.user)  # type: ignore[arg-type]
         except payments.PaymentError as exc:
             # The form was well made: what is refused now (not approved, paid, your own, no funds) conflicts.
             form.add_error(None, str(exc))

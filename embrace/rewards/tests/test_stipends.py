@@ -448,14 +448,14 @@ def test_deciding_twice_through_the_page_is_a_conflict(desk: Desk) -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({**PAY, "rate": "abc"}, "Enter a number"),
-        ({**PAY, "rate": "NaN"}, "Enter a number"),
-        ({**PAY, "rate": "0"}, "greater than or equal to"),
+        ({**PAY, "rate": "abc"}, "Write the rate as a number"),
+        ({**PAY, "rate": "NaN"}, "Write the rate as a number"),
+        ({**PAY, "rate": "0"}, "more than zero"),
         ({**PAY, "rate": "2"}, "the rate is 1"),
         ({**PAY, "currency": "THB", "rate": "0.0165"}, "Say where the exchange rate comes from"),
         ({**PAY, "currency": "EUR"}, "Select a valid choice"),
         ({**PAY, "channel": "   "}, "This field is required"),
-        ({**PAY, "channel": "x" * 121}, "at most 120 characters"),
+        ({**PAY, "channel": "x" * 201}, "at most 200 characters"),
         ({}, "This field is required"),
     ],
 )
