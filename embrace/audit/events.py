@@ -72,5 +72,7 @@ class Event(models.TextChoices):
     STIPEND_PROPOSED = "rewards.stipend_proposed"
     STIPEND_APPROVED = "rewards.stipend_approved"
     STIPEND_REFUSED = "rewards.stipend_refused"
+    STIPEND_RATE_PROPOSED = "rewards.stipend_rate_proposed"
+    STIPEND_RATE_PUBLISHED = "rewards.stipend_rate_published"
     SCHEDULE_PROPOSED = "rewards.schedule_proposed"
     SCHEDULE_PUBLISHED = "rewards.schedule_published"

@@ -437,23 +437,51 @@ class Tranche(models.Model):
 
 
 class StipendRate(models.Model):
-    """The monthly stipend, as versioned data: a base per case plus an amount per dependant."""
+    """The monthly stipend, as versioned data: a base per case plus an amount per dependant. One committee
+    member proposes a rate from the first day of a coming month, another publishes it
+    (``embrace.rewards.stipend_rates``); a published rate is never edited, a correction is a newer one."""
 
-    effective_from = models.DateField(unique=True)
+    objects: models.Manager[StipendRate]
+
+    # The first day of a month; unique among published rates only, so a refused proposal frees its month.
+    effective_from = models.DateField()
     currency = models.CharField(max_length=3, choices=Currency.choices)
     base_minor = models.BigIntegerField()
     per_dependant_minor = models.BigIntegerField()
+    published = models.BooleanField(default=False)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    approval = models.OneToOneField(
+        "approvals.Approval", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-effective_from"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(base_minor__gt=0, per_dependant_minor__gte=0), name="stipend_rate_positive"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["effective_from"],
+                condition=Q(published=True),
+                name="one_published_stipend_rate_per_day",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"stipend rate from {self.effective_from}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Stipends already proposed copied their amount from it; what was in force stays as it was.
+        if self.pk is not None and StipendRate.objects.filter(pk=self.pk, published=True).exists():
+            raise AppendOnly("A published stipend rate is never changed; propose a new one.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        if StipendRate.objects.filter(pk=self.pk, published=True).exists():
+            raise AppendOnly("A published stipend rate is never deleted; propose a new one.")
+        return super().delete(*args, **kwargs)
 
 
 class StipendStatus(models.TextChoices):

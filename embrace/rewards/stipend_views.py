@@ -18,13 +18,14 @@ from django.views.decorators.http import require_GET, require_POST
 from embrace.accounts.decorators import staff_required
 from embrace.accounts.models import User
 from embrace.accounts.roles import Perm
-from embrace.approvals.forms import DecisionForm
+from embrace.approvals.forms import DecisionForm, NotedDecisionForm
+from embrace.approvals.models import Status as ApprovalStatus
 from embrace.cases.actions import today
-from embrace.rewards import payments, stipends
-from embrace.rewards.models import Stipend, StipendStatus
+from embrace.rewards import payments, stipend_rates, stipends
+from embrace.rewards.models import Stipend, StipendRate, StipendStatus
 from embrace.rewards.money import display
 from embrace.rewards.payment_forms import HowPaidForm
-from embrace.rewards.stipend_forms import MonthForm
+from embrace.rewards.stipend_forms import MonthForm, RateForm
 
 # The month picker lists this many months, newest first: two years of history is plenty to act on.
 MONTHS_LISTED = 24
@@ -138,9 +139,95 @@ def stipends_propose(request: HttpRequest) -> HttpResponse:
     return redirect(f"{reverse('rewards:stipends')}?month={month:%Y-%m}")
 
 
+def _rates_page(request: HttpRequest, *, form: RateForm | None = None, status: int = 200) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    this_month = stipends.first_of_month(today())
+    in_force = stipends.rate_in_force(this_month)
+    can_change = user.can(Perm.STIPEND_APPROVE)
+    published = [
+        {"rate": rate, "text": stipend_rates.describe(rate), "in_force": rate == in_force}
+        for rate in StipendRate.objects.filter(published=True).order_by("-effective_from")
+    ]
+    waiting = [
+        {
+            "rate": rate,
+            "text": stipend_rates.describe(rate),
+            "can_decide": can_change and rate.proposed_by_id != user.pk,
+        }
+        for rate in StipendRate.objects.filter(published=False, approval__status=ApprovalStatus.PENDING)
+        .select_related("proposed_by")
+        .order_by("effective_from")
+    ]
+    context = {
+        "published": published,
+        "waiting": waiting,
+        "this_month": this_month,
+        "form": (form or RateForm()) if can_change else None,
+        "decision_form": NotedDecisionForm(approve="Approve and publish"),
+    }
+    return render(request, "rewards/stipend_rates.html", context, status=status)
+
+
+@require_GET
+@staff_required(Perm.FINANCE_READ)
+def rate_list(request: HttpRequest) -> HttpResponse:
+    return _rates_page(request)
+
+
+@require_POST
+@staff_required(Perm.STIPEND_APPROVE)
+def rate_propose(request: HttpRequest) -> HttpResponse:
+    form = RateForm(request.POST)
+    if not form.is_valid():
+        return _rates_page(request, form=form, status=400)
+    data = form.cleaned_data
+    try:
+        rate = stipend_rates.propose_rate(
+            data["effective_from"],
+            data["currency"],
+            data["base_minor"],
+            data["per_dependant_minor"],
+            actor=request.user,  # type: ignore[arg-type]
+        )
+    except stipends.StipendError as exc:
+        form.add_error(None, str(exc))
+        return _rates_page(request, form=form, status=exc.status)
+    messages.success(
+        request, f"Proposed from {rate.effective_from:%B %Y}: another committee member must publish it."
+    )
+    return redirect("rewards:stipend_rates")
+
+
+@require_POST
+@staff_required(Perm.STIPEND_APPROVE)
+def rate_decide(request: HttpRequest, rate_id: int) -> HttpResponse:
+    rate = get_object_or_404(StipendRate, pk=rate_id)
+    back = reverse("rewards:stipend_rates")
+    form = NotedDecisionForm(request.POST)
+    if not form.is_valid():
+        context = {"message": "Choose to publish or to refuse the rate.", "back": back}
+        return render(request, "rewards/stipend_problem.html", context, status=400)
+    try:
+        stipend_rates.decide_rate(
+            rate,
+            approve=form.approve,
+            actor=request.user,  # type: ignore[arg-type]
+            note=form.cleaned_data["note"],
+        )
+    except stipends.StipendError as exc:
+        context = {"message": str(exc), "back": back}
+        return render(request, "rewards/stipend_problem.html", context, status=exc.status)
+    verb = "published" if form.approve else "refused"
+    messages.success(request, f"The rate from {rate.effective_from:%B %Y} is {verb}.")
+    return redirect(back)
+
+
 urls: list[URLPattern] = [
     path("stipends/", stipend_list, name="stipends"),
     path("stipends/propose/", stipends_propose, name="stipends_propose"),
     path("stipends/<uuid:stipend_id>/decide/", stipend_decide, name="stipend_decide"),
     path("stipends/<uuid:stipend_id>/pay/", stipend_pay, name="stipend_pay"),
+    path("stipends/rates/", rate_list, name="stipend_rates"),
+    path("stipends/rates/propose/", rate_propose, name="stipend_rate_propose"),
+    path("stipends/rates/<int:rate_id>/decide/", rate_decide, name="stipend_rate_decide"),
 ]

@@ -45,7 +45,7 @@ def first_of_month(day: datetime.date) -> datetime.date:
 def rate_in_force(month: datetime.date) -> StipendRate | None:
     """The rate in force on the first day of ``month``: a rate that starts mid-month applies from the next."""
     return (
-        StipendRate.objects.filter(effective_from__lte=first_of_month(month))
+        StipendRate.objects.filter(published=True, effective_from__lte=first_of_month(month))
         .order_by("-effective_from")
         .first()
     )
@@ -55,7 +55,7 @@ def stipend_amount(rate: StipendRate, dependants: int) -> int:
     return rate.base_minor + rate.per_dependant_minor * dependants
 
 
-def _decider(actor: User) -> User:
+def committee_member(actor: User) -> User:
     current = afresh(actor, Perm.STIPEND_APPROVE)
     if current is None:
         raise StipendError("Only the reward committee may propose or decide stipends.", status=403)
@@ -73,7 +73,7 @@ def propose_stipends(month: datetime.date, *, actor: User | None = None) -> int:
     month = first_of_month(month)
     with transaction.atomic():
         if actor is not None:
-            actor = _decider(actor)
+            actor = committee_member(actor)
         rate = rate_in_force(month)
         if rate is None:
             return 0
@@ -119,7 +119,7 @@ def propose_stipends(month: datetime.date, *, actor: User | None = None) -> int:
 def decide_stipend(stipend: Stipend, *, approve: bool, actor: User) -> Stipend:
     """A committee member approves a proposed stipend (posting it as owed) or refuses it."""
     with transaction.atomic():
-        current = _decider(actor)
+        current = committee_member(actor)
         locked = Stipend.objects.select_for_update(of=("self",)).select_related("case").get(pk=stipend.pk)
         if locked.status != StipendStatus.PROPOSED:
             raise StipendError(

@@ -13,7 +13,7 @@ from django.apps import apps
 
 SEEDS = [
     "embrace.rewards.migrations.0002_schedule_2022",
-    "embrace.rewards.migrations.0004_ledger_append_only",
+    "embrace.rewards.migrations.0006_stipend_rate_proposals",
     "embrace.vetting.migrations.0002_seed_checklist",
     "embrace.audit.migrations.0002_head",
 ]

@@ -28,13 +28,14 @@ from embrace.cases.models import Case, Dependant, Status
 from embrace.intake.actions import submit_enquiry
 from embrace.intake.models import IntakeRoute
 from embrace.passage import actions as passage
-from embrace.rewards import claims, funds, payments, schedules, stipends
+from embrace.rewards import claims, funds, payments, schedules, stipend_rates, stipends
 from embrace.rewards.models import (
     Claim,
     FinanceFile,
     Journal,
     Payment,
     Stipend,
+    StipendRate,
     Tranche,
     TrancheCondition,
 )
@@ -102,6 +103,8 @@ class WorldRewards:
     donation: Journal
     # A schedule change waiting for a second committee member.
     schedule_request: Approval
+    # A stipend rate from next month, waiting for a second committee member.
+    rate: StipendRate
 
 
 @dataclass
@@ -302,7 +305,9 @@ def _reward(case_a: WorldCase, user: Callable[[str], User]) -> WorldRewards:
         actor=committee,
     )
     assert schedule.approval is not None
+    next_month = (datetime.date.today().replace(day=1) + datetime.timedelta(days=31)).replace(day=1)
+    rate = stipend_rates.propose_rate(next_month, "MMK", 350_000_00, 120_000_00, actor=committee)
     case_a.compartments["finance"] = FinanceFile.objects.get(case=case_a.case).compartment
     case_a.markers["finance"] = [asset, evidence]
     tranche.refresh_from_db()
-    return WorldRewards(claim, tranche, payment, stipend, donation, schedule.approval)
+    return WorldRewards(claim, tranche, payment, stipend, donation, schedule.approval, rate)

@@ -356,6 +356,16 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
     ("rewards:stipend_decide", "A"): row(
         "405/403", **dict.fromkeys(COMMITTEE, "405/400"), anonymous="405/302"
     ),
+    # Stipend rates: committee and finance read them; the committee proposes and publishes (empty form: 400).
+    ("rewards:stipend_rates", NO_CASE): row(
+        "403/405", **dict.fromkeys(COMMITTEE + FINANCE, "200/405"), anonymous="302/405"
+    ),
+    ("rewards:stipend_rate_propose", NO_CASE): row(
+        "405/403", **dict.fromkeys(COMMITTEE, "405/400"), anonymous="405/302"
+    ),
+    ("rewards:stipend_rate_decide", NO_CASE): row(
+        "405/403", **dict.fromkeys(COMMITTEE, "405/400"), anonymous="405/302"
+    ),
     # Finance: the committee and finance read the figures; only finance records funds and exports.
     ("rewards:finance", NO_CASE): row(
         "403/405", **dict.fromkeys(COMMITTEE + FINANCE, "200/405"), anonymous="302/405"
@@ -455,6 +465,7 @@ REWARDS = {
     "payment_id": "payment",
     "stipend_id": "stipend",
     "journal_id": "donation",
+    "rate_id": "rate",
 }
 
 

@@ -78,7 +78,11 @@ def test_amounts_scale_with_the_number_of_dependants(desk: Desk, custodian: Pers
     assert second.status == StipendStatus.PROPOSED
     # A later rate governs the months from its start, not the ones before.
     StipendRate.objects.create(
-        effective_from=datetime.date(2024, 6, 1), currency="THB", base_minor=5_000_00, per_dependant_minor=0
+        effective_from=datetime.date(2024, 6, 1),
+        currency="THB",
+        base_minor=5_000_00,
+        per_dependant_minor=0,
+        published=True,
     )
     assert propose_stipends(datetime.date(2024, 6, 1)) == 2
     assert Stipend.objects.get(case=family_of_two, month=datetime.date(2024, 6, 1)).amount_minor == 5_000_00
