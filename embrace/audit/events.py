@@ -55,6 +55,7 @@ class Event(models.TextChoices):
     PLANT_FLAG_CLEARED = "vetting.plant_flag_cleared"
     LEDGER_POSTED = "ledger.posted"
     FINANCE_FILE_OPENED = "rewards.finance_file_opened"
+    FINANCE_FILE_SHARED = "rewards.finance_file_shared"
     CLAIM_OPENED = "rewards.claim_opened"
     CLAIM_ITEM_ADDED = "rewards.claim_item_added"
     CLAIM_SUBMITTED = "rewards.claim_submitted"

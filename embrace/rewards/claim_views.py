@@ -141,6 +141,7 @@ def _page(
             lambda: ValueForm(list(claim.items.select_related("entry"))),
         ),
         "tranches": _tranche_rows(request, view, part, bound),
+        "missing_readers": claims.finance_readers_missing(claim.case) if view.has_key else [],
         "payments": [
             {
                 "view": p,
@@ -348,6 +349,19 @@ def tranche_pay(request: HttpRequest, tranche_id: str) -> HttpResponse:
 
 
 @require_POST
+@staff_required()
+def claim_share(request: HttpRequest, claim_id: str) -> HttpResponse:
+    """Hand the case's finance file to those entitled to it who joined after it was sealed."""
+    _require_claim_role(request)
+    claim = queries.get_claim_for(_user(request), claim_id)
+    try:
+        claims.share_finance_file(claim.case, keyring=request.keyring, actor=_user(request))  # type: ignore[attr-defined]
+    except ClaimError as exc:
+        return _refused(request, claim, exc)
+    return _done(claim)
+
+
+@require_POST
 @staff_required(Perm.PAYMENT_RELEASE)
 @sensitive_post_parameters(*SEALED_FIELDS)
 def payment_reverse(request: HttpRequest, payment_id: str) -> HttpResponse:
@@ -370,6 +384,7 @@ urls: list[URLPattern] = [
     path("claims/<uuid:claim_id>/", claim_page, name="claim"),
     path("claims/<uuid:claim_id>/items/", claim_add_item, name="claim_add_item"),
     path("claims/<uuid:claim_id>/submit/", claim_submit, name="claim_submit"),
+    path("claims/<uuid:claim_id>/share/", claim_share, name="claim_share"),
     path("claims/<uuid:claim_id>/verify/", claim_verify, name="claim_verify"),
     path("claims/<uuid:claim_id>/value/", claim_value, name="claim_value"),
     path("claims/<uuid:claim_id>/withdraw/", claim_withdraw, name="claim_withdraw"),

@@ -58,8 +58,8 @@ from embrace.rewards.models import (
 from embrace.rewards.money import Currency, split
 from embrace.vault import actions as vault
 from embrace.vault.blind import blind_index
-from embrace.vault.keyring import Keyring
-from embrace.vault.models import Compartment
+from embrace.vault.keyring import Keyring, NoAccess
+from embrace.vault.models import Compartment, Grant
 
 # A reward is claimed once the person is out: from arrival until the case is closed.
 CLAIMABLE = frozenset({Status.ARRIVED, Status.SCREENED, Status.REGISTERED})
@@ -151,6 +151,47 @@ def finance_compartment(case: Case, *, actor: User | None) -> Compartment:
         FinanceFile.objects.create(case=case, compartment=compartment)
         record(Event.FINANCE_FILE_OPENED, actor=actor, subject=case, compartment=str(compartment.pk))
     return compartment
+
+
+def finance_readers_missing(case: Case) -> list[User]:
+    """Who ``finance_members`` says should read the case's finance file but holds no key to it: people who
+    joined the committee, finance or the team's reviewers after the file was sealed. Only someone who holds
+    the key can hand it on (``share_finance_file``)."""
+    file = FinanceFile.objects.filter(case=case).select_related("compartment").first()
+    if file is None:
+        return []
+    holders = Grant.objects.filter(key=file.compartment.current_key).values("user_id")
+    return list(finance_members(case).exclude(pk__in=holders).order_by("username"))
+
+
+def share_finance_file(case: Case, *, keyring: Keyring, actor: User) -> list[User]:
+    """Seal the case's finance file to everyone entitled to it who lacks the key. It widens nothing: the same
+    people the file would be sealed to if it were opened today."""
+    with transaction.atomic():
+        current = afresh(actor)
+        file = FinanceFile.objects.select_for_update().filter(case=case).select_related("compartment").first()
+        if current is None or file is None:
+            raise ClaimError("This case has no finance file to share.", status=404)
+        if not keyring.can_read(file.compartment):
+            raise ClaimError("You hold no key to this finance file: ask someone who does.", status=403)
+        missing = finance_readers_missing(case)
+        if not missing:
+            raise ClaimError("Everyone who should read this finance file already can.", status=409)
+        try:
+            for user in missing:
+                vault.grant(file.compartment, user, by=keyring, actor=current)
+        except NoAccess:  # re-keyed without them since the check above: nothing was granted
+            raise ClaimError(
+                "You no longer hold this file's key: ask someone who does.", status=403
+            ) from None
+        record(
+            Event.FINANCE_FILE_SHARED,
+            actor=current,
+            subject=case,
+            compartment=str(file.compartment.pk),
+            users=[str(user.pk) for user in missing],
+        )
+    return missing
 
 
 def seal_for(case: Case, data: dict[str, Any], *, actor: User | None) -> bytes:

@@ -320,6 +320,15 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
     ("rewards:claim_submit", "A"): row(
         "405/403", handler_a="405/409", handler_b="405/404", courier_p="405/404", anonymous="405/302"
     ),
+    # Everyone entitled to case A's finance file holds its key already: sharing it has nothing to do (409).
+    ("rewards:claim_share", "A"): row(
+        "405/403",
+        **dict.fromkeys(REWARD_DESK, "405/409"),
+        handler_b="405/404",
+        reviewer_b="405/404",
+        courier_p="405/404",
+        anonymous="405/302",
+    ),
     ("rewards:claim_withdraw", "A"): row(
         "405/403", handler_a="405/400", handler_b="405/404", courier_p="405/404", anonymous="405/302"
     ),

@@ -128,6 +128,7 @@ def urls(f: Full) -> dict[str, tuple[str, str]]:
         "claim_verify": (reverse("rewards:claim_verify", args=[c]), "post"),
         "claim_value": (reverse("rewards:claim_value", args=[c]), "post"),
         "claim_withdraw": (reverse("rewards:claim_withdraw", args=[c]), "post"),
+        "claim_share": (reverse("rewards:claim_share", args=[c]), "post"),
         "tranche_ask": (reverse("rewards:tranche_ask", args=[t]), "post"),
         "tranche_decide": (reverse("rewards:tranche_decide", args=[t]), "post"),
         "tranche_pay": (reverse("rewards:tranche_pay", args=[t]), "post"),
@@ -343,6 +344,40 @@ def test_without_the_key_a_committee_member_cannot_value_what_they_cannot_read(d
     assert "hold no key" in response.content.decode()
     claim.refresh_from_db()
     assert claim.valued_on is None
+
+
+def test_a_keyholder_shares_the_finance_file_with_those_who_joined_later(desk: Desk) -> None:
+    f = full(desk)
+    latecomer = make_persona("committee_late", Role.REWARD_COMMITTEE, teams=(desk.team,))
+    # An administrator who is also on the committee stays content-blind: never offered the file.
+    make_persona("admin_late", Role.ADMINISTRATOR, Role.REWARD_COMMITTEE)
+    claim_url = reverse("rewards:claim", args=[f.claim.pk])
+    share_url = reverse("rewards:claim_share", args=[f.claim.pk])
+    late = log_in(Client(), latecomer)
+    # Without the key, no one can hand it on, not even to themselves.
+    response = late.post(share_url)
+    assert response.status_code == 403
+    assert "hold no key" in response.content.decode()
+    assert share_url not in late.get(claim_url).content.decode()
+
+    holder = log_in(Client(), desk.people["committee3"])
+    page = holder.get(claim_url).content.decode()
+    assert share_url in page
+    assert "committee_late" in page
+    assert "admin_late" not in page
+    assert holder.post(share_url).status_code == 302
+
+    page = late.get(claim_url).content.decode()
+    for secret in (TAIL, EVIDENCE, CHANNEL):
+        assert secret in page
+    assert SEALED not in page
+    shared = AuditEntry.objects.get(event=Event.FINANCE_FILE_SHARED)
+    assert shared.data["users"] == [str(latecomer.user.pk)]
+    # Nothing left to share.
+    assert share_url not in holder.get(claim_url).content.decode()
+    response = holder.post(share_url)
+    assert response.status_code == 409
+    assert "already can" in response.content.decode()
 
 
 def test_the_page_offers_each_person_only_the_steps_still_open_to_them(desk: Desk) -> None:
