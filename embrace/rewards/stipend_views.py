@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -29,6 +30,8 @@ from embrace.rewards.stipend_forms import MonthForm, RateForm
 
 # The month picker lists this many months, newest first: two years of history is plenty to act on.
 MONTHS_LISTED = 24
+# Each row may carry a payment form: a page of them, not every supported case at once.
+PER_PAGE = 100
 
 
 @dataclass
@@ -64,9 +67,11 @@ def stipend_list(request: HttpRequest) -> HttpResponse:
     month = form.cleaned_data["month"] or (months[0]["month"] if months else this_month)
     can_pay = user.can(Perm.PAYMENT_RELEASE)
     rows = []
-    for stipend in (
-        Stipend.objects.filter(month=month).select_related("case", "approved_by").order_by("case__reference")
-    ):
+    page = Paginator(
+        Stipend.objects.filter(month=month).select_related("case", "approved_by").order_by("case__reference"),
+        PER_PAGE,
+    ).get_page(request.GET.get("page"))
+    for stipend in page:
         row = Row(stipend, display(stipend.amount_minor, stipend.currency))
         if can_pay and stipend.status == StipendStatus.APPROVED and stipend.approved_by_id != user.pk:
             # One form per row: ids must differ, or every label would point at the first row's inputs.
@@ -77,6 +82,7 @@ def stipend_list(request: HttpRequest) -> HttpResponse:
         "month": month,
         "months": months,
         "rows": rows,
+        "page": page,
         "this_month": this_month,
         "rate": rate,
         "rate_base": display(rate.base_minor, rate.currency) if rate else "",

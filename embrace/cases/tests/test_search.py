@@ -190,12 +190,15 @@ def test_identifier_search_needs_csrf(client: Client, intake_officer: Persona, c
     assert client.post(URL, {"kind": "phone", "identifier": PHONE}).status_code == 200
 
 
-def test_pages_keep_their_filters(client: Client, intake_officer: Persona, intake_team: Team) -> None:
+@pytest.mark.parametrize("url", [URL, reverse("cases:inbox")])
+def test_pages_keep_their_filters(
+    client: Client, intake_officer: Persona, intake_team: Team, url: str
+) -> None:
     label = Label.objects.create(team=intake_team, name="navy")
     for _ in range(51):
         label.cases.add(_enquiry())
     log_in(client, intake_officer)
-    page = client.get(URL, {"label": "navy"}).content.decode()
+    page = client.get(url, {"label": "navy"}).content.decode()
     assert "Page 1 of 2" in page
     assert "?label=navy&amp;page=2" in page
 

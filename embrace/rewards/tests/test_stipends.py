@@ -24,7 +24,7 @@ from embrace.cases.lifecycle import decide_transition, request_transition
 from embrace.cases.models import Case, Status
 from embrace.core.tasks import housekeeping
 from embrace.intake.actions import submit_enquiry
-from embrace.rewards import ledger, payments, stipends
+from embrace.rewards import ledger, payments, stipend_views, stipends
 from embrace.rewards.claims import ClaimError
 from embrace.rewards.models import Account, Payment, Stipend, StipendRate, StipendStatus
 from embrace.rewards.stipends import StipendError, decide_stipend, propose_stipends
@@ -409,6 +409,23 @@ def test_the_propose_button_runs_the_job_now_and_is_idempotent(desk: Desk) -> No
     assert (
         AuditEntry.objects.filter(event=Event.STIPEND_PROPOSED, actor=desk.user("committee1").pk).count() == 2
     )
+
+
+def test_a_month_with_many_stipends_is_listed_a_page_at_a_time(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(stipend_views, "PER_PAGE", 2)
+    cases = sorted((arrived_case(desk) for _ in range(3)), key=lambda case: case.reference)
+    propose_stipends(MONTH)
+    client = _client(desk.people["finance1"])
+    first = client.get(_url("stipends"), {"month": "2024-05"}).content.decode()
+    assert "Page 1 of 2" in first
+    assert "?month=2024-05&amp;page=2" in first  # the month is kept
+    assert [case.reference in first for case in cases] == [True, True, False]
+    second = client.get(_url("stipends"), {"month": "2024-05", "page": "2"}).content.decode()
+    assert [case.reference in second for case in cases] == [False, False, True]
+    # A page that is not a number is the first page, not an error.
+    assert client.get(_url("stipends"), {"month": "2024-05", "page": "x"}).status_code == 200
 
 
 def test_paying_a_proposed_stipend_through_the_page_is_refused(desk: Desk) -> None:
