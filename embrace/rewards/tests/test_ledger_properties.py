@@ -109,7 +109,8 @@ VALUATION: dict[str, st.SearchStrategy[Any]] = {
 PAYMENT: dict[str, st.SearchStrategy[Any]] = {
     "case": st.one_of(st.none(), st.none(), st.integers(0, CASES - 1)),  # None: the claim's own case
     "currency": st.sampled_from(CURRENCIES),
-    "rate_percent": st.integers(min_value=1, max_value=300),
+    # Now and then far above the market (ten times): more than the funds held in that currency.
+    "rate_percent": st.one_of(st.integers(min_value=1, max_value=300), st.just(1000)),
     "source": st.sampled_from(["CBM reference rate", "CBM reference rate", ""]),
 }
 
