@@ -56,6 +56,7 @@ class Event(models.TextChoices):
     LEDGER_POSTED = "ledger.posted"
     FINANCE_FILE_OPENED = "rewards.finance_file_opened"
     FINANCE_FILE_SHARED = "rewards.finance_file_shared"
+    EVIDENCE_VIEWED = "rewards.evidence_viewed"
     CLAIM_OPENED = "rewards.claim_opened"
     CLAIM_ITEM_ADDED = "rewards.claim_item_added"
     CLAIM_SUBMITTED = "rewards.claim_submitted"

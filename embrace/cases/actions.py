@@ -23,6 +23,7 @@ from embrace.cases.models import Attachment, Case, Message, Note, Sender
 from embrace.myanmar import text as burmese
 from embrace.vault import actions as vault
 from embrace.vault.keyring import Keyring
+from embrace.vault.models import Compartment
 
 if TYPE_CHECKING:
     from embrace.accounts.models import User
@@ -57,14 +58,15 @@ def attachment_path(stored_name: str) -> Path:
     return Path(settings.UPLOADS_DIR) / stored_name[:2] / stored_name
 
 
-def _write_sealed_file(case: Case, data: bytes) -> str:
-    """Encrypt in streaming chunks to a temporary name, sync, then rename: a crash leaves no half file."""
+def write_sealed_file(compartment: Compartment, data: bytes) -> str:
+    """Seal ``data`` to ``compartment`` in the uploads folder under a random name, which is returned.
+    Encrypted in streaming chunks to a temporary name, synced, then renamed: a crash leaves no half file."""
     name = secrets.token_hex(20)
     path = attachment_path(name)
     path.parent.mkdir(mode=0o700, exist_ok=True)
     partial = path.with_suffix(".partial")
     with open(partial, "wb") as sink:
-        vault.seal_stream(case.body, io.BytesIO(data), sink)
+        vault.seal_stream(compartment, io.BytesIO(data), sink)
         sink.flush()
         os.fsync(sink.fileno())
     # The file's times say only the day, like every other enquirer-side date.
@@ -81,7 +83,7 @@ def store_message(
     written: list[str] = []
     try:
         for photo in photos:
-            written.append(_write_sealed_file(case, photo.data))
+            written.append(write_sealed_file(case.body, photo.data))
         locked = Case.objects.select_for_update().get(pk=case.pk)
         seq = (locked.messages.aggregate(m=Max("seq"))["m"] or 0) + 1
         message = Message.objects.create(

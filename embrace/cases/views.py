@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
-from pathlib import Path
-
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
@@ -16,7 +12,7 @@ from embrace.accounts.roles import Perm
 from embrace.audit.events import Event
 from embrace.audit.log import record
 from embrace.cases import actions, lifecycle, queries
-from embrace.cases.actions import attachment_path
+from embrace.cases.downloads import sealed_file_response
 from embrace.cases.duplicates import with_duplicates
 from embrace.cases.forms import AssignForm, InboxFilter, NoteForm, ReplyForm
 from embrace.cases.models import Attachment, Case, Status
@@ -139,24 +135,12 @@ def attachment(request: HttpRequest, case_id: str, attachment_id: str) -> HttpRe
     """A photo, decrypted as it streams out: never written to disk in clear, never cached."""
     case = queries.get_case_for(request.user, case_id)  # type: ignore[arg-type]
     item = get_object_or_404(Attachment, pk=attachment_id, message__case=case)
-    keyring: Keyring = request.keyring  # type: ignore[attr-defined]
     try:
-        meta = json.loads(keyring.open(bytes(item.meta)))
+        response = sealed_file_response(request.keyring, item.stored_name, bytes(item.meta))  # type: ignore[attr-defined]
     except NoAccess:
         return render(request, "cases/no_key.html", {"case": case}, status=403)
-    path = attachment_path(item.stored_name)
-    if not path.exists():
-        raise Http404("This photo is no longer stored.")
     record(Event.ATTACHMENT_VIEWED, actor=request.user, subject=case, attachment=str(item.pk))
-    response = StreamingHttpResponse(_decrypted(keyring, path), content_type=meta["mime"])
-    response["Content-Disposition"] = "inline"
-    response["Cache-Control"] = "no-store"
     return response  # type: ignore[return-value]
-
-
-def _decrypted(keyring: Keyring, path: Path) -> Iterator[bytes]:
-    with open(path, "rb") as source:
-        yield from keyring.open_stream(source)
 
 
 @require_POST

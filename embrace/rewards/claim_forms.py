@@ -11,6 +11,7 @@ from typing import Any
 
 from django import forms
 
+from embrace.intake.forms import PhotosField
 from embrace.rewards.claims import ShareSpec, TranchePlan
 from embrace.rewards.models import AssetKind, ClaimItem, Entry, TrancheCondition
 from embrace.rewards.money import Currency, MoneyError, display, from_minor, to_minor
@@ -58,6 +59,11 @@ class ItemForm(forms.Form):
         label="What it is", max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
     evidence = forms.CharField(label="Evidence", max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
+    photos = PhotosField(
+        label="Evidence photos",
+        required=False,
+        help_text="JPEG, PNG or WebP, up to five; kept without their metadata (place, time, phone), sealed.",
+    )
     shares = forms.CharField(
         label="Shares",
         required=False,

@@ -174,6 +174,7 @@ class ItemView:
     shares: list[tuple[str, str]]  # (case reference, percent)
     # Sealed: None when the viewer holds no key.
     details: dict[str, str] | None
+    photos: list[uuid.UUID]
 
 
 @dataclass
@@ -225,7 +226,7 @@ def _text(document: dict[str, object] | None, key: str) -> str:
 def claim_view(claim: Claim, keyring: Keyring) -> ClaimView:
     items = []
     total = 0
-    for item in claim.items.select_related("entry__schedule").prefetch_related("shares__case"):
+    for item in claim.items.select_related("entry__schedule").prefetch_related("shares__case", "photos"):
         opened = claims.open_sealed(keyring, item.details)
         details = None
         if opened is not None:
@@ -246,6 +247,7 @@ def claim_view(claim: Claim, keyring: Keyring) -> ClaimView:
                     for share in sorted(item.shares.all(), key=lambda s: s.case.reference)
                 ],
                 details=details,
+                photos=[photo.pk for photo in item.photos.all()],
             )
         )
     payments = list(

@@ -15,7 +15,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -24,8 +24,12 @@ from embrace.accounts.decorators import staff_required
 from embrace.accounts.models import User
 from embrace.accounts.roles import Perm
 from embrace.approvals.forms import DecisionForm
+from embrace.audit.events import Event
+from embrace.audit.log import record
 from embrace.cases import queries as case_queries
+from embrace.cases.downloads import sealed_file_response
 from embrace.cases.models import Case
+from embrace.intake.views import clean_photos
 from embrace.rewards import claim_queries as queries
 from embrace.rewards import claims, payments
 from embrace.rewards.claim_forms import (
@@ -36,9 +40,18 @@ from embrace.rewards.claim_forms import (
     WithdrawForm,
 )
 from embrace.rewards.claims import ClaimError
-from embrace.rewards.models import Claim, ClaimStatus, Part, Participant, TrancheCondition, TrancheStatus
+from embrace.rewards.models import (
+    Claim,
+    ClaimStatus,
+    EvidencePhoto,
+    Part,
+    Participant,
+    TrancheCondition,
+    TrancheStatus,
+)
 from embrace.rewards.money import Currency
 from embrace.rewards.payment_forms import SharePayForm
+from embrace.vault.keyring import NoAccess
 
 SEALED_FIELDS = ("description", "evidence", "asset_number", "note", "channel", "memo")
 
@@ -212,8 +225,9 @@ def claim_page(request: HttpRequest, claim_id: str) -> HttpResponse:
 @sensitive_post_parameters(*SEALED_FIELDS)
 def claim_add_item(request: HttpRequest, claim_id: str) -> HttpResponse:
     claim = queries.get_claim_for(_user(request), claim_id)
-    form = ItemForm(request.POST)
-    if not form.is_valid():
+    form = ItemForm(request.POST, request.FILES)
+    photos = clean_photos(request, form) if form.is_valid() else None
+    if photos is None:
         return _page(request, claim, bound={"add": form}, status=400)
     data = form.cleaned_data
     try:
@@ -227,11 +241,27 @@ def claim_add_item(request: HttpRequest, claim_id: str) -> HttpResponse:
             description=data["description"],
             evidence=data["evidence"],
             shares=data["shares"],
+            photos=photos,
             actor=_user(request),
         )
     except ClaimError as exc:
         return _refused(request, claim, exc, "add", form)
     return _done(claim)
+
+
+@require_GET
+@staff_required()
+def evidence_photo(request: HttpRequest, claim_id: str, photo_id: str) -> HttpResponse:
+    """An evidence photo, for those who hold the case's finance key; each viewing is audited."""
+    _require_claim_role(request)
+    claim = queries.get_claim_for(_user(request), claim_id)
+    photo = get_object_or_404(EvidencePhoto, pk=photo_id, item__claim=claim)
+    try:
+        response = sealed_file_response(request.keyring, photo.stored_name, bytes(photo.meta))  # type: ignore[attr-defined]
+    except NoAccess:
+        return _page(request, claim, error="You hold no key to this case's finance file.", status=403)
+    record(Event.EVIDENCE_VIEWED, actor=_user(request), subject=claim, photo=str(photo.pk))
+    return response  # type: ignore[return-value]
 
 
 @require_POST
@@ -384,6 +414,7 @@ urls: list[URLPattern] = [
     path("claims/<uuid:claim_id>/", claim_page, name="claim"),
     path("claims/<uuid:claim_id>/items/", claim_add_item, name="claim_add_item"),
     path("claims/<uuid:claim_id>/submit/", claim_submit, name="claim_submit"),
+    path("claims/<uuid:claim_id>/photos/<uuid:photo_id>/", evidence_photo, name="evidence_photo"),
     path("claims/<uuid:claim_id>/share/", claim_share, name="claim_share"),
     path("claims/<uuid:claim_id>/verify/", claim_verify, name="claim_verify"),
     path("claims/<uuid:claim_id>/value/", claim_value, name="claim_value"),

@@ -32,7 +32,7 @@ from embrace.accounts.models import User, afresh
 from embrace.accounts.roles import CONTENT_BLIND_ROLES, Perm, Role
 from embrace.audit.events import Event
 from embrace.audit.log import record
-from embrace.cases.actions import today
+from embrace.cases.actions import Photo, attachment_path, today, write_sealed_file
 from embrace.cases.models import Case, Status
 from embrace.myanmar.text import normalise_digits
 from embrace.rewards import ledger
@@ -44,6 +44,7 @@ from embrace.rewards.models import (
     ClaimItem,
     ClaimStatus,
     Entry,
+    EvidencePhoto,
     FinanceFile,
     JournalKind,
     Line,
@@ -269,50 +270,74 @@ def add_item(
     description: str,
     evidence: str,
     shares: Sequence[ShareSpec] = (),
+    photos: Sequence[Photo] = (),
     actor: User,
 ) -> ClaimItem:
     """One item of a draft claim. ``shares`` default to the whole for the claim's case; given, they name each
-    claimant's case by reference and must sum to the whole (10,000 basis points)."""
-    with transaction.atomic():
-        locked = _locked(claim)
-        current = _handler_of(locked, actor, "add to its claims")
-        if locked.status != ClaimStatus.DRAFT:
-            raise ClaimError("Items are added before the claim is submitted.")
-        if act_on > today():
-            raise ClaimError("The day of the act cannot be in the future.")
-        entry = entry_in_force(entry_code, act_on)
-        if quantity < 1 or (quantity > 1 and not entry.per_item):
-            raise ClaimError("Only an entry paid per vehicle may have more than one.")
-        digest = asset_digest(asset_kind, asset_number) if asset_number.strip() else None
-        if digest and ClaimItem.objects.filter(asset_digest=digest, asset_held=True).exists():
-            raise ClaimError(ALREADY_CLAIMED, status=409)
-        share_rows = _shares(locked, shares)
-        details = {"description": description, "evidence": evidence, "asset_number": asset_number.strip()}
-        try:
-            # The partial unique index decides between two claims racing for the same asset.
-            with transaction.atomic():
-                item = ClaimItem.objects.create(
-                    claim=locked,
-                    entry=entry,
-                    act_on=act_on,
-                    quantity=quantity,
-                    asset_kind=asset_kind if digest else "",
-                    asset_digest=digest,
-                    details=seal_for(locked.case, details, actor=current),
-                    added_on=today(),
+    claimant's case by reference and must sum to the whole (10,000 basis points). ``photos``, already cleaned
+    of metadata, are sealed to the case's finance compartment with the rest of the evidence."""
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            locked = _locked(claim)
+            current = _handler_of(locked, actor, "add to its claims")
+            if locked.status != ClaimStatus.DRAFT:
+                raise ClaimError("Items are added before the claim is submitted.")
+            if act_on > today():
+                raise ClaimError("The day of the act cannot be in the future.")
+            entry = entry_in_force(entry_code, act_on)
+            if quantity < 1 or (quantity > 1 and not entry.per_item):
+                raise ClaimError("Only an entry paid per vehicle may have more than one.")
+            digest = asset_digest(asset_kind, asset_number) if asset_number.strip() else None
+            if digest and ClaimItem.objects.filter(asset_digest=digest, asset_held=True).exists():
+                raise ClaimError(ALREADY_CLAIMED, status=409)
+            share_rows = _shares(locked, shares)
+            details = {"description": description, "evidence": evidence, "asset_number": asset_number.strip()}
+            try:
+                # The partial unique index decides between two claims racing for the same asset.
+                with transaction.atomic():
+                    item = ClaimItem.objects.create(
+                        claim=locked,
+                        entry=entry,
+                        act_on=act_on,
+                        quantity=quantity,
+                        asset_kind=asset_kind if digest else "",
+                        asset_digest=digest,
+                        details=seal_for(locked.case, details, actor=current),
+                        added_on=today(),
+                    )
+            except IntegrityError:
+                raise ClaimError(ALREADY_CLAIMED, status=409) from None
+            Share.objects.bulk_create(Share(item=item, case=case, basis_points=bp) for case, bp in share_rows)
+            compartment = finance_compartment(locked.case, actor=current)
+            for photo in photos:
+                written.append(write_sealed_file(compartment, photo.data))
+                meta = {
+                    "mime": photo.mime,
+                    "width": photo.width,
+                    "height": photo.height,
+                    "bytes": len(photo.data),
+                }
+                EvidencePhoto.objects.create(
+                    item=item,
+                    stored_name=written[-1],
+                    meta=vault.seal(compartment, json.dumps(meta).encode()),
                 )
-        except IntegrityError:
-            raise ClaimError(ALREADY_CLAIMED, status=409) from None
-        Share.objects.bulk_create(Share(item=item, case=case, basis_points=bp) for case, bp in share_rows)
-        record(
-            Event.CLAIM_ITEM_ADDED,
-            actor=current,
-            subject=locked,
-            item=str(item.pk),
-            entry=entry.code,
-            schedule=entry.schedule_id,
-            shares=len(share_rows),
-        )
+            record(
+                Event.CLAIM_ITEM_ADDED,
+                actor=current,
+                subject=locked,
+                item=str(item.pk),
+                entry=entry.code,
+                schedule=entry.schedule_id,
+                shares=len(share_rows),
+                photos=len(photos),
+            )
+    except BaseException:
+        # Nothing was acknowledged: no file outlives the rows that would have named it.
+        for name in written:
+            attachment_path(name).unlink(missing_ok=True)
+        raise
     return item
 
 

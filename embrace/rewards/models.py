@@ -360,6 +360,20 @@ class ClaimItem(models.Model):
         return f"{self.entry.code} x {self.quantity}"
 
 
+class EvidencePhoto(models.Model):
+    """A photo of a claim item's evidence (the aircraft, its logbook), cleaned of metadata like an enquirer's
+    and sealed to the case's ``finance`` compartment in the uploads folder under a random name."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    item = models.ForeignKey(ClaimItem, on_delete=models.CASCADE, related_name="photos")
+    # Type, size and dimensions are sealed inside ``meta``, like a message's attachment.
+    meta = models.BinaryField()
+    stored_name = models.CharField(max_length=64, unique=True)
+
+    def __str__(self) -> str:
+        return self.stored_name
+
+
 class Share(models.Model):
     """A claimant's share of an item, in basis points of the whole: a crew that brought one aircraft out
     shares it between their cases. An item's shares sum to 10,000 (checked when the claim is submitted)."""

@@ -31,6 +31,7 @@ from embrace.passage import actions as passage
 from embrace.rewards import claims, funds, payments, schedules, stipend_rates, stipends
 from embrace.rewards.models import (
     Claim,
+    EvidencePhoto,
     FinanceFile,
     Journal,
     Payment,
@@ -105,6 +106,8 @@ class WorldRewards:
     schedule_request: Approval
     # A stipend rate from next month, waiting for a second committee member.
     rate: StipendRate
+    # The photo of the claim's evidence, sealed to case A's finance file.
+    photo: EvidencePhoto
 
 
 @dataclass
@@ -268,6 +271,7 @@ def _reward(case_a: WorldCase, user: Callable[[str], User]) -> WorldRewards:
         asset_number=asset,
         description="a helicopter",
         evidence=evidence,
+        photos=[Photo(_tiny_jpeg(), "image/jpeg", 8, 8)],
         actor=user("handler_a"),
     )
     claims.submit_claim(claim, actor=user("handler_a"))
@@ -310,4 +314,5 @@ def _reward(case_a: WorldCase, user: Callable[[str], User]) -> WorldRewards:
     case_a.compartments["finance"] = FinanceFile.objects.get(case=case_a.case).compartment
     case_a.markers["finance"] = [asset, evidence]
     tranche.refresh_from_db()
-    return WorldRewards(claim, tranche, payment, stipend, donation, schedule.approval, rate)
+    photo = EvidencePhoto.objects.get(item__claim=claim)
+    return WorldRewards(claim, tranche, payment, stipend, donation, schedule.approval, rate, photo)

@@ -314,6 +314,15 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
         courier_p="404/405",
         anonymous="302/405",
     ),
+    # The evidence photo: the claim's readers who hold the finance key (all of them, in this world).
+    ("rewards:evidence_photo", "A"): row(
+        "403/405",
+        **dict.fromkeys(REWARD_DESK, "200/405"),
+        handler_b="404/405",
+        reviewer_b="404/405",
+        courier_p="404/405",
+        anonymous="302/405",
+    ),
     ("rewards:claim_add_item", "A"): row(
         "405/403", handler_a="405/400", handler_b="405/404", courier_p="405/404", anonymous="405/302"
     ),
@@ -440,7 +449,7 @@ def _walk(
 
 
 # URLs about something of case A's rewards (its claim, tranche, payment, stipend) are walked once, as case A.
-REWARD_PARAMS = frozenset({"claim_id", "tranche_id", "payment_id", "stipend_id"})
+REWARD_PARAMS = frozenset({"claim_id", "tranche_id", "payment_id", "stipend_id", "photo_id"})
 
 
 def _cases_for(params: tuple[str, ...]) -> tuple[str, ...]:
@@ -475,6 +484,7 @@ REWARDS = {
     "stipend_id": "stipend",
     "journal_id": "donation",
     "rate_id": "rate",
+    "photo_id": "photo",
 }
 
 

@@ -7,27 +7,34 @@ pages, logged in as a person does.
 from __future__ import annotations
 
 import datetime
+import io
 import secrets
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from PIL import Image
 
 from embrace.accounts.roles import Role
 from embrace.audit.events import Event
 from embrace.audit.models import AuditEntry
-from embrace.cases.actions import assign_case
+from embrace.cases.actions import Photo, assign_case
 from embrace.cases.models import Case
 from embrace.cases.queries import get_case_for
 from embrace.intake.actions import submit_enquiry
+from embrace.intake.tests.helpers import EXIF_ARTIST, EXIF_MAKE, EXIF_MODEL, jpeg_with_metadata
 from embrace.rewards import claims, ledger, payments
 from embrace.rewards.claims import TranchePlan
 from embrace.rewards.models import (
     Account,
     Claim,
     ClaimStatus,
+    EvidencePhoto,
     Payment,
     Tranche,
     TrancheCondition,
@@ -500,6 +507,94 @@ def test_finance_reverses_a_payment_through_the_page_and_it_is_owed_again(desk: 
     again = client.post(url, {"memo": "twice"})
     assert again.status_code == 409
     assert "already been reversed" in again.content.decode()
+
+
+# --- Evidence photos -------------------------------------------------------------------------------------
+
+
+def _stored() -> list[Path]:
+    return [p for p in Path(settings.UPLOADS_DIR).rglob("*") if p.is_file()]
+
+
+def _upload(name: str, data: bytes) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, data, content_type="image/jpeg")
+
+
+def test_evidence_photos_are_cleaned_sealed_and_shown_only_to_keyholders(desk: Desk) -> None:
+    claim = claims.open_claim(arrived_case(desk), actor=desk.user("handler"))
+    handler = log_in(Client(), desk.people["handler"])
+    data = _item(photos=[_upload("IMG_0001.jpg", jpeg_with_metadata())])
+    response = handler.post(reverse("rewards:claim_add_item", args=[claim.pk]), data)
+    assert response.status_code == 302
+    photo = EvidencePhoto.objects.get(item__claim=claim)
+    # At rest: only ciphertext, and nothing of the picture's metadata.
+    (stored,) = _stored()
+    raw = stored.read_bytes()
+    assert raw.startswith(b"EMB1")
+    for marker in (EXIF_MAKE, EXIF_MODEL, "MARKER-JPEG-COMMENT-9944"):
+        assert marker.encode() not in raw
+
+    claims.submit_claim(claim, actor=desk.user("handler"))
+    url = reverse("rewards:evidence_photo", args=[claim.pk, photo.pk])
+    reviewer = log_in(Client(), desk.people["reviewer"])
+    assert url in reviewer.get(reverse("rewards:claim", args=[claim.pk])).content.decode()
+    response = reviewer.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/jpeg"
+    assert response["Cache-Control"] == "no-store"
+    picture = b"".join(response.streaming_content)  # type: ignore[attr-defined]
+    assert Image.open(io.BytesIO(picture)).size == (48, 64)  # turned upright, then the tag dropped
+    for marker in (EXIF_MAKE, EXIF_MODEL, EXIF_ARTIST, "MARKER-JPEG-COMMENT-9944"):
+        assert marker.encode() not in picture
+    viewed = AuditEntry.objects.get(event=Event.EVIDENCE_VIEWED)
+    assert viewed.actor == desk.user("reviewer").pk
+
+    # Joined after the file was sealed: no link, and the photo itself refused.
+    latecomer = log_in(Client(), make_persona("committee_late", Role.REWARD_COMMITTEE, teams=(desk.team,)))
+    assert url not in latecomer.get(reverse("rewards:claim", args=[claim.pk])).content.decode()
+    assert latecomer.get(url).status_code == 403
+    # Asked through another claim, it does not exist.
+    other = claims.open_claim(arrived_case(desk), actor=desk.user("handler"))
+    assert handler.get(reverse("rewards:evidence_photo", args=[other.pk, photo.pk])).status_code == 404
+
+
+def test_a_refused_photo_is_a_400_that_keeps_what_was_typed_and_stores_nothing(desk: Desk) -> None:
+    claim = claims.open_claim(arrived_case(desk), actor=desk.user("handler"))
+    handler = log_in(Client(), desk.people["handler"])
+    data = _item(photos=[_upload("notes.jpg", b"%PDF-1.7 not a picture at all")])
+    response = handler.post(reverse("rewards:claim_add_item", args=[claim.pk]), data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "notes.jpg" in page
+    assert "TYPED-DESCRIPTION" in page
+    assert not claim.items.exists()
+    assert _stored() == []
+
+
+def test_an_item_that_fails_after_its_photos_were_written_leaves_no_file(
+    desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    claim = claims.open_claim(arrived_case(desk), actor=desk.user("handler"))
+
+    def failing_record(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("the audit log is unavailable")
+
+    monkeypatch.setattr(claims, "record", failing_record)
+    with pytest.raises(RuntimeError):
+        claims.add_item(
+            claim,
+            entry_code=HELICOPTER,
+            act_on=ACT,
+            asset_kind="tail",
+            asset_number=TAIL,
+            description="Mi-17 flown out",
+            evidence=EVIDENCE,
+            photos=[Photo(jpeg_with_metadata(), "image/jpeg", 64, 48)],
+            actor=desk.user("handler"),
+        )
+    assert not claim.items.exists()
+    assert not EvidencePhoto.objects.exists()
+    assert _stored() == []
 
 
 # --- Bad input -----------------------------------------------------------------------------------------
