@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import IntegrityError, transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from embrace.accounts.models import User, afresh
 from embrace.accounts.roles import Role
 from embrace.approvals.models import Approval, Status
 from embrace.audit.events import Event
-from embrace.audit.log import record
+from embrace.audit.log import record, subject_of
 
 
 class ApprovalError(Exception):
     """The request or decision is not allowed; the message says why, in words for the user."""
+
+
+class OwnRequest(ApprovalError):
+    """The person deciding is the one who asked: who may not, rather than what cannot be done now."""
 
 
 def request_approval(action: str, subject: str, *, required_role: Role, reason: str, actor: User) -> Approval:
@@ -43,7 +50,7 @@ def decide_approval(approval: Approval, *, approve: bool, actor: User, note: str
         if approval.status != Status.PENDING:
             raise ApprovalError("This request has already been decided.")
         if actor.pk == approval.requested_by_id:
-            raise ApprovalError("No one may decide their own request: another person must.")
+            raise OwnRequest("No one may decide their own request: another person must.")
         decider = afresh(actor)
         role = Role(approval.required_role)
         if decider is None or not decider.has_role(role):
@@ -59,6 +66,19 @@ def decide_approval(approval: Approval, *, approve: bool, actor: User, note: str
             on=approval.subject,
         )
     return approval
+
+
+def decide_request_about(
+    thing: Model, approval_id: uuid.UUID | None, action: str, *, approve: bool, actor: User, note: str = ""
+) -> Approval:
+    """Decide the request ``approval_id`` that asked for ``action`` on ``thing`` (a proposed schedule, a
+    stipend rate): the one way a proposal that keeps its request's id is decided."""
+    if approval_id is None:
+        raise ApprovalError("This was never put to a decision.")
+    approval = Approval.objects.get(pk=approval_id)
+    if approval.action != action or approval.subject != subject_of(thing):
+        raise ApprovalError("This request is about something else.")
+    return decide_approval(approval, approve=approve, actor=actor, note=note)
 
 
 def cancel_approval(approval: Approval, *, actor: User) -> Approval:

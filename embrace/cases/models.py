@@ -256,17 +256,25 @@ class Message(models.Model):
         return f"{self.case_id} #{self.seq}"
 
 
-class Attachment(models.Model):
-    """A file (a photo) attached to a message: stored encrypted in the uploads folder under a random name."""
+class SealedFile(models.Model):
+    """A file stored encrypted in the uploads folder under a random name (``actions.write_sealed_file``).
+    Type and size are sealed inside ``meta``; the clear size of the ciphertext is all the disk shows."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="attachments")
-    # Type and size are sealed inside ``meta``; the clear size of the ciphertext is all the disk shows.
     meta = models.BinaryField()
     stored_name = models.CharField(max_length=64, unique=True)
 
+    class Meta:
+        abstract = True
+
     def __str__(self) -> str:
         return self.stored_name
+
+
+class Attachment(SealedFile):
+    """A file (a photo) attached to a message."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="attachments")
 
 
 class IdentifierKind(models.TextChoices):

@@ -25,7 +25,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
-from embrace.cases.models import Case, new_reference
+from embrace.cases.models import Case, SealedFile, new_reference
 from embrace.rewards.money import Currency
 from embrace.vault.models import Compartment
 
@@ -37,14 +37,14 @@ class AppendOnly(Exception):
 # --- The published schedule ---------------------------------------------------------------------------------
 
 
-class Schedule(models.Model):
-    objects: models.Manager[Schedule]
+class PublishedVersion(models.Model):
+    """Versioned data that one committee member proposes and another publishes (a schedule, a stipend rate).
+    A published version is what claims and stipends were judged against: never changed or deleted again, a
+    correction is a newer version."""
 
-    title = models.CharField(max_length=120)
-    # Unique among published versions only: a refused proposal must not hold its date for ever.
-    effective_from = models.DateField()
-    announced_on = models.DateField()
-    # Set once a second committee member approved it; a published schedule is never edited again.
+    noun = "version"  # in the refusals' words
+
+    # Set once a second committee member approved it.
     published = models.BooleanField(default=False)
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -52,6 +52,33 @@ class Schedule(models.Model):
     approval = models.OneToOneField(
         "approvals.Approval", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Publishing writes an unpublished row; after that the version is what others were judged against.
+        if self.pk is not None and self._is_published():
+            raise AppendOnly(f"A published {self.noun} is never changed; propose a new version.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        if self._is_published():
+            raise AppendOnly(f"A published {self.noun} is never deleted; propose a new version.")
+        return super().delete(*args, **kwargs)
+
+    def _is_published(self) -> bool:
+        return type(self)._default_manager.filter(pk=self.pk, published=True).exists()
+
+
+class Schedule(PublishedVersion):
+    objects: models.Manager[Schedule]
+    noun = "schedule"
+
+    title = models.CharField(max_length=120)
+    # Unique among published versions only: a refused proposal must not hold its date for ever.
+    effective_from = models.DateField()
+    announced_on = models.DateField()
 
     class Meta:
         ordering = ["-effective_from"]
@@ -63,17 +90,6 @@ class Schedule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} (from {self.effective_from})"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        # Publishing writes an unpublished row; after that the version is what claims were judged against.
-        if self.pk is not None and Schedule.objects.filter(pk=self.pk, published=True).exists():
-            raise AppendOnly("A published schedule is never changed; propose a new version.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        if Schedule.objects.filter(pk=self.pk, published=True).exists():
-            raise AppendOnly("A published schedule is never deleted; propose a new version.")
-        return super().delete(*args, **kwargs)
 
 
 class Entry(models.Model):
@@ -360,18 +376,12 @@ class ClaimItem(models.Model):
         return f"{self.entry.code} x {self.quantity}"
 
 
-class EvidencePhoto(models.Model):
+class EvidencePhoto(SealedFile):
     """A photo of a claim item's evidence (the aircraft, its logbook), cleaned of metadata like an enquirer's
-    and sealed to the case's ``finance`` compartment in the uploads folder under a random name."""
+    and sealed to the case's ``finance`` compartment."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     item = models.ForeignKey(ClaimItem, on_delete=models.CASCADE, related_name="photos")
-    # Type, size and dimensions are sealed inside ``meta``, like a message's attachment.
-    meta = models.BinaryField()
-    stored_name = models.CharField(max_length=64, unique=True)
-
-    def __str__(self) -> str:
-        return self.stored_name
 
 
 class Share(models.Model):
@@ -450,25 +460,19 @@ class Tranche(models.Model):
 # --- Stipends ---------------------------------------------------------------------------------------------
 
 
-class StipendRate(models.Model):
+class StipendRate(PublishedVersion):
     """The monthly stipend, as versioned data: a base per case plus an amount per dependant. One committee
     member proposes a rate from the first day of a coming month, another publishes it
-    (``embrace.rewards.stipend_rates``); a published rate is never edited, a correction is a newer one."""
+    (``embrace.rewards.stipend_rates``)."""
 
     objects: models.Manager[StipendRate]
+    noun = "stipend rate"
 
     # The first day of a month; unique among published rates only, so a refused proposal frees its month.
     effective_from = models.DateField()
     currency = models.CharField(max_length=3, choices=Currency.choices)
     base_minor = models.BigIntegerField()
     per_dependant_minor = models.BigIntegerField()
-    published = models.BooleanField(default=False)
-    proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    approval = models.OneToOneField(
-        "approvals.Approval", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
 
     class Meta:
         ordering = ["-effective_from"]
@@ -485,17 +489,6 @@ class StipendRate(models.Model):
 
     def __str__(self) -> str:
         return f"stipend rate from {self.effective_from}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        # Stipends already proposed copied their amount from it; what was in force stays as it was.
-        if self.pk is not None and StipendRate.objects.filter(pk=self.pk, published=True).exists():
-            raise AppendOnly("A published stipend rate is never changed; propose a new one.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        if StipendRate.objects.filter(pk=self.pk, published=True).exists():
-            raise AppendOnly("A published stipend rate is never deleted; propose a new one.")
-        return super().delete(*args, **kwargs)
 
 
 class StipendStatus(models.TextChoices):

@@ -313,16 +313,13 @@ def decide_schedule(schedule: Schedule, *, approve: bool, actor: User, note: str
     with transaction.atomic():
         _lock_schedules()
         locked = ensure_unpublished(schedule)
-        if locked.approval_id is None:
-            raise ScheduleError("This schedule was never put to the committee.")
-        approval = Approval.objects.get(pk=locked.approval_id)
-        if approval.action != ACTION or approval.subject != subject_of(locked):
-            raise ScheduleError("This request is not about this schedule.")
         try:
-            approvals.decide_approval(approval, approve=approve, actor=current, note=note)
+            approval = approvals.decide_request_about(
+                locked, locked.approval_id, ACTION, approve=approve, actor=current, note=note
+            )
+        except approvals.OwnRequest as exc:
+            raise NotAllowed(str(exc)) from None
         except approvals.ApprovalError as exc:
-            if approval.requested_by_id == current.pk:
-                raise NotAllowed(str(exc)) from None
             raise ScheduleError(str(exc)) from None
         if approve:
             # Checked again now, not only when proposed: time has passed, and another version may have been

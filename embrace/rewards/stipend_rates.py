@@ -15,7 +15,6 @@ from django.db import IntegrityError, transaction
 from embrace.accounts.models import User
 from embrace.accounts.roles import Role
 from embrace.approvals import actions as approvals
-from embrace.approvals.models import Approval
 from embrace.approvals.models import Status as ApprovalStatus
 from embrace.audit.events import Event
 from embrace.audit.log import record, subject_of
@@ -117,17 +116,14 @@ def decide_rate(rate: StipendRate, *, approve: bool, actor: User, note: str = ""
         locked = StipendRate.objects.get(pk=rate.pk)
         if locked.published:
             raise StipendError("This rate is already published.")
-        if locked.approval_id is None:
-            raise StipendError("This rate was never put to the committee.")
-        approval = Approval.objects.get(pk=locked.approval_id)
-        if approval.action != ACTION or approval.subject != subject_of(locked):
-            raise StipendError("This request is not about this rate.")
         try:
-            approvals.decide_approval(approval, approve=approve, actor=current, note=note)
+            approval = approvals.decide_request_about(
+                locked, locked.approval_id, ACTION, approve=approve, actor=current, note=note
+            )
+        except approvals.OwnRequest as exc:
+            raise StipendError(str(exc), status=403) from None
         except approvals.ApprovalError as exc:
-            raise StipendError(
-                str(exc), status=403 if approval.requested_by_id == current.pk else 409
-            ) from None
+            raise StipendError(str(exc)) from None
         if not approve:
             return locked
         # Checked again now: the month may have begun while the proposal waited.
