@@ -97,9 +97,11 @@ def reverse(journal: Journal, *, actor: User | None, on: datetime.date, memo: st
     reversal, cannot be: the one-to-one link refuses a second reversal even from two requests at once."""
     if journal.kind == JournalKind.REVERSAL:
         raise Unbalanced("A reversal is not reversed; post the correction instead.")
+    # Line by line in the original's order: with the joins, PostgreSQL may otherwise return them in any order,
+    # and a reversal that lists its lines differently reads (and exports) as a different correction.
     legs = [
         Leg(Account(line.account), line.currency, -line.amount_minor, line.case, line.entry)
-        for line in journal.lines.select_related("case", "entry")
+        for line in journal.lines.select_related("case", "entry").order_by("pk")
     ]
     return post(JournalKind.REVERSAL, legs, actor=actor, on=on, memo=memo, reverses=journal)
 
