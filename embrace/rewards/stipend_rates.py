@@ -108,6 +108,24 @@ def propose_rate(
     return rate
 
 
+def withdraw_rate(rate: StipendRate, *, actor: User) -> StipendRate:
+    """The proposer takes back a waiting proposal (a mistyped amount, a wrong month): it is never published,
+    and its month is free for another proposal."""
+    current = committee_member(actor)
+    with transaction.atomic():
+        _lock_rates()
+        locked = StipendRate.objects.select_related("approval").get(pk=rate.pk)
+        if locked.proposed_by_id != current.pk:
+            raise StipendError("Only the member who proposed this rate may withdraw it.", status=403)
+        if locked.published or locked.approval is None or locked.approval.status != ApprovalStatus.PENDING:
+            raise StipendError("Only a proposal waiting for a decision can be withdrawn.")
+        try:
+            approvals.cancel_approval(locked.approval, actor=current)
+        except approvals.ApprovalError as exc:
+            raise StipendError(str(exc)) from None
+    return locked
+
+
 def decide_rate(rate: StipendRate, *, approve: bool, actor: User, note: str = "") -> StipendRate:
     """A second committee member publishes the proposed rate, or refuses it. The proposer cannot."""
     current = committee_member(actor)

@@ -159,6 +159,7 @@ def _rates_page(request: HttpRequest, *, form: RateForm | None = None, status: i
             "rate": rate,
             "text": stipend_rates.describe(rate),
             "can_decide": can_change and rate.proposed_by_id != user.pk,
+            "can_withdraw": can_change and rate.proposed_by_id == user.pk,
         }
         for rate in StipendRate.objects.filter(published=False, approval__status=ApprovalStatus.PENDING)
         .select_related("proposed_by")
@@ -228,6 +229,19 @@ def rate_decide(request: HttpRequest, rate_id: int) -> HttpResponse:
     return redirect(back)
 
 
+@require_POST
+@staff_required(Perm.STIPEND_APPROVE)
+def rate_withdraw(request: HttpRequest, rate_id: int) -> HttpResponse:
+    rate = get_object_or_404(StipendRate, pk=rate_id)
+    try:
+        stipend_rates.withdraw_rate(rate, actor=request.user)  # type: ignore[arg-type]
+    except stipends.StipendError as exc:
+        context = {"message": str(exc), "back": reverse("rewards:stipend_rates")}
+        return render(request, "rewards/stipend_problem.html", context, status=exc.status)
+    messages.success(request, f"Your proposal from {rate.effective_from:%B %Y} is withdrawn.")
+    return redirect("rewards:stipend_rates")
+
+
 urls: list[URLPattern] = [
     path("stipends/", stipend_list, name="stipends"),
     path("stipends/propose/", stipends_propose, name="stipends_propose"),
@@ -236,4 +250,5 @@ urls: list[URLPattern] = [
     path("stipends/rates/", rate_list, name="stipend_rates"),
     path("stipends/rates/propose/", rate_propose, name="stipend_rate_propose"),
     path("stipends/rates/<int:rate_id>/decide/", rate_decide, name="stipend_rate_decide"),
+    path("stipends/rates/<int:rate_id>/withdraw/", rate_withdraw, name="stipend_rate_withdraw"),
 ]

@@ -384,6 +384,8 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
     ("rewards:stipend_rate_decide", NO_CASE): row(
         "405/403", **dict.fromkeys(COMMITTEE, "405/400"), anonymous="405/302"
     ),
+    # Only its proposer (committee_a) withdraws the waiting rate; other members may not (403).
+    ("rewards:stipend_rate_withdraw", NO_CASE): row("405/403", committee_a="405/302", anonymous="405/302"),
     # Finance: the committee and finance read the figures; only finance records funds and exports.
     ("rewards:finance", NO_CASE): row(
         "403/405", **dict.fromkeys(COMMITTEE + FINANCE, "200/405"), anonymous="302/405"

@@ -136,6 +136,25 @@ def test_a_proposal_whose_month_began_while_it_waited_is_not_published(
     decide_rate(rate, approve=False, actor=desk.user("committee2"))
 
 
+def test_the_proposer_withdraws_a_waiting_proposal_and_frees_its_month(desk: Desk) -> None:
+    rate = _propose(desk)
+    with pytest.raises(StipendError) as refused:
+        stipend_rates.withdraw_rate(rate, actor=desk.user("committee2"))
+    assert refused.value.status == 403
+    stipend_rates.withdraw_rate(rate, actor=desk.user("committee1"))
+    rate.refresh_from_db()
+    assert rate.approval is not None
+    assert rate.approval.status == ApprovalStatus.CANCELLED
+    with pytest.raises(StipendError, match="waiting for a decision"):
+        stipend_rates.withdraw_rate(rate, actor=desk.user("committee1"))
+    with pytest.raises(StipendError, match="already been decided"):
+        decide_rate(rate, approve=True, actor=desk.user("committee2"))
+    again = _propose(desk)  # the month is free again
+    decide_rate(again, approve=True, actor=desk.user("committee2"))
+    with pytest.raises(StipendError, match="waiting for a decision"):
+        stipend_rates.withdraw_rate(again, actor=desk.user("committee1"))
+
+
 def test_a_published_rate_is_never_edited_or_deleted(desk: Desk) -> None:
     rate = _propose(desk)
     decide_rate(rate, approve=True, actor=desk.user("committee2"))
@@ -174,7 +193,8 @@ def test_the_committee_proposes_and_publishes_through_the_pages(desk: Desk) -> N
 
     page = proposer.get(RATE_URL).content.decode()
     assert "350,000.00 MMK a month plus 120,000.50 MMK per dependant" in page
-    assert decide_url not in page  # the proposer gets no decision form
+    assert decide_url not in page  # the proposer gets no decision form, but may withdraw
+    assert reverse("rewards:stipend_rate_withdraw", args=[rate.pk]) in page
     assert proposer.post(decide_url, {"decision": "approve"}).status_code == 403
 
     second = _client(desk, "committee2")
@@ -185,6 +205,11 @@ def test_the_committee_proposes_and_publishes_through_the_pages(desk: Desk) -> N
     assert rate.published
     assert rate.approval is not None
     assert rate.approval.decision_note == "as agreed"
+    # Published: nothing left to withdraw.
+    assert (
+        reverse("rewards:stipend_rate_withdraw", args=[rate.pk])
+        not in proposer.get(RATE_URL).content.decode()
+    )
     # Finance reads the rates but has no form to change them.
     page = _client(desk, "finance1").get(RATE_URL).content.decode()
     assert "120,000.50 MMK per dependant" in page
