@@ -10,6 +10,7 @@ says is sealed to the case's finance compartment, so without its key the page sh
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -171,14 +172,22 @@ def _page(
     return render(request, "rewards/claim.html", context, status=status)
 
 
-def _refused(
-    request: HttpRequest, claim: Claim, exc: ClaimError, name: str = "", form: forms.Form | None = None
+def _act(
+    request: HttpRequest,
+    claim: Claim,
+    step: Callable[[], object],
+    name: str = "",
+    form: forms.Form | None = None,
 ) -> HttpResponse:
+    """Take one step of the claim and go back to its page. Bad input (``form``, shown again under ``name`` as
+    typed) is a 400; a step the claim refuses shows the page with the reason and the refusal's status."""
     bound = {name: form} if form is not None else {}
-    return _page(request, claim, bound=bound, error=str(exc), status=exc.status)
-
-
-def _done(claim: Claim) -> HttpResponse:
+    if form is not None and not form.is_valid():
+        return _page(request, claim, bound=bound, status=400)
+    try:
+        step()
+    except ClaimError as exc:
+        return _page(request, claim, bound=bound, error=str(exc), status=exc.status)
     return redirect("rewards:claim", claim_id=claim.pk)
 
 
@@ -203,7 +212,8 @@ def case_claims(request: HttpRequest, case_id: str) -> HttpResponse:
     error, status = "", 200
     if request.method == "POST":
         try:
-            return _done(claims.open_claim(case, actor=user))
+            claim = claims.open_claim(case, actor=user)
+            return redirect("rewards:claim", claim_id=claim.pk)
         except ClaimError as exc:
             error, status = str(exc), exc.status
     context = {"case": case, "claims": Claim.objects.filter(case=case), "error": error}
@@ -230,8 +240,10 @@ def claim_add_item(request: HttpRequest, claim_id: str) -> HttpResponse:
     if photos is None:
         return _page(request, claim, bound={"add": form}, status=400)
     data = form.cleaned_data
-    try:
-        claims.add_item(
+    return _act(
+        request,
+        claim,
+        lambda: claims.add_item(
             claim,
             entry_code=data["entry"],
             act_on=data["act_on"],
@@ -243,10 +255,10 @@ def claim_add_item(request: HttpRequest, claim_id: str) -> HttpResponse:
             shares=data["shares"],
             photos=photos,
             actor=_user(request),
-        )
-    except ClaimError as exc:
-        return _refused(request, claim, exc, "add", form)
-    return _done(claim)
+        ),
+        "add",
+        form,
+    )
 
 
 @require_GET
@@ -268,11 +280,7 @@ def evidence_photo(request: HttpRequest, claim_id: str, photo_id: str) -> HttpRe
 @staff_required(Perm.CASE_HANDLE)
 def claim_submit(request: HttpRequest, claim_id: str) -> HttpResponse:
     claim = queries.get_claim_for(_user(request), claim_id)
-    try:
-        claims.submit_claim(claim, actor=_user(request))
-    except ClaimError as exc:
-        return _refused(request, claim, exc)
-    return _done(claim)
+    return _act(request, claim, lambda: claims.submit_claim(claim, actor=_user(request)))
 
 
 @require_POST
@@ -281,13 +289,13 @@ def claim_submit(request: HttpRequest, claim_id: str) -> HttpResponse:
 def claim_withdraw(request: HttpRequest, claim_id: str) -> HttpResponse:
     claim = queries.get_claim_for(_user(request), claim_id)
     form = WithdrawForm(request.POST)
-    if not form.is_valid():
-        return _page(request, claim, bound={"withdraw": form}, status=400)
-    try:
-        claims.withdraw_claim(claim, note=form.cleaned_data["note"], actor=_user(request))
-    except ClaimError as exc:
-        return _refused(request, claim, exc, "withdraw", form)
-    return _done(claim)
+    return _act(
+        request,
+        claim,
+        lambda: claims.withdraw_claim(claim, note=form.cleaned_data["note"], actor=_user(request)),
+        "withdraw",
+        form,
+    )
 
 
 @require_POST
@@ -296,19 +304,19 @@ def claim_withdraw(request: HttpRequest, claim_id: str) -> HttpResponse:
 def claim_verify(request: HttpRequest, claim_id: str) -> HttpResponse:
     claim = queries.get_claim_for(_user(request), claim_id)
     form = VerifyForm(request.POST)
-    if not form.is_valid():
-        return _page(request, claim, bound={"verify": form}, status=400)
-    try:
-        claims.verify_claim(
+    return _act(
+        request,
+        claim,
+        lambda: claims.verify_claim(
             claim,
             genuine=form.cleaned_data["verdict"] == "genuine",
             note=form.cleaned_data["note"],
             actor=_user(request),
             keyring=request.keyring,  # type: ignore[attr-defined]
-        )
-    except ClaimError as exc:
-        return _refused(request, claim, exc, "verify", form)
-    return _done(claim)
+        ),
+        "verify",
+        form,
+    )
 
 
 @require_POST
@@ -316,19 +324,19 @@ def claim_verify(request: HttpRequest, claim_id: str) -> HttpResponse:
 def claim_value(request: HttpRequest, claim_id: str) -> HttpResponse:
     claim = queries.get_claim_for(_user(request), claim_id)
     form = ValueForm(list(claim.items.select_related("entry")), request.POST)
-    if not form.is_valid():
-        return _page(request, claim, bound={"value": form}, status=400)
-    try:
-        claims.value_claim(
+    return _act(
+        request,
+        claim,
+        lambda: claims.value_claim(
             claim,
             form.cleaned_data["values"],
             form.cleaned_data["plans"],
             actor=_user(request),
             keyring=request.keyring,  # type: ignore[attr-defined]
-        )
-    except ClaimError as exc:
-        return _refused(request, claim, exc, "value", form)
-    return _done(claim)
+        ),
+        "value",
+        form,
+    )
 
 
 # --- Tranches and payments ---------------------------------------------------------------------------------
@@ -338,11 +346,7 @@ def claim_value(request: HttpRequest, claim_id: str) -> HttpResponse:
 @staff_required(Perm.REWARD_APPROVE)
 def tranche_ask(request: HttpRequest, tranche_id: str) -> HttpResponse:
     tranche = queries.get_tranche_for(_user(request), tranche_id)
-    try:
-        claims.ask_tranche(tranche, actor=_user(request))
-    except ClaimError as exc:
-        return _refused(request, tranche.claim, exc)
-    return _done(tranche.claim)
+    return _act(request, tranche.claim, lambda: claims.ask_tranche(tranche, actor=_user(request)))
 
 
 @require_POST
@@ -352,11 +356,11 @@ def tranche_decide(request: HttpRequest, tranche_id: str) -> HttpResponse:
     form = DecisionForm(request.POST)
     if not form.is_valid():
         return _page(request, tranche.claim, error="Approve or refuse.", status=400)
-    try:
-        claims.decide_tranche(tranche, approve=form.approve, actor=_user(request))
-    except ClaimError as exc:
-        return _refused(request, tranche.claim, exc)
-    return _done(tranche.claim)
+    return _act(
+        request,
+        tranche.claim,
+        lambda: claims.decide_tranche(tranche, approve=form.approve, actor=_user(request)),
+    )
 
 
 @require_POST
@@ -367,15 +371,15 @@ def tranche_pay(request: HttpRequest, tranche_id: str) -> HttpResponse:
     form = SharePayForm(
         queries.owed_references(tranche), request.POST, owed_currency=Currency.USD, auto_id=_ids(tranche.pk)
     )
-    name = f"pay:{tranche.pk}"
-    if not form.is_valid():
-        return _page(request, tranche.claim, bound={name: form}, status=400)
-    case = Case.objects.get(reference=form.cleaned_data["case"])
-    try:
-        payments.pay_tranche_share(tranche, case, form.how(), actor=_user(request))
-    except ClaimError as exc:
-        return _refused(request, tranche.claim, exc, name, form)
-    return _done(tranche.claim)
+    return _act(
+        request,
+        tranche.claim,
+        lambda: payments.pay_tranche_share(
+            tranche, Case.objects.get(reference=form.cleaned_data["case"]), form.how(), actor=_user(request)
+        ),
+        f"pay:{tranche.pk}",
+        form,
+    )
 
 
 @require_POST
@@ -384,11 +388,10 @@ def claim_share(request: HttpRequest, claim_id: str) -> HttpResponse:
     """Hand the case's finance file to those entitled to it who joined after it was sealed."""
     _require_claim_role(request)
     claim = queries.get_claim_for(_user(request), claim_id)
-    try:
-        claims.share_finance_file(claim.case, keyring=request.keyring, actor=_user(request))  # type: ignore[attr-defined]
-    except ClaimError as exc:
-        return _refused(request, claim, exc)
-    return _done(claim)
+    keyring = request.keyring  # type: ignore[attr-defined]
+    return _act(
+        request, claim, lambda: claims.share_finance_file(claim.case, keyring=keyring, actor=_user(request))
+    )
 
 
 @require_POST
@@ -398,14 +401,13 @@ def payment_reverse(request: HttpRequest, payment_id: str) -> HttpResponse:
     payment = queries.get_payment_for(_user(request), payment_id)
     claim = payment.tranche.claim  # type: ignore[union-attr]
     form = ReverseForm(request.POST, auto_id=_ids(payment.pk))
-    name = f"reverse:{payment.pk}"
-    if not form.is_valid():
-        return _page(request, claim, bound={name: form}, status=400)
-    try:
-        payments.reverse_payment(payment, memo=form.cleaned_data["memo"], actor=_user(request))
-    except ClaimError as exc:
-        return _refused(request, claim, exc, name, form)
-    return _done(claim)
+    return _act(
+        request,
+        claim,
+        lambda: payments.reverse_payment(payment, memo=form.cleaned_data["memo"], actor=_user(request)),
+        f"reverse:{payment.pk}",
+        form,
+    )
 
 
 urls: list[URLPattern] = [
