@@ -6,18 +6,29 @@ adapters never hold a private key. Reading needs a ``Keyring`` whose user holds 
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, BinaryIO
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from embrace.audit.events import Event
 from embrace.audit.log import record
 from embrace.vault import crypto
-from embrace.vault.keyring import Keyring, NoAccess, encode_recovery_key, user_key_purpose
-from embrace.vault.models import Compartment, CompartmentKey, Grant, ReceiptHolder, UserKey
+from embrace.vault.keyring import Keyring, NoAccess, VaultError, encode_recovery_key, user_key_purpose
+from embrace.vault.models import (
+    Compartment,
+    CompartmentKey,
+    Grant,
+    GroupGrant,
+    GroupKey,
+    KeyGroup,
+    ReceiptHolder,
+    UserKey,
+)
 
 if TYPE_CHECKING:
     from embrace.accounts.models import User
@@ -89,6 +100,10 @@ def replace_user_keys(keyring: Keyring, new_password: str) -> tuple[Keyring, str
             secret = crypto.unseal(old_private, bytes(grant_.sealed_private_key))
             grant_.sealed_private_key = crypto.seal_to(public, secret)
             grant_.save(update_fields=["sealed_private_key"])
+        for held in GroupGrant.objects.select_for_update().filter(user=user):
+            secret = crypto.unseal(old_private, bytes(held.sealed_private_key))
+            held.sealed_private_key = crypto.seal_to(public, secret)
+            held.save(update_fields=["sealed_private_key"])
         UserKey.objects.filter(user=user).update(
             public_key=public,
             wrapped_by_password=_password_wrap(user, new_password, private),
@@ -106,52 +121,81 @@ def _public_key_of(user: User) -> bytes:
     return bytes(record_.public_key)
 
 
+class GroupHasNoKey(VaultError):
+    """A group has had no member yet, so there is no key to seal to."""
+
+
+def _public_keys(users: dict[uuid.UUID, User]) -> dict[uuid.UUID, bytes]:
+    # One query for every user's public key: a compartment or a group generation may go to many people.
+    public_keys = {
+        user_id: bytes(public)
+        for user_id, public in UserKey.objects.filter(user__in=users).values_list("user_id", "public_key")
+    }
+    if missing := users.keys() - public_keys.keys():
+        raise NoAccess(f"user {next(iter(missing))} has no key pair")
+    return public_keys
+
+
 def _new_generation(
-    compartment: Compartment, members: Iterable[User], version: int, receipts: Iterable[ReceiptHolder] = ()
+    compartment: Compartment,
+    members: Iterable[User],
+    version: int,
+    receipts: Iterable[ReceiptHolder] = (),
+    group_keys: Iterable[GroupKey] = (),
 ) -> CompartmentKey:
     public, private = crypto.generate_keypair()
     key = CompartmentKey.objects.create(compartment=compartment, version=version, public_key=public)
     users = {m.pk: m for m in members}
-    # One query for every member's public key: a new enquiry seals two compartments to a whole team.
-    public_keys = dict(UserKey.objects.filter(user__in=users).values_list("user_id", "public_key"))
-    if missing := users.keys() - public_keys.keys():
-        raise NoAccess(f"user {next(iter(missing))} has no key pair")
+    public_keys = _public_keys(users)
     Grant.objects.bulk_create(
         [
             *(
-                Grant(
-                    key=key,
-                    user=user,
-                    sealed_private_key=crypto.seal_to(bytes(public_keys[user.pk]), private),
-                )
+                Grant(key=key, user=user, sealed_private_key=crypto.seal_to(public_keys[user.pk], private))
                 for user in users.values()
             ),
             *(
                 Grant(key=key, receipt=h, sealed_private_key=crypto.seal_to(bytes(h.public_key), private))
                 for h in {h.pk: h for h in receipts}.values()
             ),
+            *(
+                Grant(key=key, group_key=g, sealed_private_key=crypto.seal_to(bytes(g.public_key), private))
+                for g in {g.pk: g for g in group_keys}.values()
+            ),
         ]
     )
     return key
+
+
+def _current_group_keys(groups: Iterable[KeyGroup]) -> list[GroupKey]:
+    keys = []
+    for group in {g.pk: g for g in groups}.values():
+        key = group.current_key
+        if key is None:
+            raise GroupHasNoKey(f"group {group.name} has no key yet")
+        keys.append(key)
+    return keys
 
 
 def create_compartment(
     kind: str,
     members: Iterable[User],
     *,
+    groups: Iterable[KeyGroup] = (),
     actor: User | None,
     receipts: Iterable[ReceiptHolder] = (),
     audited: bool = True,
 ) -> Compartment:
-    """A new compartment whose key is sealed to each member (and receipt holder). Uses public keys only.
+    """A new compartment whose key is sealed to each group's current generation, each direct member and each
+    receipt holder. Uses public keys only; GroupHasNoKey if a group has never had a member.
 
     ``audited=False`` is for compartments opened by an enquirer's own action: an audit entry carries the exact
     time, and the programme keeps only the day of anything an enquirer does.
     """
     members = list(members)
     with transaction.atomic():
+        group_keys = _current_group_keys(groups)
         compartment = Compartment.objects.create(kind=kind)
-        _new_generation(compartment, members, version=1, receipts=receipts)
+        _new_generation(compartment, members, version=1, receipts=receipts, group_keys=group_keys)
         if not audited:
             return compartment
         record(
@@ -160,6 +204,7 @@ def create_compartment(
             subject=compartment,
             kind=kind,
             members=sorted(str(m.pk) for m in members),
+            groups=sorted(str(k.group_id) for k in group_keys),
         )
     return compartment
 
@@ -170,6 +215,12 @@ def _sealing_key(compartment: Compartment) -> CompartmentKey:
     key = compartment.current_key if compartment.destroyed_at is None else None
     if key is None:
         raise NoAccess("compartment destroyed")
+    # A group lost a member since this generation was made: re-key before sealing, so what is written from
+    # now on reaches the group's current members only. This is what keeps removal O(1): no case is touched
+    # until something new is written to it.
+    outdated = GroupKey.objects.filter(grants__key=key, group__keys__version__gt=F("version")).exists()
+    if outdated:
+        key = rekey(compartment, actor=None, audited=False)
     return key
 
 
@@ -186,7 +237,15 @@ def seal_stream(compartment: Compartment, source: BinaryIO, sink: BinaryIO) -> i
 
 
 def members_of(compartment: Compartment) -> set[str]:
-    """Ids of users who can read the current generation."""
+    """Ids of users who can read the current generation: direct holders and members of its groups."""
+    key = compartment.current_key
+    direct = Grant.objects.filter(key=key, user__isnull=False).values_list("user_id", flat=True)
+    through_groups = GroupGrant.objects.filter(key__grants__key=key).values_list("user_id", flat=True)
+    return {str(u) for u in direct} | {str(u) for u in through_groups}
+
+
+def direct_members_of(compartment: Compartment) -> set[str]:
+    """Ids of users who hold the current generation by a grant of their own (not through a group)."""
     return {
         str(u)
         for u in Grant.objects.filter(key=compartment.current_key, user__isnull=False).values_list(
@@ -217,10 +276,11 @@ def grant(compartment: Compartment, user: User, *, by: Keyring, actor: User) -> 
         record(Event.ACCESS_GRANTED, actor=actor, subject=compartment, user=str(user.pk), generations=granted)
 
 
-def revoke(compartment: Compartment, user: User, *, actor: User) -> None:
-    """Delete the user's copies of every generation and re-key, so nothing added later reaches them.
+def revoke(compartment: Compartment, user: User, *, actor: User | None) -> None:
+    """Delete the user's own copies of every generation and re-key, so nothing added later reaches them.
 
-    What they could read before, they may have kept; that cannot be taken back, only not extended.
+    What they could read before, they may have kept; that cannot be taken back, only not extended. Access
+    through a group is not touched here: that goes with ``remove_group_member``.
     """
     with transaction.atomic():
         deleted, _ = Grant.objects.filter(key__compartment=compartment, user=user).delete()
@@ -228,8 +288,13 @@ def revoke(compartment: Compartment, user: User, *, actor: User) -> None:
         rekey(compartment, actor=actor)
 
 
-def rekey(compartment: Compartment, *, actor: User | None) -> CompartmentKey:
-    """A new generation sealed to the current members; new content uses it from now on."""
+def rekey(compartment: Compartment, *, actor: User | None, audited: bool = True) -> CompartmentKey:
+    """A new generation sealed to the current direct members, receipts and each group's current generation;
+    new content uses it from now on. Public keys only.
+
+    ``audited=False`` when sealing content re-keys lazily: the writer may be an enquirer, whose actions keep
+    only a day; the group rotation that made it necessary was audited when it happened.
+    """
     from embrace.accounts.models import User
 
     with transaction.atomic():
@@ -241,9 +306,126 @@ def rekey(compartment: Compartment, *, actor: User | None) -> CompartmentKey:
             raise NoAccess("compartment destroyed")
         members = User.objects.filter(vault_grants__key=latest)
         receipts = ReceiptHolder.objects.filter(grants__key=latest)
-        key = _new_generation(compartment, members, version=latest.version + 1, receipts=receipts)
-        record(Event.COMPARTMENT_REKEYED, actor=actor, subject=compartment, version=key.version)
+        groups = KeyGroup.objects.filter(keys__grants__key=latest).distinct()
+        key = _new_generation(
+            compartment,
+            members,
+            version=latest.version + 1,
+            receipts=receipts,
+            group_keys=_current_group_keys(groups),
+        )
+        if audited:
+            record(Event.COMPARTMENT_REKEYED, actor=actor, subject=compartment, version=key.version)
     return key
+
+
+# --- Groups -------------------------------------------------------------------------------------------------
+
+
+def group_named(name: str) -> KeyGroup:
+    """The group of that name, made (without a key) the first time it is asked for."""
+    group, _ = KeyGroup.objects.get_or_create(name=name)
+    return group
+
+
+def holders_of(group: KeyGroup) -> set[str]:
+    """Ids of users who hold the group's current generation."""
+    key = group.current_key
+    if key is None:
+        return set()
+    return {str(u) for u in GroupGrant.objects.filter(key=key).values_list("user_id", flat=True)}
+
+
+def _new_group_generation(group: KeyGroup, holders: Iterable[User], *, actor: User | None) -> GroupKey:
+    """The one place a group key generation is born, sealed to ``holders`` with their public keys.
+
+    Every generation, the first and each rotation, comes from here, so anything that must receive every
+    group key (an organisation recovery key, for break-glass) has one place to be added.
+    """
+    latest = group.keys.order_by("-version").first()
+    public, private = crypto.generate_keypair()
+    key = GroupKey.objects.create(
+        group=group, version=(latest.version + 1) if latest else 1, public_key=public
+    )
+    users = {u.pk: u for u in holders}
+    public_keys = _public_keys(users)
+    GroupGrant.objects.bulk_create(
+        GroupGrant(key=key, user=user, sealed_private_key=crypto.seal_to(public_keys[user.pk], private))
+        for user in users.values()
+    )
+    record(Event.GROUP_KEY_CREATED, actor=actor, subject=group, version=key.version, holders=len(users))
+    return key
+
+
+def add_group_member(group: KeyGroup, user: User, *, by: Keyring | None, actor: User | None) -> int:
+    """Seal every generation of the group that ``by`` can open to ``user``; returns how many.
+
+    One grant makes every compartment sealed to the group readable to the joiner at once. The giver must
+    hold the current generation. A group that has never had a key gets its first one here, sealed to the
+    joiner alone (there is nothing to read yet, so nobody needs to give it); once a generation exists, that
+    path is closed and only a holder can give.
+    """
+    with transaction.atomic():
+        locked = KeyGroup.objects.select_for_update().get(pk=group.pk)
+        keys = list(locked.keys.order_by("version"))
+        if not keys:
+            _new_group_generation(locked, [user], actor=actor)
+            record(
+                Event.GROUP_MEMBER_ADDED,
+                actor=actor,
+                subject=locked,
+                user=str(user.pk),
+                generations=1,
+                first=True,
+            )
+            return 1
+        if by is None:
+            raise NoAccess("only a holder of this group's key can give it")
+        try:
+            by.group_private_key(keys[-1])
+        except NoAccess:
+            raise NoAccess("the giver does not hold this group's current key") from None
+        public = _public_key_of(user)
+        given = 0
+        for key in keys:
+            try:
+                private = by.group_private_key(key)
+            except NoAccess:
+                continue
+            _, created = GroupGrant.objects.get_or_create(
+                key=key, user=user, defaults={"sealed_private_key": crypto.seal_to(public, private)}
+            )
+            given += created
+        record(Event.GROUP_MEMBER_ADDED, actor=actor, subject=locked, user=str(user.pk), generations=given)
+    return given
+
+
+def remove_group_member(group: KeyGroup, user: User, *, actor: User | None) -> bool:
+    """Take every generation of the group from ``user`` and rotate: a new generation, sealed to the remaining
+    holders with their public keys, is what compartments are re-keyed to when content is next written.
+
+    O(1) in the number of compartments. What the leaver could read before is assumed seen. Returns whether
+    they held anything.
+    """
+    with transaction.atomic():
+        locked = KeyGroup.objects.select_for_update().get(pk=group.pk)
+        deleted, _ = GroupGrant.objects.filter(key__group=locked, user=user).delete()
+        if not deleted:
+            return False
+        latest = locked.keys.order_by("-version").first()
+        from embrace.accounts.models import User as UserModel
+
+        remaining = UserModel.objects.filter(vault_group_grants__key=latest).exclude(pk=user.pk)
+        key = _new_group_generation(locked, remaining, actor=actor)
+        record(
+            Event.GROUP_MEMBER_REMOVED,
+            actor=actor,
+            subject=locked,
+            user=str(user.pk),
+            copies=deleted,
+            version=key.version,
+        )
+    return True
 
 
 def _scrub_deleted_rows() -> None:

@@ -15,11 +15,11 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, BinaryIO
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 
 from embrace.vault import crypto
-from embrace.vault.models import Compartment, CompartmentKey, Grant, UserKey
+from embrace.vault.models import Compartment, CompartmentKey, Grant, GroupGrant, GroupKey, UserKey
 
 if TYPE_CHECKING:
     from embrace.accounts.models import User
@@ -45,28 +45,76 @@ def user_key_purpose(user_id: uuid.UUID, how: str) -> bytes:
 
 
 class Keyring:
-    """A user's unwrapped private key for the length of one request. Never stored, never logged."""
+    """A user's unwrapped private key for the length of one request. Never stored, never logged.
 
-    __slots__ = ("_private_key", "user")
+    A compartment key reaches the user either through a grant of their own or through a group key they
+    hold. The group private keys are unsealed once per keyring (one query) and kept for the request, so an
+    inbox page costs the same number of queries however many cases it lists.
+    """
+
+    __slots__ = ("_group_keys", "_private_key", "user")
 
     def __init__(self, user: User, private_key: bytes) -> None:
         self.user = user
         self._private_key = private_key
+        self._group_keys: dict[uuid.UUID, bytes] | None = None
 
     def __repr__(self) -> str:
         return f"<Keyring of {self.user.pk}>"
 
+    def _load_group_keys(self) -> dict[uuid.UUID, bytes]:
+        keys: dict[uuid.UUID, bytes] = {}
+        for key_id, sealed in GroupGrant.objects.filter(user=self.user).values_list(
+            "key_id", "sealed_private_key"
+        ):
+            try:
+                keys[key_id] = crypto.unseal(self._private_key, bytes(sealed))
+            except crypto.DecryptionError:
+                continue  # sealed to a key pair this user no longer has: it opens nothing
+        return keys
+
+    def group_keys(self) -> dict[uuid.UUID, bytes]:
+        """The group key generations this user holds (id → private key), unsealed once per keyring."""
+        if self._group_keys is None:
+            self._group_keys = self._load_group_keys() if self.user is not None else {}
+        return self._group_keys
+
+    def group_private_key(self, key: GroupKey) -> bytes:
+        # Read afresh on a miss: a keyring kept across a grant (a command, a test) sees the new key.
+        private = self.group_keys().get(key.pk)
+        if private is None and self.user is not None:
+            self._group_keys = self._load_group_keys()
+            private = self._group_keys.get(key.pk)
+        if private is None:
+            raise NoAccess(f"no grant on group key {key.pk}")
+        return private
+
     def _grants(self) -> QuerySet[Grant]:
-        return Grant.objects.filter(user=self.user)
+        """Grants this keyring may open: its own, and those sealed to a group key generation it holds."""
+        return Grant.objects.filter(Q(user=self.user) | Q(group_key_id__in=list(self.group_keys())))
+
+    def _open_grant(self, user_id: object, group_key_id: uuid.UUID | None, sealed: bytes) -> bytes:
+        if group_key_id is None:
+            return crypto.unseal(self._private_key, sealed)
+        group_private = self.group_keys().get(group_key_id)
+        if group_private is None:
+            raise crypto.DecryptionError("group key not held")
+        return crypto.unseal(group_private, sealed)
 
     def compartment_private_key(self, key: CompartmentKey) -> bytes:
-        grant = self._grants().filter(key=key).first()
-        if grant is None:
+        # A direct grant first (one unseal), else a group generation of this user the key is sealed to.
+        rows = list(
+            self._grants().filter(key=key).values_list("user_id", "group_key_id", "sealed_private_key")
+        )
+        if not rows:
             raise NoAccess(f"no grant on compartment key {key.pk}")
-        try:
-            return crypto.unseal(self._private_key, bytes(grant.sealed_private_key))
-        except crypto.DecryptionError as exc:
-            raise NoAccess("grant does not open with this user's key") from exc
+        rows.sort(key=lambda row: row[1] is not None)
+        for user_id, group_key_id, sealed in rows:
+            try:
+                return self._open_grant(user_id, group_key_id, bytes(sealed))
+            except crypto.DecryptionError:
+                continue
+        raise NoAccess("grant does not open with this user's key")
 
     def _unseal_data_key(self, key_id: uuid.UUID, sealed_data_key: bytes) -> bytes:
         # The callback ``crypto.open_stream`` asks for a stream's data key: access is decided here.
@@ -94,9 +142,11 @@ class Keyring:
             raise NoAccess("damaged envelope") from exc
 
     def open_many(self, envelopes: Sequence[bytes]) -> list[bytes | None]:
-        """Decrypt several message envelopes with one query in all; None for each this keyring cannot open.
+        """Decrypt several message envelopes with a constant number of queries; None for each this keyring
+        cannot open.
 
-        For lists (an inbox page): ``open`` would look up a key and a grant for every envelope.
+        For lists (an inbox page): ``open`` would look up a key and a grant for every envelope. The group keys
+        are one query (once per keyring), the grants one more.
         """
         key_ids: list[uuid.UUID | None] = []
         for envelope in envelopes:
@@ -104,15 +154,26 @@ class Keyring:
                 key_ids.append(crypto.envelope_key_id(bytes(envelope)))
             except crypto.DecryptionError:
                 key_ids.append(None)
-        grants = {
-            grant.key_id: bytes(grant.sealed_private_key)
-            for grant in self._grants().filter(key_id__in={k for k in key_ids if k is not None})
-        }
+        grants: dict[uuid.UUID, tuple[object, uuid.UUID | None, bytes]] = {}
+        for grant_key_id, user_id, group_key_id, sealed in (
+            self._grants()
+            .filter(key_id__in={k for k in key_ids if k is not None})
+            .values_list("key_id", "user_id", "group_key_id", "sealed_private_key")
+        ):
+            # A direct grant wins over a group one: one unseal instead of two.
+            if grant_key_id not in grants or group_key_id is None:
+                grants[grant_key_id] = (user_id, group_key_id, bytes(sealed))
+        privates: dict[uuid.UUID, bytes | None] = {}
         opened: list[bytes | None] = []
         for envelope, key_id in zip(envelopes, key_ids, strict=True):
-            sealed = grants.get(key_id) if key_id is not None else None
+            grant = grants.get(key_id) if key_id is not None else None
             try:
-                private = crypto.unseal(self._private_key, sealed) if sealed is not None else None
+                if grant is None or key_id is None:
+                    opened.append(None)
+                    continue
+                if key_id not in privates:
+                    privates[key_id] = self._open_grant(*grant)
+                private = privates[key_id]
                 opened.append(crypto.open_message(private, bytes(envelope)) if private is not None else None)
             except crypto.DecryptionError:
                 opened.append(None)

@@ -77,8 +77,62 @@ class ReceiptHolder(models.Model):
         return f"receipt holder {self.id}"
 
 
+class KeyGroup(models.Model):
+    """A set of people who share one key pair, so a compartment is sealed to the group, not to each person.
+
+    The vault knows no roles or teams: ``name`` is chosen by the custody app ("team:<uuid>", "custodians" …).
+    Joining is one grant of the group's private key; leaving adds a generation the leaver never holds.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    name = models.CharField(max_length=80, unique=True)
+    created_on = models.DateField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def current_key(self) -> GroupKey | None:
+        """The newest generation (new compartment generations are sealed to it), or None before the first."""
+        return self.keys.order_by("-version").first()
+
+
+class GroupKey(models.Model):
+    """One generation of a group's key pair. Removing a member adds one; old ones stay for reading."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    group = models.ForeignKey(KeyGroup, on_delete=models.CASCADE, related_name="keys")
+    version = models.PositiveIntegerField()
+    public_key = models.BinaryField()
+    created_on = models.DateField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["group", "version"], name="unique_group_key_version")]
+
+    def __str__(self) -> str:
+        return f"{self.group_id} v{self.version}"
+
+
+class GroupGrant(models.Model):
+    """A group key generation's private key, sealed to one member."""
+
+    key = models.ForeignKey(GroupKey, on_delete=models.CASCADE, related_name="holders")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="vault_group_grants"
+    )
+    sealed_private_key = models.BinaryField()
+    granted_on = models.DateField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key", "user"], name="unique_group_grant_per_user")]
+
+    def __str__(self) -> str:
+        return f"{self.key_id} → {self.user_id}"
+
+
 class Grant(models.Model):
-    """A compartment key generation's private key, sealed to one holder: a staff user or a receipt."""
+    """A compartment key generation's private key, sealed to one holder: a staff user, a receipt, or a
+    group key generation (whose members then read it without a grant of their own)."""
 
     key = models.ForeignKey(CompartmentKey, on_delete=models.CASCADE, related_name="grants")
     user = models.ForeignKey(
@@ -87,6 +141,9 @@ class Grant(models.Model):
     receipt = models.ForeignKey(
         ReceiptHolder, on_delete=models.CASCADE, related_name="grants", null=True, blank=True
     )
+    group_key = models.ForeignKey(
+        GroupKey, on_delete=models.CASCADE, related_name="grants", null=True, blank=True
+    )
     sealed_private_key = models.BinaryField()
     granted_on = models.DateField(auto_now_add=True)
 
@@ -94,12 +151,14 @@ class Grant(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["key", "user"], name="unique_grant_per_user"),
             models.UniqueConstraint(fields=["key", "receipt"], name="unique_grant_per_receipt"),
+            models.UniqueConstraint(fields=["key", "group_key"], name="unique_grant_per_group_key"),
             models.CheckConstraint(
-                condition=models.Q(user__isnull=False, receipt__isnull=True)
-                | models.Q(user__isnull=True, receipt__isnull=False),
+                condition=models.Q(user__isnull=False, receipt__isnull=True, group_key__isnull=True)
+                | models.Q(user__isnull=True, receipt__isnull=False, group_key__isnull=True)
+                | models.Q(user__isnull=True, receipt__isnull=True, group_key__isnull=False),
                 name="grant_has_one_holder",
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.key_id} → {self.user_id or self.receipt_id}"
+        return f"{self.key_id} → {self.user_id or self.receipt_id or self.group_key_id}"
