@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "embrace.accounts",
     "embrace.vault",
     "embrace.approvals",
+    "embrace.custody",
     "embrace.rewards",
     "embrace.cases",
     "embrace.vetting",

@@ -20,6 +20,7 @@ from django.utils import timezone
 from embrace.audit.events import Event
 from embrace.audit.log import record
 from embrace.cases.models import Attachment, Case, Message, Note, Sender
+from embrace.custody import groups as custody_groups
 from embrace.myanmar import text as burmese
 from embrace.vault import actions as vault
 from embrace.vault.keyring import Keyring
@@ -122,15 +123,19 @@ def reply_to_enquirer(case: Case, text: str, *, actor: User, photos: Sequence[Ph
 
 
 def add_note(case: Case, text: str, *, actor: User) -> Note:
-    """An internal note. The first one makes the case's ``notes`` compartment, sealed to the staff who then
-    hold its body key — the receipt holder is left out, so the enquirer can never read a note."""
-    from embrace.accounts.models import User
-
+    """An internal note. The first one makes the case's ``notes`` compartment, sealed to the team's key and
+    the handler — the receipt holder is left out, so the enquirer can never read a note."""
     with transaction.atomic():
-        locked = Case.objects.select_for_update(of=("self",)).select_related("notes", "body").get(pk=case.pk)
+        locked = (
+            Case.objects.select_for_update(of=("self",))
+            .select_related("notes", "body", "handler")
+            .get(pk=case.pk)
+        )
         if locked.notes is None:
-            readers = User.objects.filter(pk__in=vault.members_of(locked.body))
-            locked.notes = vault.create_compartment("notes", readers, actor=actor)
+            handler = [locked.handler] if locked.handler is not None else []
+            locked.notes = vault.create_compartment(
+                "notes", handler, groups=[custody_groups.team_group(locked.team_id)], actor=actor
+            )
             Case.objects.filter(pk=case.pk).update(notes=locked.notes)
         note = Note.objects.create(
             case=case, author=actor, written_on=today(), envelope=vault.seal(locked.notes, text.encode())
@@ -173,10 +178,10 @@ def assign_case(case: Case, handler: User, *, actor: User, keyring: Keyring) -> 
             vault.grant(locked.notes, handler, by=keyring, actor=actor)
         if previous is not None:
             vault.revoke(case.body, previous, actor=actor)
-            if locked.notes is not None and str(previous.pk) in vault.members_of(locked.notes):
+            if locked.notes is not None and str(previous.pk) in vault.direct_members_of(locked.notes):
                 vault.revoke(locked.notes, previous, actor=actor)
             # An identity revealed to them for this case goes with the case.
-            if str(previous.pk) in vault.members_of(case.identity):
+            if str(previous.pk) in vault.direct_members_of(case.identity):
                 vault.revoke(case.identity, previous, actor=actor)
         Case.objects.filter(pk=case.pk).update(handler=handler)
         locked.handler = handler
@@ -192,21 +197,20 @@ def assign_case(case: Case, handler: User, *, actor: User, keyring: Keyring) -> 
 
 
 def _hand_over_finance(case: Case, previous: User | None, *, keyring: Keyring, actor: User) -> None:
-    """The case's reward claims go with it: the previous handler loses the finance key (unless they hold it
-    by another office), and the new one gets it if the person assigning can pass it on; otherwise someone in
-    the committee or finance must grant it."""
-    from embrace.rewards.claims import finance_members
+    """The case's reward claims go with it: the finance file is sealed to the handler directly (the
+    committee, finance and reviewers read it through their group keys), so the previous handler's copy is
+    taken back and the new one gets it if the person assigning can pass it on; otherwise someone who holds
+    the file's key must share it."""
     from embrace.rewards.models import FinanceFile
 
     file = FinanceFile.objects.filter(case=case).select_related("compartment").first()
     if file is None:
         return
     compartment = file.compartment
-    entitled = {str(pk) for pk in finance_members(case).values_list("pk", flat=True)}
-    holders = vault.members_of(compartment)
-    if case.handler_id and str(case.handler_id) in entitled - holders and keyring.can_read(compartment):
+    direct = vault.direct_members_of(compartment)
+    if case.handler_id and str(case.handler_id) not in direct and keyring.can_read(compartment):
         vault.grant(compartment, case.handler, by=keyring, actor=actor)  # type: ignore[arg-type]
-    if previous is not None and str(previous.pk) in holders - entitled:
+    if previous is not None and str(previous.pk) in direct:
         vault.revoke(compartment, previous, actor=actor)
 
 

@@ -1,6 +1,7 @@
 """Who an enquirer really is, and their family: the identity compartment, readable by custodians only.
 
-Custodians hold the identity key of every case from the moment it arrives (``identity_keyholders``). Anyone
+Every case's identity is sealed to the custodians' group key from the moment it arrives (a custodian reads it
+once another custodian has given them that key, ``embrace.custody``). Anyone
 else reads it only after asking with a reason and a second person — a custodian who is not the asker —
 approving: the approval seals the key to the asker, in the same transaction, and both steps are audited.
 The checks here are for clear messages; the key is what actually keeps the content closed.
@@ -45,15 +46,6 @@ class IdentityError(Exception):
     def __init__(self, message: str, *, status: int = 400) -> None:
         super().__init__(message)
         self.status = status
-
-
-def identity_keyholders() -> list[User]:
-    """The users a new case's identity compartment is sealed to: active custodians who have a key pair."""
-    return list(
-        User.objects.filter(
-            is_active=True, role_assignments__role=Role.CUSTODIAN, vault_key__isnull=False
-        ).distinct()
-    )
 
 
 def get_case_for_identity(user: User, case_id: uuid.UUID | str) -> Case:

@@ -27,19 +27,21 @@ from embrace.audit.events import Event
 from embrace.audit.log import record, subject_of
 from embrace.cases.actions import Photo, attachment_path, mark_enquirer_activity, store_message, today
 from embrace.cases.duplicates import index_identifiers
-from embrace.cases.identity import identity_keyholders
 from embrace.cases.models import Attachment, Case, Sender, Status
 from embrace.core.db import write_transaction
+from embrace.custody import groups as custody_groups
 from embrace.intake.models import IntakeRoute, ReceiptFailures, UsedFormToken, Visit
 from embrace.vault import actions as vault
 from embrace.vault import receipts
+from embrace.vault.models import KeyGroup
 
 if TYPE_CHECKING:
     from embrace.accounts.models import Team, User
 
 
 class IntakeClosed(Exception):
-    """No team is set up to receive enquiries, so nobody could ever read one: refuse rather than lose it."""
+    """No open route leads to a team whose key anyone holds, so nobody could ever read an enquiry: refuse
+    rather than lose it."""
 
 
 class TokenSpent(Exception):
@@ -57,22 +59,19 @@ def _spend_token(digest: str) -> None:
         raise TokenSpent from None
 
 
-def _receiving_team() -> tuple[Team, list[User]]:
-    from embrace.accounts.models import User
-
+def _receiving_team() -> tuple[Team, KeyGroup]:
+    # The next open route whose team has a key: its holders were given it by a holder, never by their role.
     for route in IntakeRoute.objects.select_for_update().filter(active=True).order_by("received"):
-        readers = list(
-            User.objects.filter(
-                teams=route.team,
-                is_active=True,
-                role_assignments__role=Role.INTAKE_OFFICER,
-                vault_key__isnull=False,
-            ).distinct()
-        )
-        if readers:
+        group = custody_groups.team_group(route.team)
+        if group.current_key is not None:
             IntakeRoute.objects.filter(pk=route.pk).update(received=F("received") + 1)
-            return route.team, readers
+            return route.team, group
     raise IntakeClosed
+
+
+def _identity_group(team_group: KeyGroup) -> KeyGroup:
+    custodians = custody_groups.custodians_group()
+    return custodians if custodians.current_key is not None else team_group
 
 
 def submit_enquiry(
@@ -82,18 +81,20 @@ def submit_enquiry(
     holder, receipt = receipts.prepare_holder()  # slow (Argon2id): before the transaction
     with write_transaction():
         _spend_token(token)
-        team, readers = _receiving_team()
+        team, team_group = _receiving_team()
         holder.save()
         case = Case.objects.create(
             status=Status.QUARANTINED if quarantine else Status.ENQUIRY,
             team=team,
             opened_on=today(),
             last_enquirer_on=today(),
-            body=vault.create_compartment("body", readers, actor=None, receipts=[holder], audited=False),
-            # Custodians hold identities; a programme with none yet falls back on the receiving team, so that
-            # what an enquirer said about who they are is never sealed to nobody.
+            body=vault.create_compartment(
+                "body", [], groups=[team_group], actor=None, receipts=[holder], audited=False
+            ),
+            # Custodians hold identities; a programme with no custodian key yet falls back on the receiving
+            # team, so that what an enquirer said about who they are is never sealed to nobody.
             identity=vault.create_compartment(
-                "identity", identity_keyholders() or readers, actor=None, audited=False
+                "identity", [], groups=[_identity_group(team_group)], actor=None, audited=False
             ),
             receipt=holder,
             needs_script_review=bool(body.get("needs_review")),

@@ -13,17 +13,19 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Max, QuerySet
+from django.db.models import Max
 
 from embrace.accounts.models import Team, User, afresh
-from embrace.accounts.roles import CONTENT_BLIND_ROLES, ROLE_PERMISSIONS, Perm
+from embrace.accounts.roles import Perm, Role
 from embrace.approvals.models import Status as ApprovalStatus
 from embrace.audit.events import Event
 from embrace.audit.log import record
 from embrace.cases.actions import today
 from embrace.cases.models import Case, CaseTransition, Status
+from embrace.custody import groups as custody_groups
 from embrace.passage.models import PassagePlan, PlanEntry
 from embrace.vault import actions as vault
+from embrace.vault.models import Compartment
 
 # Where a plan can be opened: the passage has been approved and the person has not yet arrived.
 OPEN_STATUSES = frozenset({Status.PASSAGE_APPROVED, Status.PASSAGE_PLANNED, Status.IN_TRANSIT})
@@ -52,24 +54,9 @@ def passage_approved_by_two(case: Case) -> bool:
     )
 
 
-def passage_team_members(team: Team) -> QuerySet[User]:
-    """Who in the team may hold a passage key: active, with a key pair, allowed to handle cases, and not in
-    a role that must never hold case content (an administrator who joined the team gets nothing)."""
-    handlers = User.objects.filter(role_assignments__role__in=_roles_with(Perm.CASE_HANDLE))
-    return (
-        User.objects.filter(teams=team, is_active=True, vault_key__isnull=False, pk__in=handlers)
-        .exclude(role_assignments__role__in=CONTENT_BLIND_ROLES)
-        .distinct()
-    )
-
-
-def _roles_with(perm: Perm) -> list[str]:
-    return [role for role, perms in ROLE_PERMISSIONS.items() if perm in perms]
-
-
 def open_passage(case: Case, team: Team, *, actor: User) -> PassagePlan:
-    """Open the case's passage plan, sealed to the members of ``team`` only (not the handler unless they are
-    one of them). Only the case's assigned handler may, and only after the two-person passage approval."""
+    """Open the case's passage plan, sealed to the passage key of ``team`` only (not the handler unless they
+    hold it). Only the case's assigned handler may, and only after the two-person passage approval."""
     with transaction.atomic():
         locked = Case.objects.select_for_update().get(pk=case.pk)
         current = afresh(actor)
@@ -84,10 +71,13 @@ def open_passage(case: Case, team: Team, *, actor: User) -> PassagePlan:
             raise PassageError("This case's passage was not approved by two people.")
         if PassagePlan.objects.filter(case=locked).exists():
             raise PassageError("This case already has a passage plan.")
-        members = list(passage_team_members(team))
-        if not members:
-            raise PassageError(f"{team} has no active case handler with a key to hold the plan.")
-        compartment = vault.create_compartment("passage", members, actor=actor)
+        group = custody_groups.passage_group(team)
+        if group.current_key is None:
+            raise PassageError(
+                f"Nobody in {team} holds a passage key yet: one of its handlers must start it."
+            )
+        members = custody_groups.kept_by(group).count()
+        compartment = vault.create_compartment("passage", [], groups=[group], actor=actor)
         plan = PassagePlan.objects.create(case=locked, team=team, compartment=compartment, opened_on=today())
         record(
             Event.PASSAGE_OPENED,
@@ -96,7 +86,7 @@ def open_passage(case: Case, team: Team, *, actor: User) -> PassagePlan:
             case=str(locked.pk),
             team=str(team.pk),
             compartment=str(compartment.pk),
-            members=len(members),
+            members=members,
         )
     return plan
 
@@ -193,3 +183,18 @@ def tend_passage_plans(on: datetime.date) -> dict[str, int]:
     ).distinct()
     noted = sum(note_arrival(plan.case) for plan in arrived.select_related("case"))
     return {"passage_arrivals": noted, "passage_plans_destroyed": destroy_due_plans(on)}
+
+
+def unqualified_passage_grants(user: User) -> list[Compartment]:
+    """Passage plans sealed to the user directly (before group keys) that they no longer qualify for: not a
+    handler in the plan's team any more, or deactivated."""
+    from embrace.cases.keys import Standing, own_compartments
+
+    mine = own_compartments(user)
+    standing = Standing(user)
+    out = []
+    for plan in PassagePlan.objects.filter(compartment_id__in=mine).select_related("compartment"):
+        keeps = standing.ok and Role.HANDLER in standing.roles and plan.team_id in standing.teams
+        if not keeps and plan.compartment is not None:
+            out.append(plan.compartment)
+    return out

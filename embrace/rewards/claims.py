@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
 
 from embrace.accounts.models import User, afresh
 from embrace.accounts.roles import CONTENT_BLIND_ROLES, Perm, Role
@@ -34,6 +33,7 @@ from embrace.audit.events import Event
 from embrace.audit.log import record
 from embrace.cases.actions import Photo, attachment_path, today, write_sealed_file
 from embrace.cases.models import Case, Status
+from embrace.custody import groups as custody_groups
 from embrace.myanmar.text import normalise_digits
 from embrace.rewards import ledger
 from embrace.rewards.ledger import Leg
@@ -60,7 +60,7 @@ from embrace.rewards.money import Currency, split
 from embrace.vault import actions as vault
 from embrace.vault.blind import blind_index
 from embrace.vault.keyring import Keyring, NoAccess
-from embrace.vault.models import Compartment, Grant
+from embrace.vault.models import Compartment, KeyGroup
 
 # A reward is claimed once the person is out: from arrival until the case is closed.
 CLAIMABLE = frozenset({Status.ARRIVED, Status.SCREENED, Status.REGISTERED})
@@ -125,44 +125,46 @@ def take_part(claim: Claim, user: User, part: Part) -> None:
 # --- The finance compartment ---------------------------------------------------------------------------
 
 
-def finance_members(case: Case) -> QuerySet[User]:
-    """Who may read a case's claims and payment channels: its handler, the reviewers of its team (who verify),
-    the reward committee and finance. Never an administrator or auditor, whatever else they hold."""
-    committee_or_finance = User.objects.filter(
-        role_assignments__role__in=[Role.REWARD_COMMITTEE, Role.FINANCE]
-    )
-    reviewers = User.objects.filter(role_assignments__role=Role.VETTING_REVIEWER, teams=case.team_id)
-    pks = set(committee_or_finance.values_list("pk", flat=True)) | set(reviewers.values_list("pk", flat=True))
-    if case.handler_id:
-        pks.add(case.handler_id)
-    return (
-        User.objects.filter(pk__in=pks, is_active=True, vault_key__isnull=False)
-        .exclude(role_assignments__role__in=CONTENT_BLIND_ROLES)
-        .distinct()
-    )
+def finance_groups() -> list[KeyGroup]:
+    """The group keys a finance file is sealed to, those that exist: the committee and finance, and the
+    reviewers (who verify claims). Never an administrator or auditor: they are never entitled to a group."""
+    return [g for g in (custody_groups.finance_group(), custody_groups.vetting_group()) if g.current_key]
 
 
 def finance_compartment(case: Case, *, actor: User | None) -> Compartment:
-    """The case's finance compartment, made (sealed to ``finance_members``) the first time it is needed."""
+    """The case's finance compartment, made the first time it is needed: sealed to ``finance_groups`` and to
+    the case's handler directly."""
     with transaction.atomic():
         file = FinanceFile.objects.select_for_update().filter(case=case).select_related("compartment").first()
         if file is not None:
             return file.compartment
-        compartment = vault.create_compartment(COMPARTMENT_KIND, finance_members(case), actor=actor)
+        handler = (
+            User.objects.filter(handled_cases=case, is_active=True, vault_key__isnull=False)
+            .exclude(role_assignments__role__in=CONTENT_BLIND_ROLES)
+            .distinct()
+        )
+        compartment = vault.create_compartment(
+            COMPARTMENT_KIND, handler, groups=finance_groups(), actor=actor
+        )
         FinanceFile.objects.create(case=case, compartment=compartment)
         record(Event.FINANCE_FILE_OPENED, actor=actor, subject=case, compartment=str(compartment.pk))
     return compartment
 
 
 def finance_readers_missing(case: Case) -> list[User]:
-    """Who ``finance_members`` says should read the case's finance file but holds no key to it: people who
-    joined the committee, finance or the team's reviewers after the file was sealed. Only someone who holds
-    the key can hand it on (``share_finance_file``)."""
+    """Who should read the case's finance file by a key of their own but holds none: a handler assigned by
+    someone who could not pass the key on. The committee, finance and reviewers read it through their group
+    keys (given on the keys page), so they are never missing here. Only someone who holds the key can hand it
+    on (``share_finance_file``)."""
     file = FinanceFile.objects.filter(case=case).select_related("compartment").first()
-    if file is None:
+    if file is None or case.handler_id is None:
         return []
-    holders = Grant.objects.filter(key=file.compartment.current_key).values("user_id")
-    return list(finance_members(case).exclude(pk__in=holders).order_by("username"))
+    if str(case.handler_id) in vault.members_of(file.compartment):
+        return []
+    handler = User.objects.filter(pk=case.handler_id, is_active=True, vault_key__isnull=False).exclude(
+        role_assignments__role__in=CONTENT_BLIND_ROLES
+    )
+    return list(handler.distinct())
 
 
 def share_finance_file(case: Case, *, keyring: Keyring, actor: User) -> list[User]:
@@ -624,3 +626,24 @@ def _close(claim: Claim, status: ClaimStatus, note: str, *, actor: User) -> Clai
     event = Event.CLAIM_REJECTED if status == ClaimStatus.REJECTED else Event.CLAIM_WITHDRAWN
     record(event, actor=actor, subject=claim, assets_freed=not paid_any)
     return claim
+
+
+def unqualified_finance_grants(user: User) -> list[Compartment]:
+    """Finance files the user holds a key of their own to but no longer qualifies for (for
+    ``custody.leave_unentitled``): a handler who lost the role or left the team, or, for files sealed before
+    group keys, someone no longer in the committee, finance or the team's reviewers."""
+    from embrace.cases.keys import Standing, own_compartments
+
+    mine = own_compartments(user)
+    standing = Standing(user)
+    out = []
+    for file in FinanceFile.objects.filter(compartment_id__in=mine).select_related("case", "compartment"):
+        case = file.case
+        keeps = standing.ok and (
+            standing.handles(case)
+            or bool(standing.roles & {Role.REWARD_COMMITTEE, Role.FINANCE})
+            or (Role.VETTING_REVIEWER in standing.roles and case.team_id in standing.teams)
+        )
+        if not keeps:
+            out.append(file.compartment)
+    return out

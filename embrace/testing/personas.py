@@ -14,6 +14,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from embrace.accounts import actions
 from embrace.accounts.models import Team, User
 from embrace.accounts.roles import Role
+from embrace.custody import groups
+from embrace.vault import actions as vault
+from embrace.vault.keyring import VaultLocked, unlock_with_password
 
 PASSWORD = "correct horse battery staple 42"
 
@@ -31,12 +34,37 @@ class Persona:
         return f"{totp(self.device.bin_key, step=step, t0=self.device.t0, digits=6, drift=offset):06d}"
 
 
-def make_persona(username: str, *roles: Role, teams: tuple[Team, ...] = ()) -> Persona:
+def make_persona(username: str, *roles: Role, teams: tuple[Team, ...] = (), keys: bool = True) -> Persona:
+    """A user with a key pair and an authenticator; with ``keys`` (the default) also given every group key
+    their roles and teams entitle them to, as colleagues would have given them. ``keys=False`` is a newcomer
+    nobody has given a key yet."""
     user, password, recovery_key = actions.create_user(
         username, roles=roles, teams=teams, password=PASSWORD, actor=None
     )
     device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    if keys:
+        give_entitled_keys(user)
     return Persona(user, password, recovery_key, device)
+
+
+def give_entitled_keys(user: User) -> None:
+    """Give the user every group key their roles and teams entitle them to, through the real
+    ``add_group_member``: sealed by a holder unlocked with the shared test password (a test-only bootstrap;
+    in production a holder does it from their own session), or as the group's first key."""
+    for group in groups.entitled_groups(user):
+        if groups.holds(user, group):
+            continue
+        key = group.current_key
+        if key is None:
+            vault.add_group_member(group, user, by=None, actor=None)
+            continue
+        for holder in User.objects.filter(vault_group_grants__key=key).exclude(pk=user.pk):
+            try:
+                keyring = unlock_with_password(holder, PASSWORD)
+            except VaultLocked:  # this holder changed their password in the test: ask the next
+                continue
+            vault.add_group_member(group, user, by=keyring, actor=holder)
+            break
 
 
 def log_in(client: Client, persona: Persona) -> Client:

@@ -42,7 +42,7 @@ from embrace.rewards.models import (
 )
 from embrace.testing.personas import PASSWORD, Persona, log_in, make_persona
 from embrace.vault.keyring import Keyring, unlock_with_password
-from embrace.vault.models import Compartment, Grant
+from embrace.vault.models import Compartment, Grant, GroupGrant
 from embrace.vetting import actions as vetting
 from embrace.vetting.models import CheckDefinition, PlantFlag, Verdict
 
@@ -86,13 +86,14 @@ class WorldCase:
     markers: dict[str, list[str]] = field(default_factory=dict)
 
     def readers(self, kind: str) -> set[str]:
-        """Ids of the users holding any generation of this compartment's key, as the vault records it."""
-        return {
-            str(u)
-            for u in Grant.objects.filter(
-                key__compartment=self.compartments[kind], user__isnull=False
-            ).values_list("user_id", flat=True)
-        }
+        """Ids of the users holding any generation of this compartment's key, as the vault records it: by a
+        grant of their own, or through a group key generation it is sealed to."""
+        grants = Grant.objects.filter(key__compartment=self.compartments[kind])
+        direct = grants.filter(user__isnull=False).values_list("user_id", flat=True)
+        through = GroupGrant.objects.filter(key__in=grants.values("group_key_id")).values_list(
+            "user_id", flat=True
+        )
+        return {str(u) for u in direct} | {str(u) for u in through}
 
 
 @dataclass

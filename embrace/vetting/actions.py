@@ -14,8 +14,9 @@ from embrace.audit.events import Event
 from embrace.audit.log import record
 from embrace.cases.actions import today
 from embrace.cases.models import Case, Status
+from embrace.custody import groups as custody_groups
 from embrace.vault import actions as vault
-from embrace.vault.models import Compartment
+from embrace.vault.models import Compartment, KeyGroup
 from embrace.vetting.models import (
     CaseCheck,
     CaseVetting,
@@ -52,27 +53,22 @@ def _locked_case(case: Case, actor: User) -> Case:
     return locked
 
 
-def _vetting_members(case: Case) -> list[User]:
-    from embrace.accounts.models import User
-
-    members = User.objects.filter(
-        is_active=True,
-        role_assignments__role__in=[Role.VETTING_REVIEWER, Role.CUSTODIAN],
-        vault_key__isnull=False,
-    )
-    if case.handler_id is not None:
-        # The handler talks to the enquirer; a suspicion about them must not reach them.
-        members = members.exclude(pk=case.handler_id)
-    return list(members.distinct())
+def _vetting_groups() -> list[KeyGroup]:
+    """The reviewers' and custodians' group keys, those that exist. The case's handler, if a reviewer, reads
+    through the pool key too: the pages refuse them (``vetting_cases``), and docs/security.md says so."""
+    return [g for g in (custody_groups.vetting_group(), custody_groups.custodians_group()) if g.current_key]
 
 
 def vetting_compartment(case: Case, *, actor: User) -> Compartment:
-    """The case's vetting compartment, made on first use for every active reviewer and custodian with a
-    key, except the case's handler. Call inside a transaction holding the case's lock."""
+    """The case's vetting compartment, made on first use, sealed to the vetting and custodians group keys.
+    Call inside a transaction holding the case's lock."""
     existing = CaseVetting.objects.filter(case=case).select_related("compartment").first()
     if existing is not None:
         return existing.compartment
-    compartment = vault.create_compartment(COMPARTMENT_KIND, _vetting_members(case), actor=actor)
+    sealed_to = _vetting_groups()
+    if not sealed_to:
+        raise VettingError("No reviewer or custodian holds a vetting key yet: nothing could be read back.")
+    compartment = vault.create_compartment(COMPARTMENT_KIND, [], groups=sealed_to, actor=actor)
     CaseVetting.objects.create(case=case, compartment=compartment)
     record(Event.VETTING_COMPARTMENT_OPENED, actor=actor, subject=case, compartment=str(compartment.pk))
     return compartment
@@ -175,3 +171,22 @@ def destroy_vetting(case: Case, *, actor: User | None) -> None:
         vetting = CaseVetting.objects.filter(case=case).select_related("compartment").first()
         if vetting is not None and vetting.compartment.destroyed_at is None:
             vault.destroy_compartment(vetting.compartment, actor=actor)
+
+
+def unqualified_vetting_grants(user: User) -> list[Compartment]:
+    """Vetting files sealed to the user directly (before group keys) that they no longer qualify for: no
+    longer a reviewer or custodian, deactivated, or now the case's handler."""
+    from embrace.cases.keys import Standing, own_compartments
+
+    mine = own_compartments(user)
+    standing = Standing(user)
+    out = []
+    for row in CaseVetting.objects.filter(compartment_id__in=mine).select_related("case", "compartment"):
+        keeps = (
+            standing.ok
+            and bool(standing.roles & {Role.VETTING_REVIEWER, Role.CUSTODIAN})
+            and row.case.handler_id != standing.pk
+        )
+        if not keeps:
+            out.append(row.compartment)
+    return out

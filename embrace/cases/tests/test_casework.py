@@ -14,10 +14,12 @@ from embrace.audit.events import Event
 from embrace.audit.models import AuditEntry
 from embrace.cases.models import Case
 from embrace.cases.thread import read_thread
+from embrace.custody import groups as custody_groups
 from embrace.intake.actions import submit_enquiry
 from embrace.testing.personas import Persona, log_in, make_persona
 from embrace.vault import actions as vault
 from embrace.vault.keyring import NoAccess, unlock_with_password
+from embrace.vault.models import Grant
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("intake_route")]
 
@@ -76,9 +78,13 @@ def test_handler_sees_only_cases_assigned_to_them(
 def test_reassignment_revokes_the_previous_handler_by_keys(
     client: Client, intake_officer: Persona, handler: Persona, second_handler: Persona, case: Case
 ) -> None:
+    # A handler of the team holds the team's key too; take it here so that only the case's own grant,
+    # which reassignment must revoke, could open anything.
+    vault.remove_group_member(custody_groups.team_group(case.team_id), handler.user, actor=None)
     log_in(client, intake_officer)
     assert _assign(client, case, handler) == 302
     assert _assign(client, case, second_handler) == 302
+    assert not Grant.objects.filter(key__compartment=case.body, user=handler.user).exists()
     assert log_in(Client(), handler).get(reverse("cases:detail", args=[case.pk])).status_code == 404
     later = vault.seal(Case.objects.get(pk=case.pk).body, b"after the reassignment")
     with pytest.raises(NoAccess):

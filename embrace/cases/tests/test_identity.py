@@ -43,7 +43,7 @@ def case(custodian: Persona, second_custodian: Persona, intake_officer: Persona,
 @pytest.fixture
 def custodian_handler(intake_team: Team) -> Persona:
     """A custodian who also handles cases, appointed after the case arrived: they hold no identity key yet."""
-    return make_persona("custodian_handler", Role.HANDLER, Role.CUSTODIAN, teams=(intake_team,))
+    return make_persona("custodian_handler", Role.HANDLER, Role.CUSTODIAN, teams=(intake_team,), keys=False)
 
 
 def _identity_url(case: Case) -> str:
@@ -211,7 +211,7 @@ def test_custodian_appointed_late_asks_and_another_custodian_approves(
 def test_custodian_without_the_key_cannot_approve(
     client: Client, case: Case, handler: Persona, intake_team: Team
 ) -> None:
-    late = make_persona("late_custodian", Role.CUSTODIAN)
+    late = make_persona("late_custodian", Role.CUSTODIAN, keys=False)
     assert _ask(log_in(Client(), handler), case) == 302
     log_in(client, late)
     assert client.get(_identity_url(case)).status_code == 403
@@ -223,7 +223,7 @@ def test_custodian_without_the_key_cannot_approve(
 def test_late_custodian_is_caught_up_by_an_existing_one(
     case: Case, custodian: Persona, handler: Persona
 ) -> None:
-    late = make_persona("late_custodian", Role.CUSTODIAN)
+    late = make_persona("late_custodian", Role.CUSTODIAN, keys=False)
     keyring = unlock_with_password(custodian.user, custodian.password)
     with pytest.raises(identity.IdentityError):
         identity.grant_identity_access(case, handler.user, by_keyring=keyring, actor=custodian.user)

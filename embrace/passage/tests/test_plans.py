@@ -16,6 +16,8 @@ from embrace.audit.models import AuditEntry
 from embrace.cases.actions import today
 from embrace.cases.lifecycle import request_transition
 from embrace.cases.models import Case, CaseTransition, Status, lifecycle_write
+from embrace.custody import actions as custody
+from embrace.custody import groups as custody_groups
 from embrace.passage import actions
 from embrace.passage.actions import PassageError
 from embrace.passage.models import PassagePlan, PlanEntry
@@ -107,12 +109,21 @@ def test_the_handler_holds_the_key_only_as_a_member_of_the_passage_team(
     crew.handler.user.teams.add(crew.passage_team)
     plan = actions.open_passage(approved_case, crew.passage_team, actor=crew.handler.user)
     assert plan.compartment is not None
+    # Joining the team entitles them to the key; only a holder's give (approved by a second) seals it.
+    assert str(crew.handler.user.pk) not in vault.members_of(plan.compartment)
+    group = custody_groups.passage_group(crew.passage_team)
+    approval = custody.request_group_key(
+        group, crew.handler.user, keyring=keyring_of(crew.courier), actor=crew.courier.user
+    )
+    custody.approve_group_key(
+        approval, keyring=keyring_of(crew.second_courier), actor=crew.second_courier.user
+    )
     assert str(crew.handler.user.pk) in vault.members_of(plan.compartment)
 
 
 def test_a_team_with_nobody_to_hold_the_key_is_refused(crew: Crew, approved_case: Case) -> None:
     empty = Team.objects.create(name="Nobody")
-    with pytest.raises(PassageError, match="no active case handler"):
+    with pytest.raises(PassageError, match="holds a passage key"):
         actions.open_passage(approved_case, empty, actor=crew.handler.user)
 
 
@@ -130,8 +141,8 @@ def test_entries_are_sealed_and_readable_by_team_members_only(crew: Crew, plan: 
 
 
 def test_only_team_members_who_hold_the_key_may_write(crew: Crew, plan: PassagePlan) -> None:
-    # Joined after the plan was sealed: in the team, but holding no key.
-    latecomer = make_persona("latecomer", Role.HANDLER, teams=(crew.passage_team,))
+    # Joined the team, but no holder has given them the team's passage key.
+    latecomer = make_persona("latecomer", Role.HANDLER, teams=(crew.passage_team,), keys=False)
     with pytest.raises(PassageError, match="no key"):
         actions.add_plan_entry(plan, {"kind": "note", "text": "x"}, actor=latecomer.user)
     with pytest.raises(PassageError, match="Only the passage team"):
@@ -202,7 +213,7 @@ def test_team_member_without_the_key_gets_403_and_no_content(
     client: Client, crew: Crew, plan: PassagePlan
 ) -> None:
     actions.add_plan_entry(plan, {"kind": "segment", "text": ROUTE}, actor=crew.courier.user)
-    latecomer = make_persona("latecomer", Role.HANDLER, teams=(crew.passage_team,))
+    latecomer = make_persona("latecomer", Role.HANDLER, teams=(crew.passage_team,), keys=False)
     log_in(client, latecomer)
     page = client.get(_plan_url(plan))
     assert page.status_code == 403

@@ -61,7 +61,7 @@ def test_a_joiner_reads_existing_compartments_at_once_with_one_grant(
     given = vault.add_group_member(group, custodian.user, by=_keyring(handler), actor=handler.user)
 
     assert given == 1
-    assert GroupGrant.objects.filter(user=custodian.user).count() == 1
+    assert GroupGrant.objects.filter(user=custodian.user, key__group=group).count() == 1
     assert _keyring(custodian).open_many(envelopes) == [SECRET] * 3
     assert AuditEntry.objects.filter(event=Event.GROUP_MEMBER_ADDED, subject__endswith=str(group.pk)).exists()
 
@@ -74,7 +74,7 @@ def test_only_a_holder_can_give_a_group_key_once_it_exists(
         vault.add_group_member(group, outsider.user, by=None, actor=outsider.user)
     with pytest.raises(NoAccess):
         vault.add_group_member(group, outsider.user, by=_keyring(custodian), actor=custodian.user)
-    assert not GroupGrant.objects.filter(user=outsider.user).exists()
+    assert not GroupGrant.objects.filter(user=outsider.user, key__group=group).exists()
     assert group.keys.count() == 1
 
 
@@ -145,7 +145,7 @@ def test_joiners_after_a_rotation_get_the_old_generations_the_giver_holds(
     vault.remove_group_member(group, custodian.user, actor=handler.user)
     vault.add_group_member(group, outsider.user, by=_keyring(handler), actor=handler.user)
     assert _keyring(outsider).open(old) == b"old"
-    assert GroupGrant.objects.filter(user=outsider.user).count() == 2
+    assert GroupGrant.objects.filter(user=outsider.user, key__group=group).count() == 2
 
 
 def test_a_compartment_built_the_old_way_stays_readable_to_its_direct_holders(

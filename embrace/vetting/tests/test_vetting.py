@@ -314,13 +314,14 @@ def test_the_handler_holds_no_key_to_the_vetting_compartment(
     reviewer_a: Persona,
     custodian: Persona,
 ) -> None:
-    # A handler who is also a reviewer is left out of their own case's vetting compartment.
+    # A handler who is also a reviewer holds the vetting pool key, which opens their own case's file too (a
+    # known limit, docs/security.md); the pages refuse them, tested below. Plain handlers hold nothing.
     _assign(case, handler_reviewer, intake_officer)
     flag = actions.raise_plant_flag(case, FLAG_NOTE, actor=reviewer_a.user)
     check = actions.record_check(
         case, CheckDefinition.objects.get(code="knowledge_questions"), "fail", EVIDENCE, actor=reviewer_a.user
     )
-    for outsider in (handler_reviewer, handler, intake_officer):
+    for outsider in (handler, intake_officer):
         keyring = unlock_with_password(outsider.user, outsider.password)
         for envelope in (flag.note, check.evidence):
             with pytest.raises(NoAccess):
@@ -328,8 +329,12 @@ def test_the_handler_holds_no_key_to_the_vetting_compartment(
     for reader in (reviewer_a, custodian):
         keyring = unlock_with_password(reader.user, reader.password)
         assert keyring.open(bytes(flag.note)).decode() == FLAG_NOTE
-    # A later handler cannot see the case's vetting page either, nor read the evidence through it.
+    # A later handler cannot see the case's vetting page either, nor read the evidence through it; nor can
+    # the handler-reviewer, whose key would open it.
     assert log_in(Client(), handler).get(reverse("vetting:case", args=[case.pk])).status_code == 403
+    page = log_in(Client(), handler_reviewer).get(reverse("vetting:case", args=[case.pk]))
+    assert page.status_code in (403, 404)
+    assert EVIDENCE not in page.content.decode()
 
 
 def test_what_reviewers_write_is_not_in_the_database_or_the_audit_log(
@@ -372,13 +377,11 @@ def test_reviewers_see_the_queue_and_the_decrypted_checklist(
     assert CaseVetting.objects.filter(case=case).count() == 1
 
 
-def test_a_reviewer_who_joined_after_the_compartment_was_made_sees_no_key(
-    case: Case, reviewer_a: Persona
-) -> None:
+def test_a_reviewer_nobody_gave_the_vetting_key_sees_no_key(case: Case, reviewer_a: Persona) -> None:
     actions.record_check(
         case, CheckDefinition.objects.get(code="knowledge_questions"), "pass", EVIDENCE, actor=reviewer_a.user
     )
-    late = make_persona("late_reviewer", Role.VETTING_REVIEWER)
+    late = make_persona("late_reviewer", Role.VETTING_REVIEWER, keys=False)
     page = log_in(Client(), late).get(reverse("vetting:case", args=[case.pk])).content.decode()
     assert "no key" in page
     assert EVIDENCE not in page

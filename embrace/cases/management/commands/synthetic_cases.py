@@ -3,8 +3,8 @@
 Each case is built as intake builds one, minus the enquirer's receipt:
 
 - its ``body`` and ``identity`` compartments come from ``vault.create_compartment``: the body sealed to the
-  receiving team's intake officers (and, for an assigned case, to its handler), the identity to the
-  custodians, so staff read them with their own keys;
+  receiving team's group key (and, for an assigned case, to its handler), the identity to the custodians'
+  group key, so staff who were given those keys read them;
 - 1 to 4 messages in Burmese, some typed in Zawgyi (converted and marked as intake does), sealed with the
   body's public key; identity details sealed to the identity compartment;
 - phone numbers, service numbers and names blind-indexed as ``cases.duplicates`` does, with some shared
@@ -48,9 +48,9 @@ from embrace.audit.log import record
 from embrace.cases import lifecycle
 from embrace.cases.actions import message_document, today
 from embrace.cases.duplicates import normalise
-from embrace.cases.identity import identity_keyholders
 from embrace.cases.models import Case, IdentifierIndex, IdentifierKind, Label, Message, Sender, Status
 from embrace.core.db import write_transaction
+from embrace.custody import groups as custody_groups
 from embrace.intake.models import IntakeRoute
 from embrace.vault import actions as vault
 from embrace.vault.blind import blind_index
@@ -307,6 +307,8 @@ class Command(BaseCommand):
             raise CommandError(
                 f"Team {receiving} has no active intake officer with a key pair: nobody could read the cases."
             )
+        if custody_groups.team_group(receiving).current_key is None:
+            raise CommandError(f"Nobody holds the key of team {receiving} yet: nobody could read the cases.")
         handlers = list(_members(receiving, Role.HANDLER))
         seed = seed if seed is not None else secrets.token_hex(8)
         generator = Generator(receiving, officers, handlers, seed)
@@ -335,8 +337,11 @@ class Generator:
     def __init__(self, team: Team, officers: list[User], handlers: list[User], seed: str) -> None:
         self.team, self.officers, self.handlers, self.seed = team, officers, handlers, seed
         self.phrases = Phrasebook()
-        # As intake: the identity is sealed to the custodians, never to the team that triages the case.
-        self.keyholders = identity_keyholders()
+        # As intake: the identity is sealed to the custodians, never to the team that triages the case
+        # (unless no custodian holds a key yet).
+        self.team_group = custody_groups.team_group(team)
+        custodians = custody_groups.custodians_group()
+        self.identity_group = custodians if custodians.current_key is not None else self.team_group
         self.labels = {name: Label.objects.get_or_create(team=team, name=name)[0] for name in LABELS}
 
     def batch(self, indexes: range) -> tuple[int, int]:
@@ -395,11 +400,14 @@ class Generator:
         handler = None
         if plan.assign and self.handlers:
             handler = self.handlers[plan.handler_pick % len(self.handlers)]
-        # The path intake takes: keys sealed with the members' public keys only, no audit entry per case.
-        # An assigned case's body is sealed to its handler from the start, as assign_case would seal it.
-        readers = [*self.officers, *([handler] if handler else [])]
-        body = vault.create_compartment("body", readers, actor=None, audited=False)
-        identity = vault.create_compartment("identity", self.keyholders, actor=None, audited=False)
+        # The path intake takes: keys sealed with public keys only, no audit entry per case. An assigned
+        # case's body is sealed to its handler from the start, as assign_case would seal it.
+        body = vault.create_compartment(
+            "body", [handler] if handler else [], groups=[self.team_group], actor=None, audited=False
+        )
+        identity = vault.create_compartment(
+            "identity", [], groups=[self.identity_group], actor=None, audited=False
+        )
         return Case(
             reference=plan.reference,
             status=Status.QUARANTINED if plan.status == Status.QUARANTINED else Status.ENQUIRY,

@@ -27,8 +27,11 @@ from embrace.accounts.models import Team, User
 from embrace.accounts.roles import Role
 from embrace.audit.events import Event
 from embrace.audit.log import record
+from embrace.custody import groups as custody_groups
 from embrace.intake.models import IntakeRoute
 from embrace.vault import actions as vault
+from embrace.vault.keyring import Keyring, NoAccess, unlock_with_password
+from embrace.vault.models import GroupKey
 
 CREDENTIALS_FILE = "demo-credentials.json"
 
@@ -158,6 +161,41 @@ def reissue(user: User) -> tuple[str, TOTPDevice]:
     return password, enrol_device(user)
 
 
+def _opens(keyring: Keyring, key: GroupKey) -> bool:
+    try:
+        keyring.group_private_key(key)
+    except NoAccess:
+        return False
+    return True
+
+
+def give_demo_keys(credentials: list[Credential]) -> int:
+    """Each demo account gets the group keys its roles and teams entitle it to, through the real
+    ``add_group_member``: from another demo account that holds the key (unlocked with its recorded
+    password), or as the group's first key. Idempotent; returns how many keys were given."""
+    users = {c.username: User.objects.get(username=c.username) for c in credentials}
+    keyrings = {c.username: unlock_with_password(users[c.username], c.password) for c in credentials}
+    given = 0
+    for credential in credentials:
+        user, mine = users[credential.username], keyrings[credential.username]
+        for group in custody_groups.entitled_groups(user):
+            key = group.current_key
+            if key is None:
+                vault.add_group_member(group, user, by=None, actor=None)
+                given += 1
+                continue
+            if _opens(mine, key):
+                continue
+            giver = next((k for k in keyrings.values() if k is not mine and _opens(k, key)), None)
+            if giver is None:
+                continue  # the only holders were re-issued: that key is lost, as their other keys are
+            # A re-issued account holds copies sealed to its old key pair: take them, then give afresh.
+            vault.remove_group_member(group, user, actor=None)
+            vault.add_group_member(group, user, by=giver, actor=giver.user)
+            given += 1
+    return given
+
+
 class Command(BaseCommand):
     help = f"Create demonstration teams and one account per role; write DATA_DIR/{CREDENTIALS_FILE}."
 
@@ -187,6 +225,9 @@ class Command(BaseCommand):
                 credentials.append(credential)
             # New enquiries from the public site go to the northern intake team, whose officer can read them.
             IntakeRoute.objects.get_or_create(team=teams["Intake — North"])
+            given = give_demo_keys(credentials)
+            if given:
+                counts["keys_given"] = given
             record(Event.DEMO_SEEDED, actor=None, subject="demo", **counts)
         write_credentials(path, credentials)
         self._print(path, credentials, counts)
