@@ -56,6 +56,12 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
     # Any signed-in staff member.
     ("accounts:home", NO_CASE): row("200/405", anonymous="302/405", stale="403/405"),
     ("accounts:password_change", NO_CASE): row("200/200", anonymous="302/302", stale="403/403"),
+    # Keys: everyone sees the keys they hold; what a give does is decided by holding the key (an empty
+    # POST names no key or person: 400). Giving, starting and deciding are tested in embrace/custody.
+    ("custody:keys", NO_CASE): row("200/405", anonymous="302/405", stale="403/405"),
+    ("custody:give", NO_CASE): row("405/400", anonymous="405/302", stale="405/403"),
+    ("custody:start", NO_CASE): row("405/400", anonymous="405/302", stale="405/403"),
+    ("custody:decide", NO_CASE): row("405/400", anonymous="405/302", stale="405/403"),
     # Accounts: administrators only, who in turn see no case page at all.
     ("accounts:user_list", NO_CASE): row("403/405", admin_a="200/405", anonymous="302/405"),
     ("accounts:user_new", NO_CASE): row("403/403", admin_a="200/200", anonymous="302/302"),
@@ -415,10 +421,13 @@ KEY_HOLDERS: dict[tuple[str, str], set[str]] = {
     ("B", "vetting"): {"reviewer_a", "reviewer_b", "custodian_a"},
     # The passage team only: not the case's handler, not the intake team.
     ("A", "passage"): {"courier_p"},
-    # The handler who claims, the reviewers of the case's team (who verify), the committee and finance.
+    # The handler who claims (directly), and through group keys the committee and finance, and the vetting
+    # pool (who verify claims): every reviewer holds that key, though only the case's team's reviewer is
+    # shown its claims (the page refuses reviewer_b, whose key would open it).
     ("A", "finance"): {
         "handler_a",
         "reviewer_a",
+        "reviewer_b",
         "committee_a",
         "committee_b",
         "committee_p",
