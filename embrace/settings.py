@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "embrace.accounts",
     "embrace.vault",
     "embrace.approvals",
+    "embrace.breakglass",
     "embrace.rewards",
     "embrace.cases",
     "embrace.vetting",
