@@ -33,9 +33,16 @@ def _isolate(data_dir: str) -> None:
 
 
 def _benchmarks() -> list[Benchmark]:
-    from embrace.bench import audit, cases, http, rewards, vault
+    from embrace.bench import audit, breakglass, cases, http, rewards, vault
 
-    return [*vault.BENCHMARKS, *audit.BENCHMARKS, *http.BENCHMARKS, *cases.BENCHMARKS, *rewards.BENCHMARKS]
+    return [
+        *vault.BENCHMARKS,
+        *audit.BENCHMARKS,
+        *http.BENCHMARKS,
+        *cases.BENCHMARKS,
+        *rewards.BENCHMARKS,
+        *breakglass.BENCHMARKS,
+    ]
 
 
 def _names() -> str:
