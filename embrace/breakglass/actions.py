@@ -54,12 +54,10 @@ def may_receive(user: User, group: KeyGroup) -> bool:
 
 
 def trustee_candidates() -> QuerySet[User]:
-    blind = [role.value for role in CONTENT_BLIND_ROLES]
-    return (
-        User.objects.filter(is_active=True, vault_key__isnull=False)
-        .exclude(role_assignments__role__in=blind)
-        .distinct()
-    )
+    """Everyone the pages offer as a trustee or a recipient: decided by the same rule as the actions, so the
+    offer and the check cannot drift apart."""
+    people = User.objects.filter(is_active=True, vault_key__isnull=False)
+    return User.objects.filter(pk__in=[user.pk for user in people if _fit_for_keys(user)])
 
 
 def propose_set_up(trustees: Sequence[User], threshold: int, *, actor: User) -> Approval:

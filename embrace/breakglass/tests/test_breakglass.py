@@ -20,6 +20,7 @@ from embrace.audit.events import Event
 from embrace.audit.models import AuditEntry
 from embrace.testing.personas import Persona, log_in, make_persona
 from embrace.vault import actions as vault
+from embrace.vault import recovery
 from embrace.vault.keyring import Keyring, unlock_with_password
 from embrace.vault.models import KeyGroup, RecoveryKey, Restore, RestoreShare, RestoreStatus, Trustee
 
@@ -267,6 +268,9 @@ def test_a_group_someone_still_holds_is_not_restored(programme: Programme) -> No
 
     assert response.status_code == 400
     assert not Restore.objects.filter(group=other).exists()
+    # Not only left out of the page's choices: the vault refuses it too.
+    with pytest.raises(recovery.RecoveryError, match="still hold this group's key"):
+        recovery.open_restore(other, p.recipient.user, reason="x", actor=p.personas["trustee_1"].user)
 
 
 def test_an_administrator_alone_starts_and_completes_nothing_that_reads_content(programme: Programme) -> None:
