@@ -128,6 +128,7 @@ INSTALLED_APPS = [
     "embrace.vault",
     "embrace.approvals",
     "embrace.custody",
+    "embrace.breakglass",
     "embrace.rewards",
     "embrace.cases",
     "embrace.vetting",

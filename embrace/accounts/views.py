@@ -36,6 +36,7 @@ from embrace.audit.log import record
 from embrace.cases.queries import handler_cases
 from embrace.core.access import public
 from embrace.vault import keyring as vault_keyring
+from embrace.vault.recovery import restores_for, trusteeship_of
 
 PREAUTH = "preauth_user"
 
@@ -225,9 +226,14 @@ def home(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     # A handler starts from their own cases, newest news first; nobody else's appear here.
     cases = handler_cases(user) if user.can(Perm.CASE_HANDLE) else None
-    return render(
-        request, "accounts/home.html", {"roles": sorted(r.label for r in user.roles), "cases": cases}
-    )
+    # Break-glass: a trustee sees their waiting share and every restore of their key, so none goes unseen.
+    context = {
+        "roles": sorted(r.label for r in user.roles),
+        "cases": cases,
+        "trustee": trusteeship_of(user),
+        "restores": restores_for(user)[:5],
+    }
+    return render(request, "accounts/home.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -33,7 +33,7 @@ def _isolate(data_dir: str) -> None:
 
 
 def _benchmarks() -> list[Benchmark]:
-    from embrace.bench import audit, cases, custody, http, rewards, vault
+    from embrace.bench import audit, breakglass, cases, custody, http, rewards, vault
 
     return [
         *vault.BENCHMARKS,
@@ -42,6 +42,7 @@ def _benchmarks() -> list[Benchmark]:
         *cases.BENCHMARKS,
         *rewards.BENCHMARKS,
         *custody.BENCHMARKS,
+        *breakglass.BENCHMARKS,
     ]
 
 

@@ -27,6 +27,8 @@ from embrace.vault.models import (
     GroupKey,
     KeyGroup,
     ReceiptHolder,
+    RecoveryGrant,
+    RecoveryKey,
     UserKey,
 )
 
@@ -353,6 +355,15 @@ def _new_group_generation(group: KeyGroup, holders: Iterable[User], *, actor: Us
         GroupGrant(key=key, user=user, sealed_private_key=crypto.seal_to(public_keys[user.pk], private))
         for user in users.values()
     )
+    # Break-glass: every generation is also sealed to the organisation recovery key, so k trustees can
+    # restore the group after its holders are gone. Public key only; none before a recovery key is set up.
+    recovery = RecoveryKey.objects.filter(current=True).first()
+    if recovery is not None:
+        RecoveryGrant.objects.create(
+            group_key=key,
+            recovery_key=recovery,
+            sealed_private_key=crypto.seal_to(bytes(recovery.public_key), private),
+        )
     record(Event.GROUP_KEY_CREATED, actor=actor, subject=group, version=key.version, holders=len(users))
     return key
 

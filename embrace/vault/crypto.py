@@ -248,3 +248,11 @@ def open_stream(unseal_key: Callable[[uuid.UUID, bytes], bytes], source: BinaryI
             if source.read(1):
                 raise DecryptionError("data after the end of the stream")
             return
+
+
+def public_key_of(private_key: bytes) -> bytes:
+    """The X25519 public key of a private key: how a rebuilt recovery key proves it is the right one."""
+    try:
+        return bytes(PrivateKey(private_key).public_key)
+    except (nacl.exceptions.CryptoError, ValueError, TypeError) as exc:
+        raise DecryptionError("not a private key") from exc

@@ -162,3 +162,133 @@ class Grant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key_id} → {self.user_id or self.receipt_id or self.group_key_id}"
+
+
+# --- Break-glass: the organisation recovery key -------------------------------------------------------------
+
+
+class RecoveryKey(models.Model):
+    """The organisation recovery key. Its public half receives a copy of every group key generation; its
+    private half exists only as k-of-n SLIP-39 shares written down by named trustees, never in the database.
+
+    ``share_set`` is the SLIP-39 identifier written into every share of this key: it tells a share of this
+    key from one of an earlier, retired key, and says nothing about the secret.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    public_key = models.BinaryField()
+    threshold = models.PositiveSmallIntegerField()
+    share_set = models.PositiveIntegerField()
+    created_on = models.DateField(auto_now_add=True)
+    # A replaced key is retired: its copies of group keys are deleted, its shares open nothing any more.
+    current = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["current"], condition=models.Q(current=True), name="one_current_recovery_key"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(threshold__gte=2), name="recovery_threshold_at_least_two"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"recovery key {self.id}"
+
+
+class Trustee(models.Model):
+    """A named holder of one share of a recovery key. The share waits here, sealed to the trustee's own public
+    key, only until they confirm they wrote it down; then only their paper has it."""
+
+    recovery_key = models.ForeignKey(RecoveryKey, on_delete=models.CASCADE, related_name="trustees")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="vault_trusteeships"
+    )
+    # The SLIP-39 member index of this trustee's share: a share entered later must be their own, so one
+    # trustee who copied another's paper still counts once.
+    member_index = models.PositiveSmallIntegerField()
+    sealed_share = models.BinaryField(null=True)
+    written_down_on = models.DateField(null=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["recovery_key", "user"], name="one_share_per_trustee"),
+            models.UniqueConstraint(fields=["recovery_key", "member_index"], name="one_trustee_per_share"),
+        ]
+
+    def __str__(self) -> str:
+        return f"trustee {self.user_id} of {self.recovery_key_id}"
+
+
+class RecoveryGrant(models.Model):
+    """A group key generation's private key, sealed to the recovery public key."""
+
+    group_key = models.ForeignKey(GroupKey, on_delete=models.CASCADE, related_name="recovery_grants")
+    recovery_key = models.ForeignKey(RecoveryKey, on_delete=models.CASCADE, related_name="grants")
+    sealed_private_key = models.BinaryField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group_key", "recovery_key"], name="one_recovery_grant_per_generation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.group_key_id} → recovery {self.recovery_key_id}"
+
+
+class RestoreStatus(models.TextChoices):
+    OPEN = "open", "Waiting for shares"
+    COMPLETED = "completed", "Restored"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class Restore(models.Model):
+    """A break-glass restore of one group's keys to one recipient, open until k trustees' shares are in and
+    the recipient completes it. Holds ids and, until it closes, shares sealed to the recipient."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    recovery_key = models.ForeignKey(RecoveryKey, on_delete=models.PROTECT, related_name="restores")
+    group = models.ForeignKey(KeyGroup, on_delete=models.PROTECT, related_name="restores")
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # Staff text about the request, not content (like an approval's reason).
+    reason = models.CharField(max_length=500)
+    status = models.CharField(max_length=16, choices=RestoreStatus.choices, default=RestoreStatus.OPEN)
+    opened_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-opened_at"]
+        constraints = [
+            # Two people at least besides the trustees: whoever asks does not receive.
+            models.CheckConstraint(
+                condition=~models.Q(recipient=models.F("opened_by")), name="restore_not_to_opener"
+            ),
+            models.UniqueConstraint(
+                fields=["group"], condition=models.Q(status="open"), name="one_open_restore_per_group"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"restore of {self.group_id} to {self.recipient_id}: {self.status}"
+
+
+class RestoreShare(models.Model):
+    """One trustee's share entered for a restore, sealed at once to the recipient's public key; the sealed
+    copy is emptied when the restore closes, the row stays to show who took part."""
+
+    restore = models.ForeignKey(Restore, on_delete=models.CASCADE, related_name="shares")
+    trustee = models.ForeignKey(Trustee, on_delete=models.PROTECT, related_name="restore_shares")
+    sealed_share = models.BinaryField(null=True)
+    entered_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["restore", "trustee"], name="one_share_per_trustee_per_restore")
+        ]
+
+    def __str__(self) -> str:
+        return f"share of {self.trustee_id} for {self.restore_id}"

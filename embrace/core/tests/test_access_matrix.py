@@ -405,6 +405,24 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
     ("rewards:donation_reverse", NO_CASE): row(
         "405/403", **dict.fromkeys(FINANCE, "405/400"), anonymous="405/302"
     ),
+    # Break-glass. This world has no recovery key (embrace/breakglass/tests walks one): everyone sees the
+    # page; only administrators propose and decide the set-up; nobody has a share to open (404); asking for
+    # a restore is for trustees only (403); the other steps name a restore in the form (an empty one: 400),
+    # and adding older group keys to a recovery key that does not exist is refused (400).
+    ("breakglass:overview", NO_CASE): row("200/405", anonymous="302/405", stale="403/405"),
+    ("breakglass:set_up", NO_CASE): row("405/403", admin_a="405/400", anonymous="405/302"),
+    ("breakglass:set_up_decide", NO_CASE): row("405/403", admin_a="405/400", anonymous="405/302"),
+    ("breakglass:my_share", NO_CASE): row("404/404", anonymous="302/302", stale="403/403"),
+    ("breakglass:restore_open", NO_CASE): row("405/403", anonymous="405/302"),
+    **{
+        (name, NO_CASE): row("405/400", anonymous="405/302", stale="405/403")
+        for name in (
+            "breakglass:cover",
+            "breakglass:restore_share",
+            "breakglass:restore_complete",
+            "breakglass:restore_cancel",
+        )
+    },
 }
 
 
