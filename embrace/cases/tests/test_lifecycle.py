@@ -91,7 +91,7 @@ def crew(intake_team: Team, other_team: Team) -> Crew:
         handler=make_persona("handler", Role.HANDLER, teams=(intake_team,)),
         reviewer=make_persona("reviewer", Role.VETTING_REVIEWER, teams=(intake_team,)),
         approvers={
-            Role.HANDLER: make_persona("senior_handler", Role.HANDLER),
+            Role.HANDLER: make_persona("senior_handler", Role.HANDLER, teams=(intake_team,)),
             Role.VETTING_REVIEWER: make_persona("second_reviewer", Role.VETTING_REVIEWER),
             Role.CUSTODIAN: make_persona("custodian", Role.CUSTODIAN),
         },
