@@ -73,7 +73,8 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
     ("intake_staff:quarantine_decide", NO_CASE): row(
         "405/403", intake_a="405/404", intake_b="405/404", anonymous="405/302"
     ),
-    # Casework lists: the inbox for intake, "my cases" for handlers, search for both.
+    # Casework lists: the inbox for intake, "my cases" for handlers, search for both and for custodians
+    # (identifiers only: a search shows only cases whose identity the searcher's keys open).
     ("cases:inbox", NO_CASE): row("403/405", intake_a="200/405", intake_b="200/405", anonymous="302/405"),
     ("cases:mine", NO_CASE): row(
         "403/405", handler_a="200/405", handler_b="200/405", courier_p="200/405", anonymous="302/405"
@@ -85,6 +86,7 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
         handler_a="200/400",
         handler_b="200/400",
         courier_p="200/400",
+        custodian_a="200/400",
         anonymous="302/302",
     ),
     # A case's page: its team's intake officer and its handler read it; its team's reviewer sees that it
