@@ -79,7 +79,13 @@ def new_case(crew: Crew) -> Case:
 def vet(crew: Crew, case: Case) -> None:
     """Two independent reviewers find the enquirer genuine, which passage needs before it may be asked for."""
     for reviewer in (crew.reviewer, crew.second_reviewer):
-        sign_off(case, "genuine", "consistent story", actor=reviewer.user)
+        sign_off(
+            case,
+            "genuine",
+            "consistent story",
+            actor=reviewer.user,
+            keyring=unlock_with_password(reviewer.user, reviewer.password),
+        )
 
 
 def approve_passage(crew: Crew, case: Case) -> Case:
