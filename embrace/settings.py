@@ -294,6 +294,10 @@ BLIND_INDEX_KEY = env_secret("EMBRACE_BLIND_INDEX_KEY") or generated_secret(
     SECRETS_DIR, "blind-index-key", 32
 )
 
+# Identifier search (a phone or service number, a name) answers only with cases whose identity the searcher
+# can open; each person may search this often per hour, so even a keyholder cannot sweep the index.
+IDENTIFIER_SEARCHES_PER_HOUR = env_int("EMBRACE_IDENTIFIER_SEARCHES_PER_HOUR", 30, minimum=1)
+
 # --- The enquirer's side ---------------------------------------------------------------------------------
 INTAKE_MIN_FILL_SECONDS = env_int("EMBRACE_INTAKE_MIN_FILL_SECONDS", 3)  # faster than this is a robot
 INTAKE_FORM_MAX_AGE_SECONDS = 6 * 3600  # a form left open longer is sent back, filled, with a fresh token

@@ -60,6 +60,7 @@ class Event(models.TextChoices):
     PASSAGE_ARRIVAL_NOTED = "passage.arrival_noted"
     PASSAGE_DESTROYED = "passage.destroyed"
     IDENTITY_READ = "case.identity_read"
+    IDENTIFIER_SEARCHED = "case.identifier_searched"
     DEPENDANT_RECORDED = "case.dependant_recorded"
     VETTING_COMPARTMENT_OPENED = "vetting.compartment_opened"
     VETTING_CHECK_RECORDED = "vetting.check_recorded"

@@ -18,8 +18,10 @@ from django.db.models import F, Max
 from django.utils import timezone
 
 from embrace.audit.events import Event
-from embrace.audit.log import record
-from embrace.cases.models import Attachment, Case, Message, Note, Sender
+from embrace.audit.log import fingerprint, record
+from embrace.cases.duplicates import normalise
+from embrace.cases.models import Attachment, Case, IdentifierSearchCount, Message, Note, Sender
+from embrace.cases.search import identifier_matches
 from embrace.custody import groups as custody_groups
 from embrace.myanmar import text as burmese
 from embrace.vault import actions as vault
@@ -216,3 +218,53 @@ def _hand_over_finance(case: Case, previous: User | None, *, keyring: Keyring, a
 
 def mark_read(case: Case) -> None:
     Case.objects.filter(pk=case.pk).update(unread_by_staff=0)
+
+
+SEARCH_WINDOW = datetime.timedelta(hours=1)
+
+
+class SearchLimited(Exception):
+    """The person made as many identifier searches as the window allows; ``until`` says when it reopens."""
+
+    def __init__(self, until: datetime.datetime) -> None:
+        super().__init__("too many identifier searches")
+        self.until = until
+
+
+def _take_identifier_search(actor: User) -> datetime.datetime | None:
+    """Count one search against the actor's window; returns when the window reopens if it is used up."""
+    now = timezone.now()
+    counter, _ = IdentifierSearchCount.objects.select_for_update().get_or_create(
+        user=actor, defaults={"window_start": now}
+    )
+    if now - counter.window_start >= SEARCH_WINDOW:
+        counter.window_start, counter.count = now, 0
+    if counter.count >= settings.IDENTIFIER_SEARCHES_PER_HOUR:
+        return counter.window_start + SEARCH_WINDOW
+    counter.count += 1
+    counter.save(update_fields=["window_start", "count"])
+    return None
+
+
+def search_by_identifier(
+    kind: str, raw_value: str, *, actor: User, keyring: Keyring, limit: int
+) -> list[Case]:
+    """The cases with this identifier whose identity the actor's keys open (``search.identifier_matches``),
+    counted against the actor's hourly limit and audited: the ids of the cases shown and a keyed fingerprint
+    of what was searched, never the identifier. A refused search is audited too (a sweep shows), and raises
+    ``SearchLimited``."""
+    query = fingerprint(f"{kind}:{normalise(kind, raw_value) or raw_value}")
+    with transaction.atomic():
+        until = _take_identifier_search(actor)
+        found = [] if until is not None else identifier_matches(keyring, kind, raw_value, limit=limit)
+        record(
+            Event.IDENTIFIER_SEARCHED,
+            actor=actor,
+            kind=kind,
+            query=query,
+            cases=[str(case.pk) for case in found],
+            refused=until is not None,
+        )
+    if until is not None:
+        raise SearchLimited(until)
+    return found

@@ -72,6 +72,8 @@ class Transition:
     approver: Role | None = None
     # Closing with purge destroys the case's content for good (see _purge).
     purge: bool = False
+    # The approver must be of the case's own team: those who will carry the step out, not a stranger.
+    team_decides: bool = False
 
     @property
     def two_person(self) -> bool:
@@ -97,8 +99,9 @@ def _t(
     approver: Role | None = None,
     *,
     purge: bool = False,
+    team_decides: bool = False,
 ) -> Transition:
-    return Transition(name, frozenset(sources), target, perm, approver, purge)
+    return Transition(name, frozenset(sources), target, perm, approver, purge, team_decides)
 
 
 # Intake officers (case:triage) own a case until it goes to vetting; vetting reviewers judge whether it is
@@ -110,8 +113,16 @@ TRANSITIONS: tuple[Transition, ...] = (
     # From dormant too: to move the check-in date.
     _t("make_dormant", {S.ENQUIRY, S.TRIAGE, S.DORMANT}, S.DORMANT, Perm.CASE_TRIAGE),
     _t("refer_for_vetting", {S.TRIAGE}, S.VETTING, Perm.CASE_TRIAGE),
-    # The reviewer who found the enquirer genuine asks; a handler (who holds case:passage:approve) approves.
-    _t("approve_passage", {S.VETTING}, S.PASSAGE_APPROVED, Perm.VETTING_REVIEW, Role.HANDLER),
+    # The reviewer who found the enquirer genuine asks; a handler of the case's team approves: the people
+    # who will run the passage decide it, and no other team learns that it is being planned.
+    _t(
+        "approve_passage",
+        {S.VETTING},
+        S.PASSAGE_APPROVED,
+        Perm.VETTING_REVIEW,
+        Role.HANDLER,
+        team_decides=True,
+    ),
     _t("plan_passage", {S.PASSAGE_APPROVED}, S.PASSAGE_PLANNED, Perm.CASE_HANDLE),
     _t("begin_transit", {S.PASSAGE_PLANNED}, S.IN_TRANSIT, Perm.CASE_HANDLE),
     _t("record_arrival", {S.IN_TRANSIT}, S.ARRIVED, Perm.CASE_HANDLE),
@@ -155,12 +166,35 @@ def _step(name: str, status: str) -> Transition:
 
 
 def _may(user: User | None, case: Case, row: Transition) -> bool:
-    """The permission, and need-to-know: the case's team, or for handling steps its assigned handler."""
+    """The permission, and need-to-know: the case's team, or for handling steps its assigned handler.
+
+    A reviewer's step is never taken by the case's own handler, even one who is also a reviewer: the person
+    who talks to the enquirer does not judge them.
+    """
     if user is None or not user.can(row.perm):
         return False
     if row.perm == Perm.CASE_HANDLE:
         return case.handler_id == user.pk
+    if row.perm == Perm.VETTING_REVIEW and case.handler_id == user.pk:
+        return False
     return user.teams.filter(pk=case.team_id).exists()
+
+
+def _team_decides(name: str) -> bool:
+    return any(t.team_decides for t in TRANSITIONS if t.name == name)
+
+
+def may_decide(approval: Approval, case: Case | None, user: User) -> bool:
+    """Whether ``user`` may see and decide this request about ``case``, beyond holding the required role.
+
+    For steps a team decides (passage), only people of the case's team: a request of another team is not
+    shown to them at all, so its case reference does not travel beyond the team.
+    """
+    if approval.requested_by_id == user.pk:
+        return False
+    if not _team_decides(approval.action.removeprefix("case.")):
+        return True
+    return case is not None and user.teams.filter(pk=case.team_id).exists()
 
 
 def _refuse_unless_may(user: User, case: Case, row: Transition) -> None:
@@ -260,6 +294,10 @@ def complete_approved_transition(approval: Approval, *, actor: User) -> Case:
         if decider is None or not decider.has_role(row.approver) or decider.pk == approval.requested_by_id:
             raise LifecycleError(
                 f"Only another person who is a {_role_label(row.approver)} may approve this."
+            )
+        if row.team_decides and not decider.teams.filter(pk=case.team_id).exists():
+            raise LifecycleError(
+                f"Only a {_role_label(row.approver)} of the case's own team may approve this."
             )
         _refuse_purged(case, row)
         # Again at approval: a plant flag raised after the request must still stop the passage.

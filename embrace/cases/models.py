@@ -391,3 +391,20 @@ class Note(models.Model):
 
     def __str__(self) -> str:
         return f"note on {self.case_id}"
+
+
+class IdentifierSearchCount(models.Model):
+    """How many identifier searches a staff member made in the current window: the rate limit's counter.
+
+    One row per person, rewritten in place; it says how often someone searched, never for what (the audit
+    entry of each search holds a keyed fingerprint of the query, not the identifier).
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.count}"

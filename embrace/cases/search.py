@@ -1,11 +1,13 @@
 """Finding cases by what is in clear (reference, status, label, handler) and by blind-indexed identifier.
 
-Nothing here decrypts: every filter is on workflow metadata or on a keyed digest (``cases.duplicates``), so a
-search over 100,000 cases costs index lookups, not decryptions. Only the page a person is shown is ever
-decrypted, by the view, with that person's own keys.
+Nothing here decrypts content: every filter is on workflow metadata or on a keyed digest
+(``cases.duplicates``), so a search over 100,000 cases costs index lookups, not decryptions. Only the page a
+person is shown is ever decrypted, by the view, with that person's own keys.
 
-Every search starts from ``queries.visible_cases(user)``: a reference or a phone number typed exactly still
-finds nothing outside the user's need-to-know, so search cannot be used to learn that a case exists.
+A filter search starts from ``queries.visible_cases(user)``: a reference typed exactly still finds nothing
+outside the user's need-to-know. An identifier search names a person, so it answers only with cases whose
+identity the searcher's own keys open (a custodian, a handler after a reveal); a match they cannot open is
+dropped exactly like no match, so the search cannot tell anyone else that a number belongs to a case.
 """
 
 from __future__ import annotations
@@ -36,8 +38,6 @@ class Filters:
     status: str = ""
     label: str = ""  # a label's name: teams have their own labels, and one name means one thing to staff
     assignee: str = ""  # a handler's id, or UNASSIGNED
-    identifier_kind: str = ""
-    identifier: str = ""
 
 
 def normalise_reference(raw: str) -> str:
@@ -59,11 +59,33 @@ def search_cases(user: User, filters: Filters) -> QuerySet[Case]:
         cases = cases.filter(handler__isnull=True)
     elif filters.assignee:
         cases = cases.filter(handler=uuid.UUID(filters.assignee))
-    if filters.identifier:
-        cases = cases.filter(
-            pk__in=search_identifier(filters.identifier_kind, filters.identifier).values("pk")
-        )
     return cases.select_related("team", "handler").order_by("-opened_on", "reference")
+
+
+# A phone or service number is shared by a handful of cases at most; a common name by more. Each candidate
+# costs one compartment-key check, so only this many (newest first) are looked at.
+IDENTIFIER_CANDIDATES = 200
+
+
+def identifier_matches(keyring: Keyring, kind: str, raw_value: str, *, limit: int) -> list[Case]:
+    """Cases with this identifier whose identity ``keyring`` opens, newest first, at most ``limit``.
+
+    The blind index finds the candidates in one query; the keys, not the user's roles or teams, decide which
+    of them are shown.
+    """
+    candidates = (
+        search_identifier(kind, raw_value)
+        .select_related("team", "handler", "identity")
+        .order_by("-opened_on", "reference")
+        .distinct()[:IDENTIFIER_CANDIDATES]
+    )
+    found: list[Case] = []
+    for case in candidates:
+        if keyring.can_read(case.identity):
+            found.append(case)
+            if len(found) >= limit:
+                break
+    return found
 
 
 def summaries(cases: Iterable[Case], keyring: Keyring) -> list[tuple[Case, dict[str, object]]]:

@@ -3,6 +3,11 @@
 Filters travel in the query string (they say nothing about a person: a reference, a status, a label). An
 identifier is searched by POST with the value hidden from error reports: a phone number or a name must not end
 up in a URL, the browser's history or a log.
+
+Who may open the page: intake officers and handlers (filters over their own cases, and identifiers) and
+custodians (identifiers only: they guard identities, not casework). An identifier search shows only cases
+whose identity the searcher's keys open, is limited per person per hour (429, the form kept as typed) and
+audited (``cases.actions.search_by_identifier``).
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -20,7 +26,7 @@ from django.views.decorators.http import require_http_methods
 from embrace.accounts.decorators import staff_required
 from embrace.accounts.models import User
 from embrace.accounts.roles import Perm
-from embrace.cases import search
+from embrace.cases import actions, search
 from embrace.cases.duplicates import normalise
 from embrace.cases.models import Case, IdentifierKind, Status
 from embrace.cases.views import PAGE_SIZE
@@ -69,28 +75,43 @@ def _rows(request: HttpRequest, cases: Iterable[Case]) -> list[tuple[Case, dict[
 @sensitive_post_parameters("identifier")
 def search_page(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
-    if not (user.can(Perm.CASE_TRIAGE) or user.can(Perm.CASE_HANDLE)):
+    filters_allowed = user.can(Perm.CASE_TRIAGE) or user.can(Perm.CASE_HANDLE)
+    if not (filters_allowed or user.can(Perm.CASE_IDENTITY_REVEAL)):
         raise PermissionDenied("Your role does not allow searching cases.")
-    context: dict[str, object] = {"identifier_form": IdentifierForm(), "searched": False}
+    context: dict[str, object] = {
+        "identifier_form": IdentifierForm(),
+        "searched": False,
+        "filters_allowed": filters_allowed,
+        "searches_per_hour": settings.IDENTIFIER_SEARCHES_PER_HOUR,
+    }
     if request.method == "POST":
         context["form"] = SearchForm(user=user)
         identifier_form = IdentifierForm(request.POST)
         context["identifier_form"] = identifier_form
         if not identifier_form.is_valid():
             return render(request, "cases/search.html", context, status=400)
-        filters = search.Filters(
-            identifier_kind=identifier_form.cleaned_data["kind"],
-            identifier=identifier_form.cleaned_data["identifier"],
-        )
-        # Not paginated, so that the identifier never has to travel in a link: more matches than a page means
-        # the search is too wide to be useful anyway.
-        found = list(search.search_cases(user, filters)[: PAGE_SIZE + 1])
+        try:
+            # Not paginated, so that the identifier never has to travel in a link: more matches than a page
+            # means the search is too wide to be useful anyway.
+            found = actions.search_by_identifier(
+                identifier_form.cleaned_data["kind"],
+                identifier_form.cleaned_data["identifier"],
+                actor=user,
+                keyring=request.keyring,  # type: ignore[attr-defined]
+                limit=PAGE_SIZE + 1,
+            )
+        except actions.SearchLimited as limited:
+            context["limited_until"] = limited.until
+            return render(request, "cases/search.html", context, status=429)
         context |= {
             "rows": _rows(request, found[:PAGE_SIZE]),
             "more": len(found) > PAGE_SIZE,
             "searched": True,
+            "by_identifier": True,
         }
         return render(request, "cases/search.html", context)
+    if not filters_allowed:
+        return render(request, "cases/search.html", context, status=400 if request.GET else 200)
     form = SearchForm(request.GET or None, user=user)
     context["form"] = form
     if not request.GET:

@@ -6,11 +6,12 @@ import datetime
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from embrace.accounts.decorators import staff_required
+from embrace.accounts.models import User
 from embrace.approvals.forms import NotedDecisionForm
 from embrace.approvals.models import Approval
 from embrace.approvals.queries import pending_for
@@ -54,17 +55,19 @@ def case_steps(case: Case, user: object) -> list[lifecycle.Transition]:
     return lifecycle.allowed(case, user)  # type: ignore[arg-type]
 
 
-def _case_approvals(user: object) -> list[tuple[Approval, Case | None]]:
-    pending = pending_for(user).filter(action__startswith="case.").select_related("requested_by")  # type: ignore[arg-type]
+def _case_approvals(user: User) -> list[tuple[Approval, Case | None]]:
+    """Waiting requests about cases that this user may decide; another team's passage is not listed."""
+    pending = list(pending_for(user).filter(action__startswith="case.").select_related("requested_by"))
     ids = [a.subject.partition(":")[2] for a in pending]
     cases = {str(c.pk): c for c in Case.objects.filter(pk__in=ids)}
-    return [(a, cases.get(a.subject.partition(":")[2])) for a in pending]
+    rows = [(a, cases.get(a.subject.partition(":")[2])) for a in pending]
+    return [(a, case) for a, case in rows if lifecycle.may_decide(a, case, user)]
 
 
 @require_GET
 @staff_required()
 def approvals(request: HttpRequest) -> HttpResponse:
-    rows = _case_approvals(request.user)
+    rows = _case_approvals(request.user)  # type: ignore[arg-type]
     return render(
         request,
         "cases/approvals.html",
@@ -75,7 +78,12 @@ def approvals(request: HttpRequest) -> HttpResponse:
 @require_POST
 @staff_required()
 def decide(request: HttpRequest, approval_id: str) -> HttpResponse:
-    approval = get_object_or_404(pending_for(request.user), pk=approval_id, action__startswith="case.")  # type: ignore[arg-type]
+    user: User = request.user  # type: ignore[assignment]
+    # Another team's request is not there for this user: 404, as for one that does not exist.
+    approval = pending_for(user).filter(pk=approval_id, action__startswith="case.").first()
+    case = Case.objects.filter(pk=approval.subject.partition(":")[2]).first() if approval else None
+    if approval is None or not lifecycle.may_decide(approval, case, user):
+        raise Http404("No such request")
     form = NotedDecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choose approve or refuse.")

@@ -11,7 +11,11 @@ import stat
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.hashers import Argon2PasswordHasher
 from django.core.checks import CheckMessage, Error, Tags, Warning, register
+from django.utils.module_loading import import_string
+
+from embrace.vault.crypto import FLOOR_MEMLIMIT, FLOOR_OPSLIMIT
 
 
 @register(Tags.security, deploy=False)
@@ -34,6 +38,7 @@ def check_security(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]
             )
         if len(settings.SECRET_KEY) < 50 or len(set(settings.SECRET_KEY)) < 5:
             errors.append(Error("SECRET_KEY is too short or too simple.", id="embrace.E004"))
+        errors += _stretching_floors()
     if settings.TLS and not settings.SESSION_COOKIE_SECURE:
         errors.append(Error("TLS is on but session cookies are not Secure.", id="embrace.E005"))
     if settings.TLS and not settings.CSRF_COOKIE_SECURE:
@@ -57,4 +62,46 @@ def check_security(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]
         )
     if settings.SECURE_REFERRER_POLICY not in ("no-referrer", "same-origin"):
         errors.append(Error("Referrer-Policy must be no-referrer or same-origin.", id="embrace.E006"))
+    return errors
+
+
+_FLOOR = f"at least {FLOOR_OPSLIMIT} passes over {FLOOR_MEMLIMIT // (1024 * 1024)} MiB"
+
+
+def _below_floor(opslimit: int, memlimit: int) -> bool:
+    return opslimit < FLOOR_OPSLIMIT or memlimit < FLOOR_MEMLIMIT
+
+
+def _stretching_floors() -> list[CheckMessage]:
+    """Argon2id costs under the floor make a stolen wrap, password hash or receipt cheap to guess."""
+    errors: list[CheckMessage] = []
+    if _below_floor(settings.VAULT_PASSWORD_OPSLIMIT, settings.VAULT_PASSWORD_MEMLIMIT):
+        errors.append(
+            Error(
+                "Staff private keys would be wrapped under a cheap Argon2id of the password.",
+                hint=f"Set EMBRACE_VAULT_OPSLIMIT and EMBRACE_VAULT_MEMLIMIT to {_FLOOR}.",
+                id="embrace.E020",
+            )
+        )
+    if _below_floor(settings.RECEIPT_OPSLIMIT, settings.RECEIPT_MEMLIMIT):
+        errors.append(
+            Error(
+                "Enquirers' receipts would be stretched with a cheap Argon2id.",
+                hint=f"Set EMBRACE_RECEIPT_OPSLIMIT and EMBRACE_RECEIPT_MEMLIMIT to {_FLOOR}.",
+                id="embrace.E021",
+            )
+        )
+    hasher = import_string(settings.PASSWORD_HASHERS[0]) if settings.PASSWORD_HASHERS else None
+    if not (
+        isinstance(hasher, type)
+        and issubclass(hasher, Argon2PasswordHasher)
+        and not _below_floor(hasher.time_cost, hasher.memory_cost * 1024)
+    ):
+        errors.append(
+            Error(
+                "Staff passwords would be hashed with something cheaper than the vault's Argon2id.",
+                hint="Keep embrace.accounts.hashers.EmbraceArgon2PasswordHasher first in PASSWORD_HASHERS.",
+                id="embrace.E022",
+            )
+        )
     return errors

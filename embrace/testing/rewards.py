@@ -69,8 +69,10 @@ def arrived_case(desk: Desk, text: str = "I want to leave with my unit's helicop
     assign_case(case, desk.user("handler"), actor=desk.user("intake"), keyring=desk.keyring("intake"))
     request_transition(case, "start_triage", actor=desk.user("intake"))
     request_transition(case, "refer_for_vetting", actor=desk.user("intake"))
-    vetting.sign_off(case, Verdict.GENUINE, "consistent", actor=desk.user("reviewer"))
-    vetting.sign_off(case, Verdict.GENUINE, "consistent", actor=desk.user("reviewer2"))
+    for reviewer in ("reviewer", "reviewer2"):
+        vetting.sign_off(
+            case, Verdict.GENUINE, "consistent", actor=desk.user(reviewer), keyring=desk.keyring(reviewer)
+        )
     asked = request_transition(case, "approve_passage", actor=desk.user("reviewer"))
     assert isinstance(asked, Approval)
     decide_transition(asked, approve=True, actor=desk.user("approver_of_passage"))

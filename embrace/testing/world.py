@@ -169,8 +169,12 @@ def _vet(world_case: WorldCase, first: User, second: User) -> None:
     vetting.record_check(case, definition, "pass", notes[0], actor=first)
     flag = vetting.raise_plant_flag(case, notes[1], actor=first)
     world_case.flag = vetting.clear_plant_flag(flag, notes[2], actor=second)
-    vetting.sign_off(case, Verdict.GENUINE, notes[3], actor=first)
-    vetting.sign_off(case, Verdict.GENUINE, notes[3], actor=second)
+    vetting.sign_off(
+        case, Verdict.GENUINE, notes[3], actor=first, keyring=unlock_with_password(first, PASSWORD)
+    )
+    vetting.sign_off(
+        case, Verdict.GENUINE, notes[3], actor=second, keyring=unlock_with_password(second, PASSWORD)
+    )
     world_case.markers["vetting"] = notes
     world_case.compartments["vetting"] = vetting.vetting_compartment(case, actor=first)
 

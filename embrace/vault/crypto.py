@@ -122,6 +122,13 @@ def stretch(password: bytes, salt: bytes, *, opslimit: int, memlimit: int, size:
 MAX_OPSLIMIT = 16
 MAX_MEMLIMIT = nacl.pwhash.argon2id.MEMLIMIT_SENSITIVE  # 1 GiB
 
+# The least a production deployment may stretch a password or a receipt with: libsodium's "interactive"
+# profile (2 passes over 64 MiB). Below it a guesser holding a wrap, or the database and the receipt salt,
+# tries too many values a second. Tests run cheaper on purpose; the system check embrace.E020 refuses a
+# production configuration under these floors (embrace/core/checks.py).
+FLOOR_OPSLIMIT = nacl.pwhash.argon2id.OPSLIMIT_INTERACTIVE  # 2
+FLOOR_MEMLIMIT = nacl.pwhash.argon2id.MEMLIMIT_INTERACTIVE  # 64 MiB
+
 
 def _check_cost(opslimit: int, memlimit: int) -> bool:
     return (

@@ -1,6 +1,10 @@
-"""Every vetting change: one function each, one transaction, one audit entry (ids and verdicts, no content).
+"""Every vetting change: one function each, one transaction, one audit entry (ids, never a result, verdict or
+reason).
 
-Content is sealed with the vetting compartment's public key only, so recording needs no private key.
+Content, results and verdicts are sealed with the vetting compartment's public key only, so recording needs no
+private key. A sign-off also works out the case's clear "cleared for passage" yes/no, which takes reading the
+other sign-offs' verdicts: the signer's own keyring does that, so someone who cannot read the vetting file
+cannot sign it off either.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from embrace.cases.actions import today
 from embrace.cases.models import Case, Status
 from embrace.custody import groups as custody_groups
 from embrace.vault import actions as vault
+from embrace.vault.keyring import Keyring, NoAccess
 from embrace.vault.models import Compartment, KeyGroup
 from embrace.vetting.models import (
     CaseCheck,
@@ -26,7 +31,7 @@ from embrace.vetting.models import (
     SignOff,
     Verdict,
 )
-from embrace.vetting.queries import vetting_cases
+from embrace.vetting.queries import REQUIRED_SIGN_OFFS, eligible_sign_offs, vetting_cases
 
 if TYPE_CHECKING:
     from embrace.accounts.models import User
@@ -91,24 +96,21 @@ def record_check(
         check = CaseCheck.objects.create(
             case=locked,
             definition=definition,
-            result=result,
+            result=_seal(locked, result, actor=actor),
             reviewer=actor,
             recorded_on=today(),
             evidence=_seal(locked, evidence, actor=actor),
         )
-        record(
-            Event.VETTING_CHECK_RECORDED,
-            actor=actor,
-            subject=locked,
-            check=definition.code,
-            result=result,
-            row=check.pk,
-        )
+        record(Event.VETTING_CHECK_RECORDED, actor=actor, subject=locked, check=definition.code, row=check.pk)
     return check
 
 
-def sign_off(case: Case, verdict: str, note: str, *, actor: User) -> SignOff:
-    """The actor's verdict on the whole case, once. Never by the case's handler (``_locked_case``)."""
+def sign_off(case: Case, verdict: str, note: str, *, actor: User, keyring: Keyring) -> SignOff:
+    """The actor's verdict on the whole case, once, sealed; never by the case's handler (``_locked_case``).
+
+    Then the case's "cleared for passage" is worked out afresh with the actor's keyring, which must open every
+    counting verdict: a reviewer without the vetting key is told so and nothing is recorded.
+    """
     if verdict not in Verdict.values:
         raise VettingError("Choose genuine, not genuine or unsure.")
     with transaction.atomic():
@@ -120,12 +122,33 @@ def sign_off(case: Case, verdict: str, note: str, *, actor: User) -> SignOff:
         signed = SignOff.objects.create(
             case=locked,
             reviewer=actor,
-            verdict=verdict,
+            verdict=_seal(locked, verdict, actor=actor),
             signed_on=today(),
             note=_seal(locked, note, actor=actor),
         )
-        record(Event.VETTING_SIGNED_OFF, actor=actor, subject=locked, verdict=verdict)
+        _work_out_clearance(locked, keyring)
+        record(Event.VETTING_SIGNED_OFF, actor=actor, subject=locked)
     return signed
+
+
+def _work_out_clearance(case: Case, keyring: Keyring) -> None:
+    """Set the case's clear yes/no from its sealed verdicts: the first two independent genuine ones count."""
+    vetting = CaseVetting.objects.select_for_update().get(case=case)
+    genuine: list[str] = []
+    for signed in eligible_sign_offs(case).order_by("pk"):
+        try:
+            opened = keyring.open(bytes(signed.verdict)).decode()
+        except NoAccess:
+            raise VettingError(
+                "You hold no key to this case's vetting file, so you cannot sign it off: ask a reviewer who "
+                "holds it to share it with you."
+            ) from None
+        if opened == Verdict.GENUINE and str(signed.reviewer_id) not in genuine:
+            genuine.append(str(signed.reviewer_id))
+    counted = genuine[:REQUIRED_SIGN_OFFS]
+    vetting.cleared_for_passage = len(counted) == REQUIRED_SIGN_OFFS
+    vetting.cleared_by = counted if vetting.cleared_for_passage else []
+    vetting.save(update_fields=["cleared_for_passage", "cleared_by"])
 
 
 def raise_plant_flag(case: Case, note: str, *, actor: User) -> PlantFlag:
@@ -165,7 +188,8 @@ def clear_plant_flag(flag: PlantFlag, note: str, *, actor: User) -> PlantFlag:
 def destroy_vetting(case: Case, *, actor: User | None) -> None:
     """Destroy the case's vetting compartment, for a purge: evidence and reasons become unreadable for good.
 
-    For ``cases.lifecycle._purge`` to call; results and verdicts stay in clear, like the case's status.
+    For ``cases.lifecycle._purge`` to call; results and verdicts go with it (they are sealed too); whether the
+    case was cleared for passage stays, like its status.
     """
     with transaction.atomic():
         vetting = CaseVetting.objects.filter(case=case).select_related("compartment").first()

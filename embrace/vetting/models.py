@@ -1,9 +1,10 @@
 """Vetting: is an enquirer genuine, or a plant? Checks, independent sign-offs and suspected-plant flags.
 
-What reviewers write (evidence, reasons) is sealed to the case's ``vetting`` compartment, which only vetting
-reviewers and custodians hold: never the enquirer, never the handler who talks to them. Results, verdicts
-and whether a flag is raised stay in clear, because the gate before "passage approved" must read them
-without anyone's key (see ``queries.passage_may_be_requested``).
+What reviewers write and decide (evidence and each check's result, verdicts and their reasons, a flag's
+reasons) is sealed to the case's ``vetting`` compartment, which only vetting reviewers and custodians hold:
+never the enquirer, never the handler who talks to them. What the gate before "passage approved" needs stays
+in clear as one yes/no per case (``CaseVetting.cleared_for_passage``, worked out at each sign-off by the
+signer's own keys), and whether a suspected-plant flag stands (see ``queries.passage_may_be_requested``).
 """
 
 from __future__ import annotations
@@ -39,6 +40,12 @@ class CaseVetting(models.Model):
 
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="vetting")
     compartment = models.OneToOneField(Compartment, on_delete=models.PROTECT, related_name="+")
+    # The gate's one clear fact: two independent reviewers found the enquirer genuine. Worked out at each
+    # sign-off by the signer, who opens the sealed verdicts with their own keys; ``cleared_by`` names the two
+    # whose verdicts counted, so the gate can tell when one of them no longer may (now the handler, no
+    # longer a reviewer) without reading any verdict.
+    cleared_for_passage = models.BooleanField(default=False)
+    cleared_by = models.JSONField(default=list, blank=True)
 
     def __str__(self) -> str:
         return f"vetting of {self.case_id}"
@@ -56,7 +63,8 @@ class CaseCheck(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="vetting_checks")
     definition = models.ForeignKey(CheckDefinition, on_delete=models.PROTECT, related_name="results")
-    result = models.CharField(max_length=10, choices=Result.choices)
+    # Pass, fail or unclear, sealed to the vetting compartment: a failed check says "doubtful" in clear.
+    result = models.BinaryField()
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_on = models.DateField()
     # What was seen and how, sealed to the vetting compartment.
@@ -64,13 +72,10 @@ class CaseCheck(models.Model):
 
     class Meta:
         ordering = ["case", "definition__position", "pk"]
-        constraints = [
-            models.CheckConstraint(condition=Q(result__in=Result.values), name="case_check_result_valid"),
-        ]
         indexes = [models.Index(fields=["case", "definition", "reviewer"], name="vetting_check_lookup")]
 
     def __str__(self) -> str:
-        return f"{self.case_id} {self.definition_id} {self.result}"
+        return f"{self.case_id} {self.definition_id}"
 
 
 class Verdict(models.TextChoices):
@@ -84,7 +89,8 @@ class SignOff(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="vetting_sign_offs")
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    verdict = models.CharField(max_length=12, choices=Verdict.choices)
+    # Genuine, not genuine or unsure, sealed to the vetting compartment.
+    verdict = models.BinaryField()
     signed_on = models.DateField()
     # The reviewer's reasons, sealed to the vetting compartment.
     note = models.BinaryField()
@@ -93,11 +99,10 @@ class SignOff(models.Model):
         ordering = ["case", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["case", "reviewer"], name="one_sign_off_per_reviewer"),
-            models.CheckConstraint(condition=Q(verdict__in=Verdict.values), name="sign_off_verdict_valid"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.case_id} {self.reviewer_id} {self.verdict}"
+        return f"{self.case_id} {self.reviewer_id}"
 
 
 class PlantFlag(models.Model):

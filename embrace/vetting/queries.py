@@ -16,7 +16,7 @@ from django.http import Http404
 from embrace.accounts.models import User, afresh
 from embrace.accounts.roles import Perm, Role
 from embrace.cases.models import Case, CaseTransition, Status
-from embrace.vetting.models import CaseCheck, CheckDefinition, PlantFlag, SignOff, Verdict
+from embrace.vetting.models import CaseCheck, CaseVetting, CheckDefinition, PlantFlag, SignOff
 
 # Where a case can be after vetting on the main line; side exits count only if the case went through vetting.
 AFTER_VETTING = frozenset(
@@ -54,7 +54,9 @@ def get_case_for_vetting(user: User, case_id: uuid.UUID | str) -> Case:
 @dataclass(frozen=True)
 class QueueRow:
     case: Case
-    genuine: int
+    # How many signed off, not what they said: verdicts are sealed.
+    signed: int
+    cleared: bool
     flagged: bool
     signed_by_me: bool
 
@@ -65,14 +67,20 @@ def review_queue(user: User) -> list[QueueRow]:
         vetting_cases(user).filter(status=Status.VETTING).select_related("team").order_by("opened_on")
     )
     ids = [case.pk for case in cases]
-    sign_offs = list(SignOff.objects.filter(case_id__in=ids).values_list("case_id", "reviewer_id", "verdict"))
+    sign_offs = list(SignOff.objects.filter(case_id__in=ids).values_list("case_id", "reviewer_id"))
     flagged = set(PlantFlag.objects.filter(case_id__in=ids, active=True).values_list("case_id", flat=True))
+    cleared = set(
+        CaseVetting.objects.filter(case_id__in=ids, cleared_for_passage=True).values_list(
+            "case_id", flat=True
+        )
+    )
     return [
         QueueRow(
             case=case,
-            genuine=sum(1 for c, _, v in sign_offs if c == case.pk and v == Verdict.GENUINE),
+            signed=sum(1 for c, _ in sign_offs if c == case.pk),
+            cleared=case.pk in cleared,
             flagged=case.pk in flagged,
-            signed_by_me=any(c == case.pk and r == user.pk for c, r, _ in sign_offs),
+            signed_by_me=any(c == case.pk and r == user.pk for c, r in sign_offs),
         )
         for case in cases
     ]
@@ -89,17 +97,29 @@ def eligible_sign_offs(case: Case) -> QuerySet[SignOff]:
     )
     if handler_id is not None:
         sign_offs = sign_offs.exclude(reviewer_id=handler_id)
-    return sign_offs
+    return sign_offs.distinct()
+
+
+def _still_cleared(case: Case) -> bool:
+    """The case was cleared for passage and both reviewers whose verdicts counted still may count."""
+    vetting = CaseVetting.objects.filter(case_id=case.pk).first()
+    if vetting is None or not vetting.cleared_for_passage or len(vetting.cleared_by) < REQUIRED_SIGN_OFFS:
+        return False
+    counting = eligible_sign_offs(case).filter(reviewer_id__in=vetting.cleared_by)
+    return counting.values("reviewer").distinct().count() >= REQUIRED_SIGN_OFFS
 
 
 def passage_may_be_requested(case: Case) -> tuple[bool, str]:
-    """Whether "passage approved" may be asked for, and if not, what is missing (in words for staff)."""
+    """Whether "passage approved" may be asked for, and if not, what is missing (in words for staff).
+
+    Reads only clear facts: the case's "cleared for passage" (worked out at each sign-off) and standing flags.
+    How many reviewers found the enquirer genuine so far is not said: that would be the verdicts in clear.
+    """
     missing = []
-    genuine = eligible_sign_offs(case).filter(verdict=Verdict.GENUINE).values("reviewer").distinct().count()
-    if genuine < REQUIRED_SIGN_OFFS:
+    if not _still_cleared(case):
         missing.append(
             f"{REQUIRED_SIGN_OFFS} independent vetting reviewers (not the case's handler) must sign off "
-            f"the enquirer as genuine; {genuine} {'has' if genuine == 1 else 'have'} so far."
+            "the enquirer as genuine; that has not happened yet (or one of them may no longer count)."
         )
     if PlantFlag.objects.filter(case_id=case.pk, active=True).exists():
         missing.append("A suspected-plant flag is raised; another reviewer must clear it first.")

@@ -19,7 +19,7 @@ from embrace.cases.models import Case, Status
 from embrace.vault.keyring import Keyring, NoAccess
 from embrace.vetting import actions, queries
 from embrace.vetting.forms import ClearFlagForm, RaiseFlagForm, RecordCheckForm, SignOffForm
-from embrace.vetting.models import PlantFlag, SignOff
+from embrace.vetting.models import PlantFlag, Result, SignOff, Verdict
 
 
 def _open(keyring: Keyring, envelope: bytes | memoryview | None) -> str | None:
@@ -32,17 +32,29 @@ def _open(keyring: Keyring, envelope: bytes | memoryview | None) -> str | None:
         return None
 
 
+def _label(choices: type[Result] | type[Verdict], opened: str | None) -> str | None:
+    """A sealed result or verdict in words, or None for a reader without the key."""
+    return None if opened is None else str(dict(choices.choices).get(opened, opened))
+
+
 def _page(
     request: HttpRequest, case: Case, *, status: int = 200, bound: dict[str, Any] | None = None
 ) -> HttpResponse:
     keyring: Keyring = request.keyring  # type: ignore[attr-defined]
     bound = bound or {}
     rows = [
-        (row, [(check, _open(keyring, check.evidence)) for check in row.results])
+        (
+            row,
+            [
+                (check, _label(Result, _open(keyring, check.result)), _open(keyring, check.evidence))
+                for check in row.results
+            ],
+        )
         for row in queries.checklist(case)
     ]
     sign_offs = [
-        (s, _open(keyring, s.note)) for s in SignOff.objects.filter(case=case).select_related("reviewer")
+        (s, _label(Verdict, _open(keyring, s.verdict)), _open(keyring, s.note))
+        for s in SignOff.objects.filter(case=case).select_related("reviewer")
     ]
     flags = [
         (
@@ -62,7 +74,7 @@ def _page(
         "ready": ready,
         "why": why,
         "in_vetting": case.status == Status.VETTING,
-        "signed": any(s.reviewer_id == request.user.pk for s, _ in sign_offs),
+        "signed": any(s.reviewer_id == request.user.pk for s, _, _ in sign_offs),
         "record_form": bound.get("record") or RecordCheckForm(),
         "sign_off_form": bound.get("sign_off") or SignOffForm(),
         "raise_form": bound.get("raise") or RaiseFlagForm(),
@@ -115,7 +127,13 @@ def sign_off(request: HttpRequest, case_id: str) -> HttpResponse:
     if not form.is_valid():
         return _refused(request, case, "sign_off", form)
     try:
-        actions.sign_off(case, form.cleaned_data["verdict"], form.cleaned_data["note"], actor=request.user)  # type: ignore[arg-type]
+        actions.sign_off(
+            case,
+            form.cleaned_data["verdict"],
+            form.cleaned_data["note"],
+            actor=request.user,  # type: ignore[arg-type]
+            keyring=request.keyring,  # type: ignore[attr-defined]
+        )
     except actions.VettingError as exc:
         return _refused(request, case, "sign_off", form, str(exc))
     return redirect("vetting:case", case_id=case.pk)

@@ -54,7 +54,7 @@ def test_a_case_from_first_message_to_destroyed_passage_plan(settings, intake_te
     passage_team = Team.objects.create(name="Passage")
     intake = make_persona("intake", Role.INTAKE_OFFICER, teams=(intake_team,))
     handler = make_persona("handler", Role.HANDLER, teams=(intake_team, passage_team))
-    second_handler = make_persona("senior", Role.HANDLER)
+    second_handler = make_persona("senior", Role.HANDLER, teams=(intake_team,))
     reviewers = [make_persona(f"reviewer{i}", Role.VETTING_REVIEWER, teams=(intake_team,)) for i in (1, 2)]
     custodians = [make_persona(f"custodian{i}", Role.CUSTODIAN) for i in (1, 2)]
     IntakeRoute.objects.create(team=intake_team)

@@ -41,6 +41,7 @@ from embrace.cases.models import (
 from embrace.testing.personas import Persona, make_persona
 from embrace.vault import actions as vault
 from embrace.vault import receipts
+from embrace.vault.keyring import unlock_with_password
 from embrace.vault.models import CompartmentKey
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +92,7 @@ def crew(intake_team: Team, other_team: Team) -> Crew:
         handler=make_persona("handler", Role.HANDLER, teams=(intake_team,)),
         reviewer=make_persona("reviewer", Role.VETTING_REVIEWER, teams=(intake_team,)),
         approvers={
-            Role.HANDLER: make_persona("senior_handler", Role.HANDLER),
+            Role.HANDLER: make_persona("senior_handler", Role.HANDLER, teams=(intake_team,)),
             Role.VETTING_REVIEWER: make_persona("second_reviewer", Role.VETTING_REVIEWER),
             Role.CUSTODIAN: make_persona("custodian", Role.CUSTODIAN),
         },
@@ -138,7 +139,13 @@ def vet(crew: Crew, case: Case) -> None:
 
     for reviewer in (crew.reviewer, crew.approvers[Role.VETTING_REVIEWER]):
         if not SignOff.objects.filter(case=case, reviewer=reviewer.user).exists():
-            sign_off(case, "genuine", "", actor=reviewer.user)
+            sign_off(
+                case,
+                "genuine",
+                "",
+                actor=reviewer.user,
+                keyring=unlock_with_password(reviewer.user, reviewer.password),
+            )
 
 
 def take(crew: Crew, case: Case, row: Transition) -> Case:

@@ -97,7 +97,8 @@ def test_handler_finds_only_the_cases_assigned_to_them(
     actions.assign_case(case, handler.user, actor=intake_officer.user, keyring=keyring)
     log_in(client, handler)
     assert _found(client, case, reference=case.reference)
-    assert _found_by_identifier(client, case, "phone", PHONE)
+    # An identifier names a person: the handler finds it only once a reveal gives them the identity key.
+    assert not _found_by_identifier(client, case, "phone", PHONE)
     assert not _found(client, other_case, reference=other_case.reference)
 
 

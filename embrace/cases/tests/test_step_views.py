@@ -14,6 +14,7 @@ from embrace.approvals.models import Approval
 from embrace.cases.models import Case, Status
 from embrace.intake.actions import submit_enquiry
 from embrace.testing.personas import Persona, log_in, make_persona
+from embrace.vault.keyring import unlock_with_password
 from embrace.vetting.actions import sign_off
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("intake_route")]
@@ -78,7 +79,9 @@ def test_a_two_person_step_is_decided_by_someone_else_on_the_approvals_page(
     assert "must sign off" in reviewer_client.get(reverse("cases:detail", args=[case.pk])).content.decode()
     second = make_persona("reviewer2", Role.VETTING_REVIEWER)
     for person in (reviewer, second):
-        sign_off(case, "genuine", "", actor=person.user)
+        sign_off(
+            case, "genuine", "", actor=person.user, keyring=unlock_with_password(person.user, person.password)
+        )
 
     _step(reviewer_client, case, "approve_passage", reason="two sign-offs done")
     assert _status(case) == Status.VETTING

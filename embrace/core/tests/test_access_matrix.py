@@ -79,7 +79,8 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
     ("intake_staff:quarantine_decide", NO_CASE): row(
         "405/403", intake_a="405/404", intake_b="405/404", anonymous="405/302"
     ),
-    # Casework lists: the inbox for intake, "my cases" for handlers, search for both.
+    # Casework lists: the inbox for intake, "my cases" for handlers, search for both and for custodians
+    # (identifiers only: a search shows only cases whose identity the searcher's keys open).
     ("cases:inbox", NO_CASE): row("403/405", intake_a="200/405", intake_b="200/405", anonymous="302/405"),
     ("cases:mine", NO_CASE): row(
         "403/405", handler_a="200/405", handler_b="200/405", courier_p="200/405", anonymous="302/405"
@@ -91,6 +92,7 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
         handler_a="200/400",
         handler_b="200/400",
         courier_p="200/400",
+        custodian_a="200/400",
         anonymous="302/302",
     ),
     # A case's page: its team's intake officer and its handler read it; its team's reviewer sees that it
@@ -178,14 +180,12 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
     # Assigning is triage: intake officers of the case's team.
     ("cases:assign", "A"): row("405/403", intake_a="405/400", intake_b="405/404", anonymous="405/302"),
     ("cases:assign", "B"): row("405/403", intake_a="405/404", intake_b="405/400", anonymous="405/302"),
-    # Two-person steps: anyone may list what waits for them; case B's passage waits for a handler (any
-    # handler, by design: passage is approved by a second, senior handler who need not be in the team).
+    # Two-person steps: anyone may list what waits for them; case B's passage waits for a handler of case
+    # B's own team: handlers of other teams neither see it listed nor find it (404).
     ("cases:approvals", NO_CASE): row("200/405", anonymous="302/405", stale="403/405"),
     ("cases:decide", NO_CASE): row(
         "405/404",
-        handler_a="405/302",
         handler_b="405/302",
-        courier_p="405/302",
         anonymous="405/302",
         stale="405/403",
     ),

@@ -11,6 +11,8 @@ from django.test import override_settings
 
 from embrace.core.checks import check_security
 
+MiB = 1024 * 1024
+
 GOOD_PRODUCTION: dict[str, Any] = {
     "PRODUCTION": True,
     "DEBUG": False,
@@ -21,6 +23,12 @@ GOOD_PRODUCTION: dict[str, Any] = {
     "ALLOWED_HOSTS": ["embrace.example.org"],
     "SECRET_KEY": "kR3v-9sQx_Lm2Pz8WcYt4Hn7Jb1Fd6Ga0Ue5Io" * 2,
     "SECURE_REFERRER_POLICY": "no-referrer",
+    # The deployed Argon2id costs (the suite itself runs cheaper ones).
+    "VAULT_PASSWORD_OPSLIMIT": 3,
+    "VAULT_PASSWORD_MEMLIMIT": 64 * MiB,
+    "RECEIPT_OPSLIMIT": 2,
+    "RECEIPT_MEMLIMIT": 64 * MiB,
+    "PASSWORD_HASHERS": ["embrace.accounts.hashers.EmbraceArgon2PasswordHasher"],
 }
 
 
@@ -45,10 +53,23 @@ def test_good_production_configuration_passes() -> None:
         ({"SECURE_REFERRER_POLICY": "origin"}, "embrace.E006"),
         ({"CSRF_COOKIE_SECURE": False}, "embrace.E007"),
         ({"SECURE_HSTS_SECONDS": 3600}, "embrace.E008"),
+        ({"VAULT_PASSWORD_MEMLIMIT": 32 * MiB}, "embrace.E020"),
+        ({"VAULT_PASSWORD_OPSLIMIT": 1}, "embrace.E020"),
+        ({"RECEIPT_MEMLIMIT": 32 * MiB}, "embrace.E021"),
+        ({"RECEIPT_OPSLIMIT": 1}, "embrace.E021"),
+        ({"PASSWORD_HASHERS": ["embrace.accounts.hashers.CheapArgon2PasswordHasher"]}, "embrace.E022"),
+        ({"PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"]}, "embrace.E022"),
+        ({"PASSWORD_HASHERS": []}, "embrace.E022"),
     ],
 )
 def test_each_misconfiguration_is_an_error(changes: dict[str, Any], error: str) -> None:
     assert _ids(**changes) == {error}
+
+
+def test_the_suite_s_cheap_argon2id_costs_are_refused_in_production() -> None:
+    with override_settings(PRODUCTION=True):
+        ids = {message.id for message in check_security()}
+    assert {"embrace.E020", "embrace.E021", "embrace.E022"} <= ids
 
 
 def test_debug_outside_production_is_allowed() -> None:

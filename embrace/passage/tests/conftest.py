@@ -45,7 +45,7 @@ def crew(intake_team: Team) -> Crew:
         reviewer=make_persona("reviewer", Role.VETTING_REVIEWER, teams=(intake_team,)),
         second_reviewer=make_persona("second_reviewer", Role.VETTING_REVIEWER),
         handler=make_persona("handler", Role.HANDLER, teams=(intake_team,)),
-        approver=make_persona("senior_handler", Role.HANDLER),
+        approver=make_persona("senior_handler", Role.HANDLER, teams=(intake_team,)),
         courier=make_persona("courier", Role.HANDLER, teams=(passage_team,)),
         second_courier=make_persona("courier2", Role.HANDLER, teams=(passage_team,)),
         # Also a handler, so only the content-blind rule keeps the key from them.
@@ -79,7 +79,13 @@ def new_case(crew: Crew) -> Case:
 def vet(crew: Crew, case: Case) -> None:
     """Two independent reviewers find the enquirer genuine, which passage needs before it may be asked for."""
     for reviewer in (crew.reviewer, crew.second_reviewer):
-        sign_off(case, "genuine", "consistent story", actor=reviewer.user)
+        sign_off(
+            case,
+            "genuine",
+            "consistent story",
+            actor=reviewer.user,
+            keyring=unlock_with_password(reviewer.user, reviewer.password),
+        )
 
 
 def approve_passage(crew: Crew, case: Case) -> Case:
