@@ -91,8 +91,10 @@ def test_outsiders_find_nothing_even_by_exact_reference_or_identifier(
 
 
 def test_handler_finds_only_the_cases_assigned_to_them(
-    client: Client, intake_officer: Persona, handler: Persona, case: Case, other_case: Case
+    client: Client, custodian: Persona, intake_officer: Persona, handler: Persona, case: Case, other_case: Case
 ) -> None:
+    # With a custodian, identities are sealed to the custodians' key, not (as a programme without one falls
+    # back to) the receiving team's.
     keyring = unlock_with_password(intake_officer.user, intake_officer.password)
     actions.assign_case(case, handler.user, actor=intake_officer.user, keyring=keyring)
     log_in(client, handler)
@@ -221,8 +223,8 @@ def test_inbox_filters_by_label_and_handler(
 
 
 def test_a_visible_case_without_a_key_is_listed_locked(client: Client, intake_team: Team, case: Case) -> None:
-    # Joined the team after the enquiry arrived: may see that the case exists, holds no key to read it.
-    late = make_persona("late-officer", Role.INTAKE_OFFICER, teams=(intake_team,))
+    # Joined the team and nobody has given them its key yet: may see that the case exists, cannot read it.
+    late = make_persona("late-officer", Role.INTAKE_OFFICER, teams=(intake_team,), keys=False)
     page = log_in(client, late).get(URL, {"reference": case.reference}).content.decode()
     assert _listed(page, case)
     assert "no key" in page
