@@ -14,6 +14,7 @@ import os
 import secrets
 import sys
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -291,6 +292,15 @@ RECEIPT_SALT = env_secret("EMBRACE_RECEIPT_SALT") or generated_secret(SECRETS_DI
 BLIND_INDEX_KEY = env_secret("EMBRACE_BLIND_INDEX_KEY") or generated_secret(
     SECRETS_DIR, "blind-index-key", 32
 )
+
+# Signs the audit chain's head (embrace.vault.anchors): an Ed25519 key kept in a file, never in the database.
+# Generated at first use outside production; production refuses to start without it (embrace.E009). Point
+# EMBRACE_AUDIT_ANCHOR_KEY_FILE outside the data folder so a copy of the data does not carry it.
+AUDIT_ANCHOR_KEY_FILE = Path(
+    env_str("EMBRACE_AUDIT_ANCHOR_KEY_FILE", str(SECRETS_DIR / "audit-anchor-key"))
+).expanduser()
+# A new anchor is signed when the newest is older than this (housekeeping runs every 15 minutes).
+AUDIT_ANCHOR_EVERY = timedelta(days=1)
 
 # --- The enquirer's side ---------------------------------------------------------------------------------
 INTAKE_MIN_FILL_SECONDS = env_int("EMBRACE_INTAKE_MIN_FILL_SECONDS", 3)  # faster than this is a robot

@@ -78,3 +78,5 @@ class Event(models.TextChoices):
     STIPEND_RATE_PUBLISHED = "rewards.stipend_rate_published"
     SCHEDULE_PROPOSED = "rewards.schedule_proposed"
     SCHEDULE_PUBLISHED = "rewards.schedule_published"
+    # The audit log itself: a signed anchor of the chain's head.
+    AUDIT_ANCHORED = "audit.anchored"

@@ -31,6 +31,7 @@ from typing import BinaryIO
 import nacl.bindings as sodium
 import nacl.exceptions
 import nacl.pwhash
+import nacl.signing
 import nacl.utils
 from nacl.public import PrivateKey, PublicKey, SealedBox
 
@@ -248,3 +249,31 @@ def open_stream(unseal_key: Callable[[uuid.UUID, bytes], bytes], source: BinaryI
             if source.read(1):
                 raise DecryptionError("data after the end of the stream")
             return
+
+
+# --- Signatures (the audit log's anchors) -----------------------------------------------------------------
+
+SIGNING_SEED_BYTES = 32
+
+
+def generate_signing_seed() -> bytes:
+    """A fresh Ed25519 signing key, as the 32-byte seed it is stored as."""
+    return bytes(nacl.signing.SigningKey.generate())
+
+
+def signing_public_key(seed: bytes) -> bytes:
+    return bytes(nacl.signing.SigningKey(seed).verify_key)
+
+
+def sign_detached(seed: bytes, message: bytes) -> bytes:
+    """A 64-byte Ed25519 signature of ``message``."""
+    return nacl.signing.SigningKey(seed).sign(message).signature
+
+
+def signature_is_valid(public_key: bytes, message: bytes, signature: bytes) -> bool:
+    """Whether ``signature`` is ``public_key``'s over ``message``; a malformed key or signature is not."""
+    try:
+        nacl.signing.VerifyKey(public_key).verify(message, signature)
+    except (nacl.exceptions.BadSignatureError, nacl.exceptions.CryptoError, ValueError, TypeError):
+        return False
+    return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ from django.core.management.base import SystemCheckError
 from django.test import override_settings
 
 from embrace.core.checks import check_security
+from embrace.vault import anchors
 
 GOOD_PRODUCTION: dict[str, Any] = {
     "PRODUCTION": True,
@@ -22,6 +24,12 @@ GOOD_PRODUCTION: dict[str, Any] = {
     "SECRET_KEY": "kR3v-9sQx_Lm2Pz8WcYt4Hn7Jb1Fd6Ga0Ue5Io" * 2,
     "SECURE_REFERRER_POLICY": "no-referrer",
 }
+
+
+@pytest.fixture(autouse=True)
+def _anchor_key() -> None:
+    """A deployment that was set up: its anchor key exists (outside production it is made at first use)."""
+    anchors.public_key()
 
 
 def _ids(**changes: Any) -> set[str]:
@@ -45,6 +53,7 @@ def test_good_production_configuration_passes() -> None:
         ({"SECURE_REFERRER_POLICY": "origin"}, "embrace.E006"),
         ({"CSRF_COOKIE_SECURE": False}, "embrace.E007"),
         ({"SECURE_HSTS_SECONDS": 3600}, "embrace.E008"),
+        ({"AUDIT_ANCHOR_KEY_FILE": Path("/nonexistent/audit-anchor-key")}, "embrace.E009"),
     ],
 )
 def test_each_misconfiguration_is_an_error(changes: dict[str, Any], error: str) -> None:
