@@ -9,6 +9,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("staff/identity/", include("embrace.cases.identity_urls")),
     path("staff/passage/", include("embrace.passage.urls")),
     path("staff/rewards/", include("embrace.rewards.urls")),
+    path("staff/audit/", include("embrace.core.audit_views")),
 ]
 # The enquirer's site: Burmese at /, English at /en/ — chosen by link, never by a cookie or browser header.
 urlpatterns += i18n_patterns(path("", include("embrace.intake.urls")), prefix_default_language=False)

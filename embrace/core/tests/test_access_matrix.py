@@ -399,6 +399,10 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
     ("rewards:donation_reverse", NO_CASE): row(
         "405/403", **dict.fromkeys(FINANCE, "405/400"), anonymous="405/302"
     ),
+    # The audit log, its CSV export and the signed anchors: the auditor alone (content-blind, as is the log).
+    ("audit:log", NO_CASE): row("403/405", auditor_a="200/405", anonymous="302/405"),
+    ("audit:export", NO_CASE): row("403/405", auditor_a="200/405", anonymous="302/405"),
+    ("audit:anchors", NO_CASE): row("403/405", auditor_a="200/405", anonymous="302/405"),
 }
 
 
