@@ -74,7 +74,13 @@ class LogFilter(forms.Form):
         return user
 
     def clean_case(self) -> Case | None:
-        typed = self.cleaned_data["case"]
+        typed = self.cleaned_data["case"].strip()
+        if _is_uuid(typed):
+            # A case's id, as copied from a page address.
+            found = Case.objects.filter(pk=uuid.UUID(typed)).first()
+            if found is None:
+                raise forms.ValidationError(_("No case has that id."))
+            return found
         reference = _REFERENCE_SEPARATORS.sub("", typed).upper()
         if not reference:
             return None

@@ -19,6 +19,8 @@ Wrap ``EMW1`` — a secret (a private key) encrypted under a symmetric key::
     | nonce (24) + XChaCha20-Poly1305 ciphertext, header and a purpose label as associated data
 
 Passwords are stretched with Argon2id; the parameters travel with the wrap so they can be raised later.
+
+Signatures (Ed25519, detached) sign the audit log's anchors (``embrace.vault.anchors``).
 """
 
 from __future__ import annotations

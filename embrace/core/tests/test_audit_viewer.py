@@ -100,6 +100,7 @@ def test_filters_select_by_person_event_case_and_period(viewer: Client, handler:
     assert mine.seq in by_case
     assert all(AuditEntry.objects.get(seq=s).subject == f"cases.case:{case.pk}" for s in by_case)
     assert shown(person="handler", case="K7M2 P9QX", event=Event.CONVERSATION_READ.value) == {mine.seq}
+    assert shown(case=str(case.pk)) == by_case  # the id from a page address finds it too
     today = timezone.localdate(mine.at)  # days as the programme counts them (its time zone)
     assert mine.seq in shown(start=today.isoformat(), end=today.isoformat())
     assert shown(end="2000-01-01") == set()
