@@ -14,6 +14,7 @@ import os
 import secrets
 import sys
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -297,6 +298,14 @@ BLIND_INDEX_KEY = env_secret("EMBRACE_BLIND_INDEX_KEY") or generated_secret(
 # Identifier search (a phone or service number, a name) answers only with cases whose identity the searcher
 # can open; each person may search this often per hour, so even a keyholder cannot sweep the index.
 IDENTIFIER_SEARCHES_PER_HOUR = env_int("EMBRACE_IDENTIFIER_SEARCHES_PER_HOUR", 30, minimum=1)
+# Signs the audit chain's head (embrace.vault.anchors): an Ed25519 key kept in a file, never in the database.
+# Generated at first use outside production; production refuses to start without it (embrace.E009). Point
+# EMBRACE_AUDIT_ANCHOR_KEY_FILE outside the data folder so a copy of the data does not carry it.
+AUDIT_ANCHOR_KEY_FILE = Path(
+    env_str("EMBRACE_AUDIT_ANCHOR_KEY_FILE", str(SECRETS_DIR / "audit-anchor-key"))
+).expanduser()
+# A new anchor is signed when the newest is older than this (housekeeping runs every 15 minutes).
+AUDIT_ANCHOR_EVERY = timedelta(days=1)
 
 # --- The enquirer's side ---------------------------------------------------------------------------------
 INTAKE_MIN_FILL_SECONDS = env_int("EMBRACE_INTAKE_MIN_FILL_SECONDS", 3)  # faster than this is a robot

@@ -15,6 +15,7 @@ NAV_PERMS = {
     "perms_vetting": Perm.VETTING_REVIEW,
     "perms_finance": Perm.FINANCE_READ,
     "perms_reward_verify": Perm.REWARD_VERIFY,
+    "perms_audit": Perm.AUDIT_READ,
 }
 
 

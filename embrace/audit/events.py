@@ -92,3 +92,12 @@ class Event(models.TextChoices):
     STIPEND_RATE_PUBLISHED = "rewards.stipend_rate_published"
     SCHEDULE_PROPOSED = "rewards.schedule_proposed"
     SCHEDULE_PUBLISHED = "rewards.schedule_published"
+    # Reads of sensitive content, recorded as the page is shown and only when something was decrypted for it
+    # (a viewer without the key, who sees "sealed", read nothing). Data: ids and counts, never content.
+    CONVERSATION_READ = "case.conversation_read"
+    CASE_PREVIEWS_READ = "case.previews_read"
+    PASSAGE_PLAN_READ = "passage.plan_read"
+    VETTING_READ = "vetting.case_read"
+    CLAIM_READ = "rewards.claim_read"
+    # The audit log itself: a signed anchor of the chain's head.
+    AUDIT_ANCHORED = "audit.anchored"

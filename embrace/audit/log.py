@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,8 +80,21 @@ class Verdict:
     bad_seq: int | None = None
 
 
-def verify_chain() -> Verdict:
-    """Walk the whole log; the first entry that does not fit is reported."""
+# An anchor's (seq, hash) as the verifier was given it, with how to name it in a report.
+Pins = Mapping[int, Sequence[tuple[str, str]]]
+
+
+def verify_chain(pins: Pins | None = None) -> Verdict:
+    """Walk the whole log; the first entry that does not fit is reported.
+
+    ``pins`` (from signed anchors, see ``embrace.vault.anchors``) maps a seq to hashes the entry there must
+    have: a chain rewritten consistently from some entry on still links up, but no longer has the anchored
+    hash at the anchored seq.
+    """
+    pins = pins or {}
+    for expected, name in pins.get(0, ()):
+        if expected != GENESIS:
+            return Verdict(False, 0, f"{name} no longer fits: it pins a log that did not start empty", 0)
     expected_seq, prev_hash, count = 1, GENESIS, 0
     entries = AuditEntry.objects.order_by("seq").iterator(chunk_size=2000)
     while True:
@@ -96,13 +110,25 @@ def verify_chain() -> Verdict:
             return Verdict(False, count, message)
         if entry is None:
             break
-        problem = _misfit(entry, expected_seq, prev_hash)
+        problem = misfit(entry, expected_seq, prev_hash)
         if problem:
             # repr: a tampered event name must not be able to write terminal escapes into the report.
             return Verdict(
                 False, count, f"entry #{entry.seq} ({entry.event!r}, id {entry.pk}): {problem}", entry.seq
             )
+        for expected, name in pins.get(entry.seq, ()):
+            if entry.hash != expected:
+                message = (
+                    f"{name} no longer fits: entry #{entry.seq} now hashes to {entry.hash[:16]}, "
+                    f"the anchor says {expected[:16]}; the log up to it was rewritten"
+                )
+                return Verdict(False, count, message, entry.seq)
         expected_seq, prev_hash, count = expected_seq + 1, entry.hash, count + 1
+    beyond = sorted(seq for seq in pins if seq > count)
+    if beyond:
+        name = pins[beyond[0]][0][1]
+        message = f"{name} no longer fits: the log ends at #{count}; entries were removed"
+        return Verdict(False, count, message, count + 1)
     head = AuditHead.objects.filter(pk=1).first() or AuditHead(seq=0, hash=GENESIS)
     if head.seq != count or head.hash != prev_hash:
         message = f"the log ends at #{count} but its head says #{head.seq}: entries were removed"
@@ -110,7 +136,7 @@ def verify_chain() -> Verdict:
     return Verdict(True, count, f"{count} entries, chain intact, head {prev_hash[:16]}")
 
 
-def _misfit(entry: AuditEntry, expected_seq: int, prev_hash: str) -> str:
+def misfit(entry: AuditEntry, expected_seq: int, prev_hash: str) -> str:
     if entry.seq != expected_seq:
         return f"expected #{expected_seq}; entries were removed"
     if entry.prev_hash != prev_hash:

@@ -44,6 +44,14 @@ class AuditEntry(models.Model):
     class Meta:
         ordering = ["seq"]
         verbose_name_plural = "audit entries"
+        # The auditor's viewer pages newest first by seq under each filter; these let a filtered page be read
+        # off an index however long the log grows (no sort, no count of the table).
+        indexes = [
+            models.Index(fields=["actor", "seq"], name="audit_by_actor"),
+            models.Index(fields=["event", "seq"], name="audit_by_event"),
+            models.Index(fields=["subject", "seq"], name="audit_by_subject"),
+            models.Index(fields=["at"], name="audit_by_time"),
+        ]
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.event}"
@@ -77,6 +85,27 @@ class AuditHead(models.Model):
 
     def __str__(self) -> str:
         return f"head #{self.seq}"
+
+
+class AuditAnchor(models.Model):
+    """The chain's head at one moment, signed with a key that is not in the database (``vault.anchors``).
+
+    The signature is what an auditor checks, with a public key they keep themselves: a rewritten chain no
+    longer has the anchored hash at the anchored seq, and nobody without the signing key can make an anchor
+    that says otherwise. Rows here are only a convenience for showing and exporting them.
+    """
+
+    seq = models.BigIntegerField()
+    hash = models.CharField(max_length=64)
+    at = models.DateTimeField()
+    signature = models.CharField(max_length=128)  # hex
+    key_id = models.CharField(max_length=16)
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"anchor #{self.seq} at {self.at:%Y-%m-%d %H:%M}"
 
 
 def entry_hash(**fields: Any) -> str:

@@ -243,9 +243,10 @@ def read_dependants(case: Case, keyring: Keyring) -> list[DependantDetails]:
     return [read_dependant(d, keyring) for d in case.dependants.order_by("recorded_on", "id")]
 
 
-def note_identity_read(case: Case, *, actor: User) -> None:
-    """Every showing of an identity leaves a trace: who, which case, when — never what was shown."""
-    record(Event.IDENTITY_READ, actor=actor, subject=case)
+def note_identity_read(case: Case, *, actor: User, **shown: int | str) -> None:
+    """Every showing of an identity leaves a trace: who, which case, when, and how much (counts and ids in
+    ``shown``) — never what was shown."""
+    record(Event.IDENTITY_READ, actor=actor, subject=case, **shown)
 
 
 # --- Recording dependants ---------------------------------------------------------------------------------

@@ -38,14 +38,22 @@ def _identity_page(
         dependants = identity.read_dependants(case, keyring)
     except NoAccess:
         return _no_key(request, case)
-    identity.note_identity_read(case, actor=request.user)  # type: ignore[arg-type]
+    # Suspected-plant flags: for custodians (and reviewers, on the vetting page), never for handlers.
+    flags = _plant_flags(case, keyring) if request.user.can(Perm.CASE_IDENTITY_REVEAL) else None  # type: ignore[union-attr]
+    opened_flags = sum(1 for f in flags or () if f["note"] is not None)
+    identity.note_identity_read(
+        case,
+        actor=request.user,  # type: ignore[arg-type]
+        details=len(details),
+        dependants=len(dependants),
+        plant_flags=opened_flags,
+    )
     context = {
         "case": case,
         "details": details,
         "dependants": dependants,
         "form": form or DependantForm(),
-        # Suspected-plant flags: for custodians (and reviewers, on the vetting page), never for handlers.
-        "plant_flags": _plant_flags(case, keyring) if request.user.can(Perm.CASE_IDENTITY_REVEAL) else None,  # type: ignore[union-attr]
+        "plant_flags": flags,
     }
     return render(request, "cases/identity/detail.html", context, status=status)
 
@@ -159,6 +167,7 @@ def dependant_edit(request: HttpRequest, case_id: str, dependant_id: str) -> Htt
     form = DependantForm(request.POST) if request.method == "POST" else DependantForm.for_details(current)
     if request.method == "GET" or not form.is_valid():
         status = 400 if request.method == "POST" else 200
+        identity.note_identity_read(case, actor=request.user, dependant=str(dependant.pk))  # type: ignore[arg-type]
         context = {"case": case, "dependant": current, "form": form}
         return render(request, "cases/identity/dependant_edit.html", context, status=status)
     try:

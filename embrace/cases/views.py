@@ -54,6 +54,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
             cases = cases.filter(team_id=filters.cleaned_data["team"])
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = summaries(list(page), request.keyring)  # type: ignore[attr-defined]
+    _record_previews(request, rows)
     context = {"page": page, "rows": rows, "filters": filters, "duplicates": with_duplicates(list(page))}
     return render(request, "cases/inbox.html", context)
 
@@ -63,7 +64,15 @@ def inbox(request: HttpRequest) -> HttpResponse:
 def my_cases(request: HttpRequest) -> HttpResponse:
     cases = queries.handler_cases(request.user)  # type: ignore[arg-type]
     rows = summaries(cases, request.keyring)  # type: ignore[attr-defined]
+    _record_previews(request, rows)
     return render(request, "cases/my_cases.html", {"rows": rows})
+
+
+def _record_previews(request: HttpRequest, rows: list[tuple[Case, dict[str, object]]]) -> None:
+    """A list shows each case's opening words: a read of those cases' conversations, named by id."""
+    opened = [str(case.pk) for case, summary in rows if "kind" in summary]  # locked rows have no kind
+    if opened:
+        record(Event.CASE_PREVIEWS_READ, actor=request.user, cases=opened, count=len(opened))
 
 
 def _detail(
@@ -79,12 +88,17 @@ def _detail(
         thread = read_thread(case, request.keyring)  # type: ignore[attr-defined]
     except NoAccess:
         return render(request, "cases/no_key.html", {"case": case}, status=403)
+    notes = _notes(case, request.keyring)  # type: ignore[attr-defined]
+    opened_notes = sum(1 for n in notes if n["text"] is not None)
+    record(
+        Event.CONVERSATION_READ, actor=request.user, subject=case, messages=len(thread), notes=opened_notes
+    )
     context = {
         "case": case,
         "thread": thread,
         "reply": reply or ReplyForm(),
         "note": note or NoteForm(),
-        "notes": _notes(case, request.keyring),  # type: ignore[attr-defined]
+        "notes": notes,
         "steps": lifecycle.allowed(case, request.user),  # type: ignore[arg-type]
         "passage_statuses": PASSAGE_STATUSES,
         "assign": assign or (AssignForm(case=case) if request.user.can(Perm.CASE_TRIAGE) else None),  # type: ignore[union-attr]

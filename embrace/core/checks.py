@@ -39,6 +39,18 @@ def check_security(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]
         if len(settings.SECRET_KEY) < 50 or len(set(settings.SECRET_KEY)) < 5:
             errors.append(Error("SECRET_KEY is too short or too simple.", id="embrace.E004"))
         errors += _stretching_floors()
+        if not settings.AUDIT_ANCHOR_KEY_FILE.is_file():
+            # Generated only outside production: here a missing key is a misplaced one, and a fresh key would
+            # sign anchors no auditor's pinned public key accepts.
+            errors.append(
+                Error(
+                    f"No audit anchor key at {settings.AUDIT_ANCHOR_KEY_FILE}: the audit log's head cannot "
+                    "be signed.",
+                    hint="Create one with `embrace audit new-key` (it prints the public key auditors pin), "
+                    "or point EMBRACE_AUDIT_ANCHOR_KEY_FILE at it.",
+                    id="embrace.E009",
+                )
+            )
     if settings.TLS and not settings.SESSION_COOKIE_SECURE:
         errors.append(Error("TLS is on but session cookies are not Secure.", id="embrace.E005"))
     if settings.TLS and not settings.CSRF_COOKIE_SECURE:

@@ -33,16 +33,17 @@ THROTTLE_FORGET_AFTER = timedelta(days=7)
 @task()
 def housekeeping() -> dict[str, int]:
     """Delete expired sessions (and with them the wrapped session keys) and stale login throttles; propose
-    this month's stipends.
+    this month's stipends; sign an audit anchor when the last is a day old.
 
     Idempotent: a second run finds nothing left to delete or propose. Returns how many rows of each kind went,
-    and how many stipends were proposed.
+    how many stipends were proposed and anchors signed.
     """
     # Imported here, not at the top: ``embrace serve`` imports this module to enqueue runs, and its process
     # should not carry the intake, passage and rewards code it never runs.
     from embrace.intake.actions import forget_enquirer_traces
     from embrace.passage.actions import tend_passage_plans
     from embrace.rewards.stipends import propose_stipends
+    from embrace.vault.anchors import anchor_if_due
 
     now = timezone.now()
     store = import_module(settings.SESSION_ENGINE).SessionStore
@@ -64,11 +65,13 @@ def housekeeping() -> dict[str, int]:
     forget_enquirer_traces(now)
     # This month's stipends, proposed as soon as the month starts (or a case arrives); a no-op once made.
     stipends = propose_stipends(timezone.localdate(now).replace(day=1))
+    # The audit chain's head, signed at least daily with the key outside the database.
+    anchors = 1 if anchor_if_due(now) else 0
     if connection.vendor == "sqlite":
         # Lets SQLite's planner see how big the tables have grown (the inbox's index needs it to be chosen).
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA optimize")
-    return {"sessions": sessions, "login_throttles": throttles, "stipends": stipends}
+    return {"sessions": sessions, "login_throttles": throttles, "stipends": stipends, "anchors": anchors}
 
 
 def schedule_housekeeping() -> bool:

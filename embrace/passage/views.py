@@ -13,6 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from embrace.accounts.decorators import staff_required
 from embrace.accounts.roles import Perm
+from embrace.audit.events import Event
+from embrace.audit.log import record
 from embrace.cases import queries as case_queries
 from embrace.passage import actions, queries
 from embrace.passage.forms import EntryForm, OpenForm
@@ -33,6 +35,14 @@ def _page(
         entries = queries.read_entries(plan, keyring)
     except NoAccess:
         return render(request, "passage/no_key.html", {"plan": plan}, status=403)
+    if entries:
+        record(
+            Event.PASSAGE_PLAN_READ,
+            actor=request.user,
+            subject=plan.case,
+            plan=str(plan.pk),
+            entries=len(entries),
+        )
     context = {"plan": plan, "entries": entries, "form": form or EntryForm()}
     return render(request, "passage/plan.html", context, status=status)
 

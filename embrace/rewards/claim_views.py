@@ -126,6 +126,7 @@ def _page(
     user, bound = _user(request), bound or {}
     claim.refresh_from_db()
     view = queries.claim_view(claim, request.keyring)  # type: ignore[attr-defined]
+    _record_read(user, view)
     part = Participant.objects.filter(claim=claim, user=user).values_list("part", flat=True).first()
     drafting = claim.opened_by_id == user.pk and user.can(Perm.CASE_HANDLE)
     review_open = claim.status in (ClaimStatus.SUBMITTED, ClaimStatus.APPROVED) and not claim.verified_on
@@ -170,6 +171,25 @@ def _page(
         ],
     }
     return render(request, "rewards/claim.html", context, status=status)
+
+
+def _record_read(user: User, view: queries.ClaimView) -> None:
+    """Item details, payment channels and the closing note come from the finance file: when any was opened
+    for this page, the read is recorded (under the case, so the auditor finds it by case reference)."""
+    items = sum(1 for item in view.items if item.details is not None)
+    channels = sum(1 for payment in view.payments if payment.channel is not None)
+    note = view.closing_note is not None
+    if items or channels or note:
+        claim = view.claim
+        record(
+            Event.CLAIM_READ,
+            actor=user,
+            subject=claim.case,
+            claim=str(claim.pk),
+            items=items,
+            payment_channels=channels,
+            closing_note=note,
+        )
 
 
 def _act(

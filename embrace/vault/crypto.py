@@ -19,6 +19,8 @@ Wrap ``EMW1`` — a secret (a private key) encrypted under a symmetric key::
     | nonce (24) + XChaCha20-Poly1305 ciphertext, header and a purpose label as associated data
 
 Passwords are stretched with Argon2id; the parameters travel with the wrap so they can be raised later.
+
+Signatures (Ed25519, detached) sign the audit log's anchors (``embrace.vault.anchors``).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from typing import BinaryIO
 import nacl.bindings as sodium
 import nacl.exceptions
 import nacl.pwhash
+import nacl.signing
 import nacl.utils
 from nacl.public import PrivateKey, PublicKey, SealedBox
 
@@ -263,3 +266,29 @@ def public_key_of(private_key: bytes) -> bytes:
         return bytes(PrivateKey(private_key).public_key)
     except (nacl.exceptions.CryptoError, ValueError, TypeError) as exc:
         raise DecryptionError("not a private key") from exc
+# --- Signatures (the audit log's anchors) -----------------------------------------------------------------
+
+SIGNING_SEED_BYTES = 32
+
+
+def generate_signing_seed() -> bytes:
+    """A fresh Ed25519 signing key, as the 32-byte seed it is stored as."""
+    return bytes(nacl.signing.SigningKey.generate())
+
+
+def signing_public_key(seed: bytes) -> bytes:
+    return bytes(nacl.signing.SigningKey(seed).verify_key)
+
+
+def sign_detached(seed: bytes, message: bytes) -> bytes:
+    """A 64-byte Ed25519 signature of ``message``."""
+    return nacl.signing.SigningKey(seed).sign(message).signature
+
+
+def signature_is_valid(public_key: bytes, message: bytes, signature: bytes) -> bool:
+    """Whether ``signature`` is ``public_key``'s over ``message``; a malformed key or signature is not."""
+    try:
+        nacl.signing.VerifyKey(public_key).verify(message, signature)
+    except (nacl.exceptions.BadSignatureError, nacl.exceptions.CryptoError, ValueError, TypeError):
+        return False
+    return True

@@ -15,6 +15,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from embrace.accounts.decorators import staff_required
 from embrace.accounts.roles import Perm
+from embrace.audit.events import Event
+from embrace.audit.log import record
 from embrace.cases.models import Case, Status
 from embrace.vault.keyring import Keyring, NoAccess
 from embrace.vetting import actions, queries
@@ -65,6 +67,18 @@ def _page(
         )
         for flag in PlantFlag.objects.filter(case=case).select_related("raised_by", "cleared_by")
     ]
+    evidence = sum(1 for _, checks in rows for _, text in checks if text is not None)
+    notes = sum(1 for _, text in sign_offs if text is not None)
+    flag_notes = sum((a is not None) + (b is not None) for _, a, b, _ in flags)
+    if evidence or notes or flag_notes:
+        record(
+            Event.VETTING_READ,
+            actor=request.user,
+            subject=case,
+            evidence=evidence,
+            verdict_notes=notes,
+            flag_notes=flag_notes,
+        )
     ready, why = queries.passage_may_be_requested(case)
     context = {
         "case": case,

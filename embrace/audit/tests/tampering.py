@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import F
 
-from embrace.audit.models import AuditEntry
+from embrace.audit.models import GENESIS, AuditEntry, AuditHead
 
 TABLE = connection.ops.quote_name(AuditEntry._meta.db_table)
 
@@ -44,3 +45,19 @@ def swap(first: int, second: int) -> None:
     with transaction.atomic():
         for old, new in ((first, parking), (second, first), (parking, second)):
             _set([("seq", new)], old)
+
+
+def rechain_without(seq: int) -> None:
+    """Delete one entry and rewrite every later one (numbers, links, hashes) and the head to fit: a log that
+    the chain alone can no longer tell from the real one."""
+    with transaction.atomic():
+        remove(seq)
+        before = AuditEntry.objects.filter(seq=seq - 1).first()
+        prev_hash = before.hash if before else GENESIS
+        for entry in AuditEntry.objects.filter(seq__gt=seq).order_by("seq"):
+            old_seq = entry.seq
+            entry.seq, entry.prev_hash = old_seq - 1, prev_hash
+            entry.hash = entry.compute_hash()
+            _set([("seq", entry.seq), ("prev_hash", entry.prev_hash), ("hash", entry.hash)], old_seq)
+            prev_hash = entry.hash
+        AuditHead.objects.filter(pk=1).update(seq=F("seq") - 1, hash=prev_hash)

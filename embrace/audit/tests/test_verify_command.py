@@ -43,3 +43,28 @@ def test_verify_command_exits_non_zero_on_a_tampered_file(tmp_path: Path) -> Non
     assert tampered.returncode != 0
     assert "entry #3 " in tampered.stderr
     assert "altered" in tampered.stderr
+
+
+EXPORT_ANCHORS = (
+    "from pathlib import Path\n"
+    "from embrace.audit.models import AuditAnchor\n"
+    "from embrace.vault.anchors import export_lines\n"
+    "Path({path!r}).write_text(''.join(export_lines(AuditAnchor.objects.order_by('at'))))\n"
+)
+DELETE_AND_RECHAIN = "from embrace.audit.tests.tampering import rechain_without\nrechain_without(2)\n"
+
+
+def test_verify_with_anchors_exits_non_zero_on_a_rechained_file(tmp_path: Path) -> None:
+    assert run(tmp_path, "migrate", "--no-input").returncode == 0
+    assert run(tmp_path, "shell", "-c", RECORD_FIVE).returncode == 0
+    assert run(tmp_path, "audit", "anchor").returncode == 0
+    kept = tmp_path / "kept-by-the-auditor.jsonl"
+    exported = run(tmp_path, "shell", "-c", EXPORT_ANCHORS.format(path=str(kept)))
+    assert exported.returncode == 0, exported.stderr
+    assert run(tmp_path, "audit", "verify", "--anchors", str(kept)).returncode == 0
+
+    assert run(tmp_path, "shell", "-c", DELETE_AND_RECHAIN).returncode == 0
+    assert run(tmp_path, "audit", "verify").returncode == 0  # the chain alone is fooled
+    checked = run(tmp_path, "audit", "verify", "--anchors", str(kept))
+    assert checked.returncode != 0
+    assert "the anchor of #5 " in checked.stderr

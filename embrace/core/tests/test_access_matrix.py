@@ -423,6 +423,10 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
             "breakglass:restore_cancel",
         )
     },
+    # The audit log, its CSV export and the signed anchors: the auditor alone (content-blind, as is the log).
+    ("audit:log", NO_CASE): row("403/405", auditor_a="200/405", anonymous="302/405"),
+    ("audit:export", NO_CASE): row("403/405", auditor_a="200/405", anonymous="302/405"),
+    ("audit:anchors", NO_CASE): row("403/405", auditor_a="200/405", anonymous="302/405"),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ from django.core.management.base import SystemCheckError
 from django.test import override_settings
 
 from embrace.core.checks import check_security
+from embrace.vault import anchors
 
 MiB = 1024 * 1024
 
@@ -30,6 +32,12 @@ GOOD_PRODUCTION: dict[str, Any] = {
     "RECEIPT_MEMLIMIT": 64 * MiB,
     "PASSWORD_HASHERS": ["embrace.accounts.hashers.EmbraceArgon2PasswordHasher"],
 }
+
+
+@pytest.fixture(autouse=True)
+def _anchor_key() -> None:
+    """A deployment that was set up: its anchor key exists (outside production it is made at first use)."""
+    anchors.public_key()
 
 
 def _ids(**changes: Any) -> set[str]:
@@ -60,6 +68,7 @@ def test_good_production_configuration_passes() -> None:
         ({"PASSWORD_HASHERS": ["embrace.accounts.hashers.CheapArgon2PasswordHasher"]}, "embrace.E022"),
         ({"PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"]}, "embrace.E022"),
         ({"PASSWORD_HASHERS": []}, "embrace.E022"),
+        ({"AUDIT_ANCHOR_KEY_FILE": Path("/nonexistent/audit-anchor-key")}, "embrace.E009"),
     ],
 )
 def test_each_misconfiguration_is_an_error(changes: dict[str, Any], error: str) -> None:

@@ -1,0 +1,108 @@
+"""Words an auditor reads for each event, instead of its internal name.
+
+Kept apart from ``Event`` so that adding an event needs no label: one without is shown from its name
+("custody.group_granted" → "Custody: group granted"), and entries of retired events still read.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from embrace.audit.events import Event
+
+LABELS = {
+    Event.LOGIN: _("Signed in"),
+    Event.LOGIN_FAILED: _("Wrong password at sign-in"),
+    Event.LOGIN_THROTTLED: _("Sign-in slowed after wrong passwords"),
+    Event.LOGOUT: _("Signed out"),
+    Event.OTP_FAILED: _("Wrong authenticator code"),
+    Event.OTP_ENROLLED: _("Authenticator set up"),
+    Event.PASSWORD_CHANGED: _("Password changed"),
+    Event.PASSWORD_RECOVERED: _("Password reset with the recovery key"),
+    Event.KEY_COOKIE_REJECTED: _("Session refused: its key did not fit"),
+    Event.USER_CREATED: _("Staff account created"),
+    Event.USER_UPDATED: _("Staff account changed"),
+    Event.USER_DEACTIVATED: _("Staff account deactivated"),
+    Event.ROLE_GRANTED: _("Role given"),
+    Event.ROLE_REVOKED: _("Role taken away"),
+    Event.TEAM_CREATED: _("Team created"),
+    Event.TEAM_JOINED: _("Joined a team"),
+    Event.TEAM_LEFT: _("Left a team"),
+    Event.USER_KEYS_CREATED: _("Staff keys created"),
+    Event.COMPARTMENT_CREATED: _("Sealed section created"),
+    Event.COMPARTMENT_DESTROYED: _("Sealed section destroyed"),
+    Event.ACCESS_GRANTED: _("Key given to someone"),
+    Event.ACCESS_REVOKED: _("Key taken back"),
+    Event.COMPARTMENT_REKEYED: _("Sealed section re-keyed"),
+    Event.REVEAL: _("Identity revealed to a handler"),
+    Event.APPROVAL_REQUESTED: _("Approval asked for"),
+    Event.APPROVAL_APPROVED: _("Approved"),
+    Event.APPROVAL_REFUSED: _("Refused"),
+    Event.APPROVAL_CANCELLED: _("Approval request withdrawn"),
+    Event.CASE_MESSAGE_SENT: _("Message sent to the enquirer"),
+    Event.CASE_ASSIGNED: _("Case assigned"),
+    Event.CASE_NOTE_ADDED: _("Internal note written"),
+    Event.ATTACHMENT_VIEWED: _("Photo opened"),
+    Event.QUARANTINE_EMPTIED: _("Quarantine emptied"),
+    Event.EXPORT: _("Data exported"),
+    Event.CONFIG_CHANGED: _("Settings changed"),
+    Event.DEMO_SEEDED: _("Demonstration data created"),
+    Event.CASE_TRANSITION: _("Case moved to another step"),
+    Event.CASE_PURGED: _("Case purged"),
+    Event.PASSAGE_OPENED: _("Passage plan opened"),
+    Event.PASSAGE_ENTRY_ADDED: _("Passage plan written to"),
+    Event.PASSAGE_ARRIVAL_NOTED: _("Arrival noted"),
+    Event.PASSAGE_DESTROYED: _("Passage plan destroyed"),
+    Event.IDENTITY_READ: _("Identity or family read"),
+    Event.DEPENDANT_RECORDED: _("Family member recorded"),
+    Event.VETTING_COMPARTMENT_OPENED: _("Vetting file opened"),
+    Event.VETTING_CHECK_RECORDED: _("Vetting check recorded"),
+    Event.VETTING_SIGNED_OFF: _("Vetting signed off"),
+    Event.PLANT_FLAG_RAISED: _("Suspected plant flagged"),
+    Event.PLANT_FLAG_CLEARED: _("Suspected-plant flag cleared"),
+    Event.LEDGER_POSTED: _("Ledger entry posted"),
+    Event.FINANCE_FILE_OPENED: _("Finance file opened"),
+    Event.FINANCE_FILE_SHARED: _("Finance file shared"),
+    Event.EVIDENCE_VIEWED: _("Evidence photo opened"),
+    Event.CLAIM_OPENED: _("Reward claim opened"),
+    Event.CLAIM_ITEM_ADDED: _("Item added to a claim"),
+    Event.CLAIM_SUBMITTED: _("Claim submitted"),
+    Event.CLAIM_VERIFIED: _("Claim verified"),
+    Event.CLAIM_VALUED: _("Claim valued"),
+    Event.CLAIM_REJECTED: _("Claim rejected"),
+    Event.CLAIM_WITHDRAWN: _("Claim withdrawn"),
+    Event.TRANCHE_ASKED: _("Payment instalment asked for"),
+    Event.TRANCHE_APPROVED: _("Payment instalment approved"),
+    Event.TRANCHE_REFUSED: _("Payment instalment refused"),
+    Event.PAYMENT_RECORDED: _("Payment made"),
+    Event.PAYMENT_REVERSED: _("Payment reversed"),
+    Event.FUNDS_RECEIVED: _("Funds received"),
+    Event.FUNDS_REVERSED: _("Funds entry reversed"),
+    Event.STIPEND_PROPOSED: _("Monthly support proposed"),
+    Event.STIPEND_APPROVED: _("Monthly support approved"),
+    Event.STIPEND_REFUSED: _("Monthly support refused"),
+    Event.STIPEND_RATE_PROPOSED: _("Support rate proposed"),
+    Event.STIPEND_RATE_PUBLISHED: _("Support rate published"),
+    Event.SCHEDULE_PROPOSED: _("Reward schedule proposed"),
+    Event.SCHEDULE_PUBLISHED: _("Reward schedule published"),
+    Event.CONVERSATION_READ: _("Conversation and notes read"),
+    Event.CASE_PREVIEWS_READ: _("Case list with opening words read"),
+    Event.PASSAGE_PLAN_READ: _("Passage plan read"),
+    Event.VETTING_READ: _("Vetting evidence and verdicts read"),
+    Event.CLAIM_READ: _("Claim details read"),
+    Event.AUDIT_ANCHORED: _("Audit log signed (anchor)"),
+}
+
+
+def label(event: str) -> str:
+    """The readable label of an event name, known or not."""
+    known = LABELS.get(event)  # type: ignore[call-overload]
+    if known is not None:
+        return str(known)
+    area, _dot, action = event.partition(".")
+    return f"{area.capitalize()}: {action.replace('_', ' ')}" if action else event
+
+
+def choices() -> list[tuple[str, str]]:
+    """Every event, by label, for a filter."""
+    return sorted(((e.value, label(e.value)) for e in Event), key=lambda c: c[1].lower())
