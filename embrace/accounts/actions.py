@@ -4,39 +4,53 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import secrets
 from collections.abc import Iterable
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from embrace.accounts.models import LoginThrottle, RoleAssignment, Team, User
-from embrace.accounts.roles import Role
+from embrace.accounts.models import LoginThrottle, RoleAssignment, StaffSession, Team, User
+from embrace.accounts.roles import Role, duties_conflict
 from embrace.audit.events import Event
 from embrace.audit.log import record
 from embrace.vault import actions as vault
 from embrace.vault.keyring import Keyring
 
 
-def temporary_password() -> str:
-    return "-".join(secrets.token_hex(3) for _ in range(4))
+class AccountError(Exception):
+    """A change to an account that is not allowed; the message says why, in words for the page."""
+
+
+def _not_oneself(user: User, actor: User | None) -> None:
+    if actor is not None and actor.pk == user.pk:
+        raise AccountError("Nobody changes their own roles, teams or active flag. Ask another administrator.")
 
 
 def set_roles(user: User, roles: Iterable[Role], *, actor: User | None) -> None:
+    """Make the user's roles exactly ``roles``. Refuses a content-blind role mixed with a content role.
+
+    Widening through the pages goes through ``embrace.staffing`` (two administrators); this is the step
+    that writes, used by it, by account creation and by the demo.
+    """
     wanted, current = set(roles), set(user.roles)
-    for role in sorted(wanted - current):
-        RoleAssignment.objects.create(user=user, role=role)
-        record(Event.ROLE_GRANTED, actor=actor, subject=user, role=role.value)
+    _not_oneself(user, actor)
+    if conflict := duties_conflict(wanted):
+        raise AccountError(conflict)
     for role in sorted(current - wanted):
         RoleAssignment.objects.filter(user=user, role=role).delete()
         record(Event.ROLE_REVOKED, actor=actor, subject=user, role=role.value)
+    for role in sorted(wanted - current):
+        RoleAssignment.objects.create(user=user, role=role)
+        record(Event.ROLE_GRANTED, actor=actor, subject=user, role=role.value)
     user.forget_roles()
 
 
 def set_teams(user: User, teams: Iterable[Team], *, actor: User | None) -> None:
+    _not_oneself(user, actor)
     wanted, current = {t.pk: t for t in teams}, {t.pk: t for t in user.teams.all()}
     for pk in wanted.keys() - current.keys():
         user.teams.add(wanted[pk])
@@ -46,43 +60,59 @@ def set_teams(user: User, teams: Iterable[Team], *, actor: User | None) -> None:
         record(Event.TEAM_LEFT, actor=actor, subject=user, team=str(pk))
 
 
+def set_active(user: User, is_active: bool, *, actor: User | None) -> None:
+    _not_oneself(user, actor)
+    was_active = User.objects.select_for_update().values_list("is_active", flat=True).get(pk=user.pk)
+    user.is_active = is_active
+    if was_active != is_active:
+        User.objects.filter(pk=user.pk).update(is_active=is_active)
+        record(Event.USER_DEACTIVATED if not is_active else Event.USER_REACTIVATED, actor=actor, subject=user)
+
+
+# --- Sessions: found by person, so that narrowing someone's access ends them ------------------------------
+
+
+def note_session(session_key: str, user: User) -> None:
+    """Remember that this (freshly cycled) session key belongs to ``user``."""
+    StaffSession.objects.update_or_create(session_key=session_key, defaults={"user": user})
+
+
+def forget_session(session_key: str | None) -> None:
+    if session_key:
+        StaffSession.objects.filter(session_key=session_key).delete()
+
+
+def end_sessions(user: User) -> int:
+    """Delete every session the user has open; each of their browsers is signed out at its next request."""
+    keys = list(StaffSession.objects.filter(user=user).values_list("session_key", flat=True))
+    Session.objects.filter(session_key__in=keys).delete()
+    StaffSession.objects.filter(user=user).delete()
+    return len(keys)
+
+
 def create_user(
     username: str,
     *,
     roles: Iterable[Role],
     teams: Iterable[Team] = (),
-    password: str | None = None,
+    password: str,
     actor: User | None,
 ) -> tuple[User, str, str]:
-    """A staff account with its key pair. Returns (user, password, recovery key).
+    """An active staff account with its key pair, made directly. Returns (user, password, recovery key).
 
-    Without ``password`` a temporary one is made and must be changed at first login; the recovery key is
-    then re-issued to the user alone, so whoever created the account never holds a working one.
+    For ``embrace init`` (the first administrator), ``embrace demo`` and the test personas only: no page
+    reaches it. On the staff pages accounts are made by invitation (``embrace.staffing``), so that nobody
+    but the person ever holds their password.
     """
     with transaction.atomic():
-        user = User(username=username, must_change_password=password is None)
-        chosen = password or temporary_password()
-        user.set_password(chosen)
+        user = User(username=username)
+        user.set_password(password)
         user.save()
         record(Event.USER_CREATED, actor=actor, subject=user)
         set_roles(user, roles, actor=actor)
         set_teams(user, teams, actor=actor)
-        recovery_key = vault.create_user_keys(user, chosen, actor=actor)
-    return user, chosen, recovery_key
-
-
-def update_user(
-    user: User, *, roles: Iterable[Role], teams: Iterable[Team], is_active: bool, actor: User
-) -> None:
-    with transaction.atomic():
-        # Compare with the stored row: a bound ModelForm has already copied the new value onto ``user``.
-        was_active = User.objects.select_for_update().values_list("is_active", flat=True).get(pk=user.pk)
-        if was_active != is_active:
-            User.objects.filter(pk=user.pk).update(is_active=is_active)
-            user.is_active = is_active
-            record(Event.USER_DEACTIVATED if not is_active else Event.USER_UPDATED, actor=actor, subject=user)
-        set_roles(user, roles, actor=actor)
-        set_teams(user, teams, actor=actor)
+        recovery_key = vault.create_user_keys(user, password, actor=actor)
+    return user, password, recovery_key
 
 
 def create_team(name: str, description: str, *, actor: User | None) -> Team:

@@ -6,7 +6,6 @@ from django import forms
 from django.contrib.auth import password_validation
 
 from embrace.accounts.models import Team, User
-from embrace.accounts.roles import Role
 
 
 class LoginForm(forms.Form):
@@ -84,33 +83,6 @@ class RecoverForm(NewPasswordForm, CodeForm):
     username = forms.CharField(max_length=150)
     recovery_key = forms.CharField(max_length=200, widget=forms.TextInput(attrs={"autocomplete": "off"}))
     field_order = ["username", "recovery_key", "code", "new_password", "new_password_again"]
-
-
-class UserForm(forms.ModelForm):
-    roles = forms.MultipleChoiceField(
-        choices=Role.choices, widget=forms.CheckboxSelectMultiple, required=False
-    )
-    teams = forms.ModelMultipleChoiceField(
-        queryset=Team.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
-    )
-
-    class Meta:
-        model = User
-        fields = ["username", "is_active", "teams"]
-
-    def __init__(self, *args: Any, editor: User | None = None, **kwargs: Any) -> None:
-        self.editor = editor
-        super().__init__(*args, **kwargs)
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        # An administrator who deactivates or demotes themselves may leave nobody able to manage accounts.
-        demoted = not data.get("is_active", True) or Role.ADMINISTRATOR not in data.get("roles", [])
-        if self.editor is not None and self.instance.pk == self.editor.pk and demoted:
-            raise forms.ValidationError(
-                "You cannot deactivate your own account or remove your own administrator role."
-            )
-        return data
 
 
 class TeamForm(forms.ModelForm):

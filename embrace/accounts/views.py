@@ -10,7 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.debug import sensitive_post_parameters
@@ -27,10 +27,9 @@ from embrace.accounts.forms import (
     PasswordChangeForm,
     RecoverForm,
     TeamForm,
-    UserForm,
 )
-from embrace.accounts.models import Team, User
-from embrace.accounts.roles import Perm, Role
+from embrace.accounts.models import User
+from embrace.accounts.roles import Perm
 from embrace.audit.events import Event
 from embrace.audit.log import record
 from embrace.cases.queries import handler_cases
@@ -69,6 +68,8 @@ def _complete_login(request: HttpRequest, user: User, device: TOTPDevice) -> Non
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     otp_login(request, device)
     request.session.pop(PREAUTH, None)
+    # login() has just cycled the session into a saved row, so it has a key to remember.
+    actions.note_session(str(request.session.session_key), user)
     actions.register_success(user.username)
     record(Event.LOGIN, actor=user, subject=user)
 
@@ -134,7 +135,7 @@ def login_code(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/login_code.html", {"form": form}, status=400 if form.errors else 200)
 
 
-def _qr_data_uri(device: TOTPDevice) -> str:
+def qr_data_uri(device: TOTPDevice) -> str:
     svg = segno.make(device.config_url, error="m").svg_inline(scale=4)
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
@@ -153,7 +154,7 @@ def enrol(request: HttpRequest) -> HttpResponse:
     if device is None:
         device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
     form = EnrolForm(request.POST or None, user=user)
-    context = {"form": form, "qr": _qr_data_uri(device), "secret": base64.b32encode(device.bin_key).decode()}
+    context = {"form": form, "qr": qr_data_uri(device), "secret": base64.b32encode(device.bin_key).decode()}
     if request.method == "POST" and form.is_valid():
         if not device.verify_token(form.cleaned_data["code"]):
             form.add_error("code", "That code is wrong or was already used. Wait for the next code.")
@@ -187,6 +188,7 @@ def enrol(request: HttpRequest) -> HttpResponse:
 def logout_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         record(Event.LOGOUT, actor=request.user, subject=request.user)
+    actions.forget_session(request.session.session_key)
     logout(request)
     response = redirect("accounts:login")
     vault_keyring.clear_key_cookie(response)
@@ -249,59 +251,11 @@ def password_change(request: HttpRequest) -> HttpResponse:
 # --- Account management (administrators: accounts, never case contents) ------------------------------------
 
 
-@require_GET
-@staff_required(Perm.ACCOUNTS_MANAGE)
-def user_list(request: HttpRequest) -> HttpResponse:
-    users = User.objects.prefetch_related("role_assignments", "teams")
-    return render(request, "accounts/user_list.html", {"users": users, "teams": Team.objects.all()})
-
-
-@require_http_methods(["GET", "POST"])
-@staff_required(Perm.ACCOUNTS_MANAGE)
-def user_new(request: HttpRequest) -> HttpResponse:
-    form = UserForm(request.POST or None, initial={"is_active": True})
-    if request.method == "POST" and form.is_valid():
-        user, password, _ = actions.create_user(
-            form.cleaned_data["username"],
-            roles=[Role(r) for r in form.cleaned_data["roles"]],
-            teams=form.cleaned_data["teams"],
-            actor=request.user,  # type: ignore[arg-type]
-        )
-        return render(request, "accounts/user_created.html", {"new_user": user, "password": password})
-    return render(request, "accounts/user_form.html", {"form": form}, status=400 if form.errors else 200)
-
-
-@require_http_methods(["GET", "POST"])
-@staff_required(Perm.ACCOUNTS_MANAGE)
-def user_edit(request: HttpRequest, user_id: str) -> HttpResponse:
-    user = get_object_or_404(User, pk=user_id)
-    form = UserForm(
-        request.POST or None,
-        instance=user,
-        initial={"roles": [r.value for r in user.roles]},
-        editor=request.user,  # type: ignore[arg-type]
-    )
-    form.fields["username"].disabled = True
-    if request.method == "POST" and form.is_valid():
-        actions.update_user(
-            user,
-            roles=[Role(r) for r in form.cleaned_data["roles"]],
-            teams=form.cleaned_data["teams"],
-            is_active=form.cleaned_data["is_active"],
-            actor=request.user,  # type: ignore[arg-type]
-        )
-        messages.success(request, f"Saved {user.username}.")
-        return redirect("accounts:user_list")
-    return render(
-        request, "accounts/user_form.html", {"form": form, "edited": user}, status=400 if form.errors else 200
-    )
-
-
 @require_http_methods(["GET", "POST"])
 @staff_required(Perm.ACCOUNTS_MANAGE)
 def team_new(request: HttpRequest) -> HttpResponse:
     form = TeamForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         actions.create_team(form.cleaned_data["name"], form.cleaned_data["description"], actor=request.user)  # type: ignore[arg-type]
-        return redirect("accounts:user_list")
+        return redirect("staffing:user_list")
     return render(request, "accounts/team_form.html", {"form": form}, status=400 if form.errors else 200)

@@ -91,7 +91,7 @@ def test_code_step_without_password_step_goes_back_to_login(client: Client, hand
 
 
 def test_login_returns_to_the_page_asked_for(client: Client, admin: Persona) -> None:
-    wanted = reverse("accounts:user_list")
+    wanted = reverse("staffing:user_list")
     first = client.get(wanted)
     assert first.status_code == 302
     client.post(first["Location"], {"username": "admin", "password": admin.password})
