@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import time
 from collections.abc import Iterable
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -167,6 +169,14 @@ def confirm_totp(device: TOTPDevice, *, actor: User) -> None:
 
 
 # --- Login throttling by keyed hash of the username: no address is ever stored --------------------------
+#
+# Throttling slows guessing; it must never let a stranger keep the real person out. So a throttled username
+# (or a site over its failure budget) refuses only sign-ins *without* an authenticator code: the login form
+# then asks for the password and the code together, and both right always pass. A guesser who lacks the code
+# gains nothing from that door, and the code is checked only after the password is right, so a stranger
+# cannot use up the authenticator's own wrong-code budget either.
+
+SITE_PREFIX = "site:"
 
 
 def throttle_key(username: str) -> str:
@@ -175,12 +185,26 @@ def throttle_key(username: str) -> str:
     ).hexdigest()
 
 
+def _site_key(now: float | None = None) -> str:
+    return f"{SITE_PREFIX}{int((now if now is not None else time.time()) // 60)}"
+
+
 def throttle_wait(username: str) -> int:
-    """Seconds until this username may try again (0 if it may now)."""
+    """Seconds until this username may try again without a code (0 if it may now)."""
     row = LoginThrottle.objects.filter(key=throttle_key(username)).first()
     if row is None or row.blocked_until is None:
         return 0
     return max(0, int((row.blocked_until - timezone.now()).total_seconds()))
+
+
+def site_wait() -> int:
+    """Seconds until sign-ins without a code are taken again across the site (0 if they are now): more
+    than ``LOGIN_SITE_FAILURES_PER_MINUTE`` failures this minute slow everyone to the end of the minute."""
+    now = time.time()
+    row = LoginThrottle.objects.filter(key=_site_key(now)).first()
+    if row is None or row.failures < settings.LOGIN_SITE_FAILURES_PER_MINUTE:
+        return 0
+    return max(1, 60 - int(now % 60))
 
 
 def register_failure(username: str, *, user: User | None) -> None:
@@ -189,10 +213,15 @@ def register_failure(username: str, *, user: User | None) -> None:
         row.failures += 1
         excess = row.failures - settings.LOGIN_FAILURES_BEFORE_DELAY
         if excess >= 0:
-            # Doubling delay per further failure, capped at a day: slows guessing, never locks out for good.
+            # Doubling delay per further failure, capped at a day: slows guessing without a code; with
+            # the code, the real person passes at once.
             delay = min(settings.LOGIN_DELAY_SECONDS * 2 ** min(excess, 10), 86400)
             row.blocked_until = timezone.now() + timedelta(seconds=delay)
         row.save()
+        site_key = _site_key()
+        LoginThrottle.objects.get_or_create(key=site_key)
+        LoginThrottle.objects.filter(pk=site_key).update(failures=F("failures") + 1)
+        LoginThrottle.objects.filter(key__startswith=SITE_PREFIX).exclude(key=site_key).delete()
         record(
             Event.LOGIN_FAILED, actor=user, username_hash=throttle_key(username)[:16], failures=row.failures
         )

@@ -13,6 +13,18 @@ class LoginForm(forms.Form):
     password = forms.CharField(
         max_length=1024, strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
     )
+    # Asked for only after repeated failures (for this name or across the site): with the password, a valid
+    # code signs in at once, whatever a stranger has been trying.
+    code = forms.RegexField(
+        label="Code from your authenticator",
+        regex=r"^\s*\d{6}\s*$",
+        required=False,
+        error_messages={"invalid": "Enter the 6-digit code from your authenticator app."},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "size": 8}),
+    )
+
+    def clean_code(self) -> str:
+        return str(self.cleaned_data.get("code") or "").strip()
 
 
 class CodeForm(forms.Form):

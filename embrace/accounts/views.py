@@ -6,7 +6,6 @@ import base64
 from urllib.parse import urlencode
 
 import segno
-from django import forms
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.http import HttpRequest, HttpResponse
@@ -54,14 +53,25 @@ def _next_url(request: HttpRequest) -> str | None:
     return target if target and safe else None
 
 
-def _throttled(request: HttpRequest, form: forms.Form, template: str, username: str) -> HttpResponse | None:
-    """A 429 page while this username is delayed after repeated failures, else None."""
-    wait = actions.throttle_wait(username)
-    if not wait:
+def _throttled(request: HttpRequest, form: LoginForm, username: str) -> HttpResponse | None:
+    """A 429 asking for the password and code together while this username, or the whole site, has seen too
+    many failures; else None. Never blocks someone who has their authenticator."""
+    wait, site = actions.throttle_wait(username), actions.site_wait()
+    if not wait and not site:
         return None
-    record(Event.LOGIN_THROTTLED, username_hash=actions.throttle_key(username)[:16])
-    form.add_error(None, f"Too many failed attempts. Try again in {wait // 60 + 1} minute(s).")
-    return render(request, template, {"form": form}, status=429)
+    record(Event.LOGIN_THROTTLED, username_hash=actions.throttle_key(username)[:16], site=bool(site))
+    seconds = max(wait, site)
+    why = (
+        "Too many failed attempts for this username."
+        if wait
+        else "Too many failed sign-ins across the site just now."
+    )
+    form.add_error(
+        None,
+        f"{why} Enter your password and the 6-digit code from your authenticator together to sign in now, "
+        f"or try again without the code in {seconds} second(s).",
+    )
+    return render(request, "accounts/login.html", {"form": form, "ask_code": True}, status=429)
 
 
 def _complete_login(request: HttpRequest, user: User, device: TOTPDevice) -> None:
@@ -74,14 +84,41 @@ def _complete_login(request: HttpRequest, user: User, device: TOTPDevice) -> Non
     record(Event.LOGIN, actor=user, subject=user)
 
 
+def _login_with_code(request: HttpRequest, form: LoginForm) -> HttpResponse:
+    """Password and code in one step (offered while throttled): both right sign in at once."""
+    username, password = form.cleaned_data["username"], form.cleaned_data["password"]
+    user = authenticate(request, username=username, password=password)
+    # The code is checked only once the password is right: a stranger cannot spend the real person's
+    # wrong-code allowance on the authenticator.
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() if user is not None else None
+    allowed = device is not None and device.verify_is_allowed()[0]
+    if user is None or device is None or not allowed or not device.verify_token(form.cleaned_data["code"]):
+        actions.register_failure(username, user=User.objects.filter(username=username).first())
+        form.add_error(None, "Wrong username, password or code.")
+        return render(request, "accounts/login.html", {"form": form, "ask_code": True}, status=400)
+    try:
+        keyring = vault_keyring.unlock_with_password(user, password)
+    except vault_keyring.VaultLocked:
+        form.add_error(None, "This account has no usable keys. Ask an administrator to recreate it.")
+        return render(request, "accounts/login.html", {"form": form}, status=400)
+    request.session.flush()
+    cookie = vault_keyring.start_session(request, keyring)
+    _complete_login(request, user, device)
+    response = redirect(_next_url(request) or "accounts:home")
+    vault_keyring.set_key_cookie(response, cookie)
+    return response
+
+
 @require_http_methods(["GET", "POST"])
 @public
-@sensitive_post_parameters("password")
+@sensitive_post_parameters("password", "code")
 def login_view(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         username, password = form.cleaned_data["username"], form.cleaned_data["password"]
-        if throttled := _throttled(request, form, "accounts/login.html", username):
+        if form.cleaned_data["code"]:
+            return _login_with_code(request, form)
+        if throttled := _throttled(request, form, username):
             return throttled
         user = authenticate(request, username=username, password=password)
         if user is None:
@@ -104,7 +141,8 @@ def login_view(request: HttpRequest) -> HttpResponse:
         response = redirect(target)
         vault_keyring.set_key_cookie(response, cookie)
         return response
-    return render(request, "accounts/login.html", {"form": form}, status=400 if form.errors else 200)
+    context = {"form": form, "ask_code": bool(form.data.get("code"))}
+    return render(request, "accounts/login.html", context, status=400 if form.errors else 200)
 
 
 @require_http_methods(["GET", "POST"])
@@ -202,8 +240,8 @@ def recover(request: HttpRequest) -> HttpResponse:
     """A forgotten password: the recovery key and a current TOTP code together set a new password."""
     form = RecoverForm(request.POST or None, user=User())
     if request.method == "POST" and form.is_valid():
-        if throttled := _throttled(request, form, "accounts/recover.html", form.cleaned_data["username"]):
-            return throttled
+        # No block here: recovery needs a 256-bit key and a current code, so a stranger's failures for this
+        # username must not keep the real person out (they are still counted and audited).
         user = User.objects.filter(username=form.cleaned_data["username"], is_active=True).first()
         device = TOTPDevice.objects.filter(user=user, confirmed=True).first() if user else None
         try:
