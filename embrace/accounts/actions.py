@@ -160,6 +160,19 @@ def recover_account(keyring: Keyring, new_password: str) -> str:
     return recovery_key
 
 
+def reenrol_authenticator(keyring: Keyring, password: str) -> str:
+    """A lost authenticator, with the password and the recovery key: the old authenticators go, every open
+    session ends, and the spent recovery key is replaced (returned once). The new authenticator is enrolled
+    at the next step, as at a first login."""
+    user = keyring.user
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        end_sessions(user)
+        recovery_key = vault.rewrap_user_key(keyring, password, new_recovery_key=True)
+        record(Event.AUTHENTICATOR_REENROLLED, actor=user, subject=user)
+    return str(recovery_key)  # never None: a new recovery key was asked for
+
+
 def confirm_totp(device: TOTPDevice, *, actor: User) -> None:
     with transaction.atomic():
         device.confirmed = True

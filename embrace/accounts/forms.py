@@ -101,3 +101,13 @@ class TeamForm(forms.ModelForm):
     class Meta:
         model = Team
         fields = ["name", "description"]
+
+
+class ReenrolForm(forms.Form):
+    """A lost authenticator: the password and the recovery key together set up a new one."""
+
+    username = forms.CharField(max_length=150, widget=forms.TextInput(attrs={"autocomplete": "username"}))
+    password = forms.CharField(
+        max_length=1024, strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+    recovery_key = forms.CharField(max_length=200, widget=forms.TextInput(attrs={"autocomplete": "off"}))

@@ -25,6 +25,7 @@ from embrace.accounts.forms import (
     LoginForm,
     PasswordChangeForm,
     RecoverForm,
+    ReenrolForm,
     TeamForm,
 )
 from embrace.accounts.models import User
@@ -257,6 +258,38 @@ def recover(request: HttpRequest) -> HttpResponse:
         recovery_key = actions.recover_account(keyring, form.cleaned_data["new_password"])
         return render(request, "accounts/recovery_key.html", {"recovery_key": recovery_key})
     return render(request, "accounts/recover.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+@public
+@sensitive_post_parameters("password", "recovery_key")
+def reenrol(request: HttpRequest) -> HttpResponse:
+    """A lost authenticator: password and recovery key together, then a new one enrolled as at first login."""
+    form = ReenrolForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        username, password = form.cleaned_data["username"], form.cleaned_data["password"]
+        user = authenticate(request, username=username, password=password)
+        keyring = None
+        if user is not None:
+            try:
+                keyring = vault_keyring.unlock_with_recovery_key(user, form.cleaned_data["recovery_key"])
+            except vault_keyring.VaultLocked:
+                keyring = None
+        if user is None or keyring is None:
+            # Counted like any failure, but never blocking: this door needs a 256-bit key as well.
+            actions.register_failure(username, user=User.objects.filter(username=username).first())
+            form.add_error(None, "The username, password or recovery key is wrong.")
+            return render(request, "accounts/reenrol.html", {"form": form}, status=400)
+        recovery_key = actions.reenrol_authenticator(keyring, password)
+        request.session.flush()
+        request.session[PREAUTH] = str(user.pk)
+        cookie = vault_keyring.start_session(request, keyring)
+        response = render(
+            request, "accounts/recovery_key.html", {"recovery_key": recovery_key, "then_enrol": True}
+        )
+        vault_keyring.set_key_cookie(response, cookie)
+        return response
+    return render(request, "accounts/reenrol.html", {"form": form}, status=400 if form.errors else 200)
 
 
 @require_GET

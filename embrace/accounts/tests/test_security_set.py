@@ -38,6 +38,7 @@ PUBLIC_POSTING = [
     "accounts:login_code",
     "accounts:enrol",
     "accounts:recover",
+    "accounts:reenrol",
     "accounts:logout",
 ]
 

@@ -52,6 +52,7 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
     ("accounts:login_code", NO_CASE): row("302/302"),
     ("accounts:enrol", NO_CASE): row("302/302"),
     ("accounts:recover", NO_CASE): row("200/200"),
+    ("accounts:reenrol", NO_CASE): row("200/200"),
     ("accounts:logout", NO_CASE): row("405/302"),
     # Any signed-in staff member.
     ("accounts:home", NO_CASE): row("200/405", anonymous="302/405", stale="403/405"),
