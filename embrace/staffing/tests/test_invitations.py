@@ -181,3 +181,16 @@ def test_a_withdrawn_invitation_cannot_be_used_or_confirmed(admin: Persona, seco
     response = inviter.post(reverse("staffing:invitation", args=[invitation.pk]), {"do": "withdraw"})
     assert response.status_code == 302
     assert Client().get(link).status_code == 404
+
+
+def test_an_invitee_receives_no_key_before_a_second_administrator_confirms(
+    admin: Persona, handler: Persona
+) -> None:
+    from embrace.vault import actions as vault
+    from embrace.vault.keyring import NoAccess, unlock_with_password
+
+    _join(_invite(log_in(Client(), admin)))
+    newbie = User.objects.get(username="newbie")
+    body = vault.create_compartment("body", [handler.user], actor=None)
+    with pytest.raises(NoAccess, match="not active"):
+        vault.grant(body, newbie, by=unlock_with_password(handler.user, handler.password), actor=handler.user)
