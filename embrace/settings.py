@@ -130,6 +130,7 @@ INSTALLED_APPS = [
     "embrace.approvals",
     "embrace.custody",
     "embrace.breakglass",
+    "embrace.staffing",
     "embrace.rewards",
     "embrace.cases",
     "embrace.vetting",
@@ -326,8 +327,15 @@ PASSAGE_GRACE_DAYS = env_int("EMBRACE_PASSAGE_GRACE_DAYS", 7)
 
 
 # --- Login throttling (stores a keyed hash of the username, never an address) ----------------------------
+# After this many failures for one username, a sign-in needs the password and the authenticator code
+# together: guessing slows to nothing, and the real person, who has their code, is never kept out.
 LOGIN_FAILURES_BEFORE_DELAY = 5
 LOGIN_DELAY_SECONDS = 60
+# Failed sign-ins per minute across the whole site before everyone is asked for password and code together.
+LOGIN_SITE_FAILURES_PER_MINUTE = env_int("EMBRACE_LOGIN_SITE_FAILURES_PER_MINUTE", 30, minimum=1)
+
+# --- Invitations: how long a one-time link stays usable -------------------------------------------------
+INVITATION_HOURS = env_int("EMBRACE_INVITATION_HOURS", 72, minimum=1)
 
 # --- Logging: nothing that identifies a client (no address, no user agent) ----------------------------------
 LOGGING = {

@@ -3,6 +3,7 @@ from django.urls import URLPattern, URLResolver, include, path
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("staff/", include("embrace.accounts.urls")),
+    path("staff/", include("embrace.staffing.urls")),
     path("staff/intake/", include("embrace.intake.staff_urls")),
     path("staff/cases/", include("embrace.cases.urls")),
     path("staff/vetting/", include("embrace.vetting.urls")),

@@ -4,39 +4,55 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import secrets
+import time
 from collections.abc import Iterable
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from embrace.accounts.models import LoginThrottle, RoleAssignment, Team, User
-from embrace.accounts.roles import Role
+from embrace.accounts.models import LoginThrottle, RoleAssignment, StaffSession, Team, User
+from embrace.accounts.roles import Role, duties_conflict
 from embrace.audit.events import Event
 from embrace.audit.log import record
 from embrace.vault import actions as vault
 from embrace.vault.keyring import Keyring
 
 
-def temporary_password() -> str:
-    return "-".join(secrets.token_hex(3) for _ in range(4))
+class AccountError(Exception):
+    """A change to an account that is not allowed; the message says why, in words for the page."""
+
+
+def _not_oneself(user: User, actor: User | None) -> None:
+    if actor is not None and actor.pk == user.pk:
+        raise AccountError("Nobody changes their own roles, teams or active flag. Ask another administrator.")
 
 
 def set_roles(user: User, roles: Iterable[Role], *, actor: User | None) -> None:
+    """Make the user's roles exactly ``roles``. Refuses a content-blind role mixed with a content role.
+
+    Widening through the pages goes through ``embrace.staffing`` (two administrators); this is the step
+    that writes, used by it, by account creation and by the demo.
+    """
     wanted, current = set(roles), set(user.roles)
-    for role in sorted(wanted - current):
-        RoleAssignment.objects.create(user=user, role=role)
-        record(Event.ROLE_GRANTED, actor=actor, subject=user, role=role.value)
+    _not_oneself(user, actor)
+    if conflict := duties_conflict(wanted):
+        raise AccountError(conflict)
     for role in sorted(current - wanted):
         RoleAssignment.objects.filter(user=user, role=role).delete()
         record(Event.ROLE_REVOKED, actor=actor, subject=user, role=role.value)
+    for role in sorted(wanted - current):
+        RoleAssignment.objects.create(user=user, role=role)
+        record(Event.ROLE_GRANTED, actor=actor, subject=user, role=role.value)
     user.forget_roles()
 
 
 def set_teams(user: User, teams: Iterable[Team], *, actor: User | None) -> None:
+    _not_oneself(user, actor)
     wanted, current = {t.pk: t for t in teams}, {t.pk: t for t in user.teams.all()}
     for pk in wanted.keys() - current.keys():
         user.teams.add(wanted[pk])
@@ -46,43 +62,59 @@ def set_teams(user: User, teams: Iterable[Team], *, actor: User | None) -> None:
         record(Event.TEAM_LEFT, actor=actor, subject=user, team=str(pk))
 
 
+def set_active(user: User, is_active: bool, *, actor: User | None) -> None:
+    _not_oneself(user, actor)
+    was_active = User.objects.select_for_update().values_list("is_active", flat=True).get(pk=user.pk)
+    user.is_active = is_active
+    if was_active != is_active:
+        User.objects.filter(pk=user.pk).update(is_active=is_active)
+        record(Event.USER_DEACTIVATED if not is_active else Event.USER_REACTIVATED, actor=actor, subject=user)
+
+
+# --- Sessions: found by person, so that narrowing someone's access ends them ------------------------------
+
+
+def note_session(session_key: str, user: User) -> None:
+    """Remember that this (freshly cycled) session key belongs to ``user``."""
+    StaffSession.objects.update_or_create(session_key=session_key, defaults={"user": user})
+
+
+def forget_session(session_key: str | None) -> None:
+    if session_key:
+        StaffSession.objects.filter(session_key=session_key).delete()
+
+
+def end_sessions(user: User) -> int:
+    """Delete every session the user has open; each of their browsers is signed out at its next request."""
+    keys = list(StaffSession.objects.filter(user=user).values_list("session_key", flat=True))
+    Session.objects.filter(session_key__in=keys).delete()
+    StaffSession.objects.filter(user=user).delete()
+    return len(keys)
+
+
 def create_user(
     username: str,
     *,
     roles: Iterable[Role],
     teams: Iterable[Team] = (),
-    password: str | None = None,
+    password: str,
     actor: User | None,
 ) -> tuple[User, str, str]:
-    """A staff account with its key pair. Returns (user, password, recovery key).
+    """An active staff account with its key pair, made directly. Returns (user, password, recovery key).
 
-    Without ``password`` a temporary one is made and must be changed at first login; the recovery key is
-    then re-issued to the user alone, so whoever created the account never holds a working one.
+    For ``embrace init`` (the first administrator), ``embrace demo`` and the test personas only: no page
+    reaches it. On the staff pages accounts are made by invitation (``embrace.staffing``), so that nobody
+    but the person ever holds their password.
     """
     with transaction.atomic():
-        user = User(username=username, must_change_password=password is None)
-        chosen = password or temporary_password()
-        user.set_password(chosen)
+        user = User(username=username)
+        user.set_password(password)
         user.save()
         record(Event.USER_CREATED, actor=actor, subject=user)
         set_roles(user, roles, actor=actor)
         set_teams(user, teams, actor=actor)
-        recovery_key = vault.create_user_keys(user, chosen, actor=actor)
-    return user, chosen, recovery_key
-
-
-def update_user(
-    user: User, *, roles: Iterable[Role], teams: Iterable[Team], is_active: bool, actor: User
-) -> None:
-    with transaction.atomic():
-        # Compare with the stored row: a bound ModelForm has already copied the new value onto ``user``.
-        was_active = User.objects.select_for_update().values_list("is_active", flat=True).get(pk=user.pk)
-        if was_active != is_active:
-            User.objects.filter(pk=user.pk).update(is_active=is_active)
-            user.is_active = is_active
-            record(Event.USER_DEACTIVATED if not is_active else Event.USER_UPDATED, actor=actor, subject=user)
-        set_roles(user, roles, actor=actor)
-        set_teams(user, teams, actor=actor)
+        recovery_key = vault.create_user_keys(user, password, actor=actor)
+    return user, password, recovery_key
 
 
 def create_team(name: str, description: str, *, actor: User | None) -> Team:
@@ -128,6 +160,19 @@ def recover_account(keyring: Keyring, new_password: str) -> str:
     return recovery_key
 
 
+def reenrol_authenticator(keyring: Keyring, password: str) -> str:
+    """A lost authenticator, with the password and the recovery key: the old authenticators go, every open
+    session ends, and the spent recovery key is replaced (returned once). The new authenticator is enrolled
+    at the next step, as at a first login."""
+    user = keyring.user
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        end_sessions(user)
+        recovery_key = vault.rewrap_user_key(keyring, password, new_recovery_key=True)
+        record(Event.AUTHENTICATOR_REENROLLED, actor=user, subject=user)
+    return str(recovery_key)  # never None: a new recovery key was asked for
+
+
 def confirm_totp(device: TOTPDevice, *, actor: User) -> None:
     with transaction.atomic():
         device.confirmed = True
@@ -137,6 +182,14 @@ def confirm_totp(device: TOTPDevice, *, actor: User) -> None:
 
 
 # --- Login throttling by keyed hash of the username: no address is ever stored --------------------------
+#
+# Throttling slows guessing; it must never let a stranger keep the real person out. So a throttled username
+# (or a site over its failure budget) refuses only sign-ins *without* an authenticator code: the login form
+# then asks for the password and the code together, and both right always pass. A guesser who lacks the code
+# gains nothing from that door, and the code is checked only after the password is right, so a stranger
+# cannot use up the authenticator's own wrong-code budget either.
+
+SITE_PREFIX = "site:"
 
 
 def throttle_key(username: str) -> str:
@@ -145,12 +198,26 @@ def throttle_key(username: str) -> str:
     ).hexdigest()
 
 
+def _site_key(now: float | None = None) -> str:
+    return f"{SITE_PREFIX}{int((now if now is not None else time.time()) // 60)}"
+
+
 def throttle_wait(username: str) -> int:
-    """Seconds until this username may try again (0 if it may now)."""
+    """Seconds until this username may try again without a code (0 if it may now)."""
     row = LoginThrottle.objects.filter(key=throttle_key(username)).first()
     if row is None or row.blocked_until is None:
         return 0
     return max(0, int((row.blocked_until - timezone.now()).total_seconds()))
+
+
+def site_wait() -> int:
+    """Seconds until sign-ins without a code are taken again across the site (0 if they are now): more
+    than ``LOGIN_SITE_FAILURES_PER_MINUTE`` failures this minute slow everyone to the end of the minute."""
+    now = time.time()
+    row = LoginThrottle.objects.filter(key=_site_key(now)).first()
+    if row is None or row.failures < settings.LOGIN_SITE_FAILURES_PER_MINUTE:
+        return 0
+    return max(1, 60 - int(now % 60))
 
 
 def register_failure(username: str, *, user: User | None) -> None:
@@ -159,10 +226,15 @@ def register_failure(username: str, *, user: User | None) -> None:
         row.failures += 1
         excess = row.failures - settings.LOGIN_FAILURES_BEFORE_DELAY
         if excess >= 0:
-            # Doubling delay per further failure, capped at a day: slows guessing, never locks out for good.
+            # Doubling delay per further failure, capped at a day: slows guessing without a code; with
+            # the code, the real person passes at once.
             delay = min(settings.LOGIN_DELAY_SECONDS * 2 ** min(excess, 10), 86400)
             row.blocked_until = timezone.now() + timedelta(seconds=delay)
         row.save()
+        site_key = _site_key()
+        LoginThrottle.objects.get_or_create(key=site_key)
+        LoginThrottle.objects.filter(pk=site_key).update(failures=F("failures") + 1)
+        LoginThrottle.objects.filter(key__startswith=SITE_PREFIX).exclude(key=site_key).delete()
         record(
             Event.LOGIN_FAILED, actor=user, username_hash=throttle_key(username)[:16], failures=row.failures
         )

@@ -6,7 +6,6 @@ from django import forms
 from django.contrib.auth import password_validation
 
 from embrace.accounts.models import Team, User
-from embrace.accounts.roles import Role
 
 
 class LoginForm(forms.Form):
@@ -14,6 +13,18 @@ class LoginForm(forms.Form):
     password = forms.CharField(
         max_length=1024, strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
     )
+    # Asked for only after repeated failures (for this name or across the site): with the password, a valid
+    # code signs in at once, whatever a stranger has been trying.
+    code = forms.RegexField(
+        label="Code from your authenticator",
+        regex=r"^\s*\d{6}\s*$",
+        required=False,
+        error_messages={"invalid": "Enter the 6-digit code from your authenticator app."},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "size": 8}),
+    )
+
+    def clean_code(self) -> str:
+        return str(self.cleaned_data.get("code") or "").strip()
 
 
 class CodeForm(forms.Form):
@@ -86,34 +97,17 @@ class RecoverForm(NewPasswordForm, CodeForm):
     field_order = ["username", "recovery_key", "code", "new_password", "new_password_again"]
 
 
-class UserForm(forms.ModelForm):
-    roles = forms.MultipleChoiceField(
-        choices=Role.choices, widget=forms.CheckboxSelectMultiple, required=False
-    )
-    teams = forms.ModelMultipleChoiceField(
-        queryset=Team.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
-    )
-
-    class Meta:
-        model = User
-        fields = ["username", "is_active", "teams"]
-
-    def __init__(self, *args: Any, editor: User | None = None, **kwargs: Any) -> None:
-        self.editor = editor
-        super().__init__(*args, **kwargs)
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        # An administrator who deactivates or demotes themselves may leave nobody able to manage accounts.
-        demoted = not data.get("is_active", True) or Role.ADMINISTRATOR not in data.get("roles", [])
-        if self.editor is not None and self.instance.pk == self.editor.pk and demoted:
-            raise forms.ValidationError(
-                "You cannot deactivate your own account or remove your own administrator role."
-            )
-        return data
-
-
 class TeamForm(forms.ModelForm):
     class Meta:
         model = Team
         fields = ["name", "description"]
+
+
+class ReenrolForm(forms.Form):
+    """A lost authenticator: the password and the recovery key together set up a new one."""
+
+    username = forms.CharField(max_length=150, widget=forms.TextInput(attrs={"autocomplete": "username"}))
+    password = forms.CharField(
+        max_length=1024, strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+    recovery_key = forms.CharField(max_length=200, widget=forms.TextInput(attrs={"autocomplete": "off"}))

@@ -28,8 +28,9 @@ class User(AbstractUser):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     # Staff are known by username; we keep no e-mail address or real name unless a deployment adds them.
     teams = models.ManyToManyField(Team, related_name="members", blank=True)
-    # Accounts made by an administrator start with a temporary password; the first login replaces it (and
-    # issues the recovery key to the user alone, never to the administrator).
+    # Accounts made by an administrator before invitations started with a temporary password; their first
+    # login replaces it and the key pair it wrapped (and issues the recovery key to the user alone). New
+    # accounts are made by invitation and never have one.
     must_change_password = models.BooleanField(default=False)
 
     objects: UserManager[User] = UserManager()  # type: ignore[assignment,misc]
@@ -94,3 +95,15 @@ class LoginThrottle(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key[:8]}… {self.failures}"
+
+
+class StaffSession(models.Model):
+    """Which signed-in session belongs to whom, written at login, so that narrowing someone's access can end
+    every session they have open (the session table itself holds only opaque, encoded rows)."""
+
+    session_key = models.CharField(max_length=40, primary_key=True)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="staff_sessions")
+    started_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"session of {self.user_id}"

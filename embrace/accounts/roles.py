@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 from django.db import models
@@ -67,3 +68,29 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
 
 # Roles that must never hold case-content keys.
 CONTENT_BLIND_ROLES = frozenset({Role.ADMINISTRATOR, Role.AUDITOR})
+# Roles whose work is reading case content. Nobody holds one of these and a content-blind role: an
+# administrator who could also read would need no second person to give themselves the keys, and an auditor
+# who reads would audit their own reading. The database enforces the same split (accounts migration 0002).
+CONTENT_ROLES = frozenset(
+    {
+        Role.INTAKE_OFFICER,
+        Role.HANDLER,
+        Role.VETTING_REVIEWER,
+        Role.CUSTODIAN,
+        Role.REWARD_COMMITTEE,
+        Role.FINANCE,
+    }
+)
+
+
+def duties_conflict(roles: Iterable[Role | str]) -> str | None:
+    """Why these roles may not be held together by one person, in words for the page; None if they may."""
+    held = {Role(r) for r in roles}
+    blind, content = held & CONTENT_BLIND_ROLES, held & CONTENT_ROLES
+    if not blind or not content:
+        return None
+    return (
+        f"{' and '.join(sorted(r.label for r in blind))} cannot also be "
+        f"{', '.join(sorted(r.label.lower() for r in content))}: administrators and auditors never see case "
+        "contents. Use a separate account for a separate person."
+    )

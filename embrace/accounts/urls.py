@@ -9,10 +9,8 @@ urlpatterns = [
     path("login/code/", views.login_code, name="login_code"),
     path("login/enrol/", views.enrol, name="enrol"),
     path("login/recover/", views.recover, name="recover"),
+    path("login/new-authenticator/", views.reenrol, name="reenrol"),
     path("logout/", views.logout_view, name="logout"),
     path("password/", views.password_change, name="password_change"),
-    path("accounts/", views.user_list, name="user_list"),
-    path("accounts/new/", views.user_new, name="user_new"),
-    path("accounts/<uuid:user_id>/", views.user_edit, name="user_edit"),
     path("teams/new/", views.team_new, name="team_new"),
 ]

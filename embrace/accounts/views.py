@@ -6,11 +6,10 @@ import base64
 from urllib.parse import urlencode
 
 import segno
-from django import forms
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.debug import sensitive_post_parameters
@@ -26,11 +25,11 @@ from embrace.accounts.forms import (
     LoginForm,
     PasswordChangeForm,
     RecoverForm,
+    ReenrolForm,
     TeamForm,
-    UserForm,
 )
-from embrace.accounts.models import Team, User
-from embrace.accounts.roles import Perm, Role
+from embrace.accounts.models import User
+from embrace.accounts.roles import Perm
 from embrace.audit.events import Event
 from embrace.audit.log import record
 from embrace.cases.queries import handler_cases
@@ -56,32 +55,72 @@ def _next_url(request: HttpRequest) -> str | None:
     return target if target and safe else None
 
 
-def _throttled(request: HttpRequest, form: forms.Form, template: str, username: str) -> HttpResponse | None:
-    """A 429 page while this username is delayed after repeated failures, else None."""
-    wait = actions.throttle_wait(username)
-    if not wait:
+def _throttled(request: HttpRequest, form: LoginForm, username: str) -> HttpResponse | None:
+    """A 429 asking for the password and code together while this username, or the whole site, has seen too
+    many failures; else None. Never blocks someone who has their authenticator."""
+    wait, site = actions.throttle_wait(username), actions.site_wait()
+    if not wait and not site:
         return None
-    record(Event.LOGIN_THROTTLED, username_hash=actions.throttle_key(username)[:16])
-    form.add_error(None, f"Too many failed attempts. Try again in {wait // 60 + 1} minute(s).")
-    return render(request, template, {"form": form}, status=429)
+    record(Event.LOGIN_THROTTLED, username_hash=actions.throttle_key(username)[:16], site=bool(site))
+    seconds = max(wait, site)
+    why = (
+        "Too many failed attempts for this username."
+        if wait
+        else "Too many failed sign-ins across the site just now."
+    )
+    form.add_error(
+        None,
+        f"{why} Enter your password and the 6-digit code from your authenticator together to sign in now, "
+        f"or try again without the code in {seconds} second(s).",
+    )
+    return render(request, "accounts/login.html", {"form": form, "ask_code": True}, status=429)
 
 
 def _complete_login(request: HttpRequest, user: User, device: TOTPDevice) -> None:
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     otp_login(request, device)
     request.session.pop(PREAUTH, None)
+    # login() has just cycled the session into a saved row, so it has a key to remember.
+    actions.note_session(str(request.session.session_key), user)
     actions.register_success(user.username)
     record(Event.LOGIN, actor=user, subject=user)
 
 
+def _login_with_code(request: HttpRequest, form: LoginForm) -> HttpResponse:
+    """Password and code in one step (offered while throttled): both right sign in at once."""
+    username, password = form.cleaned_data["username"], form.cleaned_data["password"]
+    user = authenticate(request, username=username, password=password)
+    # The code is checked only once the password is right: a stranger cannot spend the real person's
+    # wrong-code allowance on the authenticator.
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() if user is not None else None
+    allowed = device is not None and device.verify_is_allowed()[0]
+    if user is None or device is None or not allowed or not device.verify_token(form.cleaned_data["code"]):
+        actions.register_failure(username, user=User.objects.filter(username=username).first())
+        form.add_error(None, "Wrong username, password or code.")
+        return render(request, "accounts/login.html", {"form": form, "ask_code": True}, status=400)
+    try:
+        keyring = vault_keyring.unlock_with_password(user, password)
+    except vault_keyring.VaultLocked:
+        form.add_error(None, "This account has no usable keys. Ask an administrator to recreate it.")
+        return render(request, "accounts/login.html", {"form": form}, status=400)
+    request.session.flush()
+    cookie = vault_keyring.start_session(request, keyring)
+    _complete_login(request, user, device)
+    response = redirect(_next_url(request) or "accounts:home")
+    vault_keyring.set_key_cookie(response, cookie)
+    return response
+
+
 @require_http_methods(["GET", "POST"])
 @public
-@sensitive_post_parameters("password")
+@sensitive_post_parameters("password", "code")
 def login_view(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         username, password = form.cleaned_data["username"], form.cleaned_data["password"]
-        if throttled := _throttled(request, form, "accounts/login.html", username):
+        if form.cleaned_data["code"]:
+            return _login_with_code(request, form)
+        if throttled := _throttled(request, form, username):
             return throttled
         user = authenticate(request, username=username, password=password)
         if user is None:
@@ -104,7 +143,8 @@ def login_view(request: HttpRequest) -> HttpResponse:
         response = redirect(target)
         vault_keyring.set_key_cookie(response, cookie)
         return response
-    return render(request, "accounts/login.html", {"form": form}, status=400 if form.errors else 200)
+    context = {"form": form, "ask_code": bool(form.data.get("code"))}
+    return render(request, "accounts/login.html", context, status=400 if form.errors else 200)
 
 
 @require_http_methods(["GET", "POST"])
@@ -135,7 +175,7 @@ def login_code(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/login_code.html", {"form": form}, status=400 if form.errors else 200)
 
 
-def _qr_data_uri(device: TOTPDevice) -> str:
+def qr_data_uri(device: TOTPDevice) -> str:
     svg = segno.make(device.config_url, error="m").svg_inline(scale=4)
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
@@ -154,7 +194,7 @@ def enrol(request: HttpRequest) -> HttpResponse:
     if device is None:
         device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
     form = EnrolForm(request.POST or None, user=user)
-    context = {"form": form, "qr": _qr_data_uri(device), "secret": base64.b32encode(device.bin_key).decode()}
+    context = {"form": form, "qr": qr_data_uri(device), "secret": base64.b32encode(device.bin_key).decode()}
     if request.method == "POST" and form.is_valid():
         if not device.verify_token(form.cleaned_data["code"]):
             form.add_error("code", "That code is wrong or was already used. Wait for the next code.")
@@ -188,6 +228,7 @@ def enrol(request: HttpRequest) -> HttpResponse:
 def logout_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         record(Event.LOGOUT, actor=request.user, subject=request.user)
+    actions.forget_session(request.session.session_key)
     logout(request)
     response = redirect("accounts:login")
     vault_keyring.clear_key_cookie(response)
@@ -201,8 +242,8 @@ def recover(request: HttpRequest) -> HttpResponse:
     """A forgotten password: the recovery key and a current TOTP code together set a new password."""
     form = RecoverForm(request.POST or None, user=User())
     if request.method == "POST" and form.is_valid():
-        if throttled := _throttled(request, form, "accounts/recover.html", form.cleaned_data["username"]):
-            return throttled
+        # No block here: recovery needs a 256-bit key and a current code, so a stranger's failures for this
+        # username must not keep the real person out (they are still counted and audited).
         user = User.objects.filter(username=form.cleaned_data["username"], is_active=True).first()
         device = TOTPDevice.objects.filter(user=user, confirmed=True).first() if user else None
         try:
@@ -218,6 +259,38 @@ def recover(request: HttpRequest) -> HttpResponse:
         recovery_key = actions.recover_account(keyring, form.cleaned_data["new_password"])
         return render(request, "accounts/recovery_key.html", {"recovery_key": recovery_key})
     return render(request, "accounts/recover.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+@public
+@sensitive_post_parameters("password", "recovery_key")
+def reenrol(request: HttpRequest) -> HttpResponse:
+    """A lost authenticator: password and recovery key together, then a new one enrolled as at first login."""
+    form = ReenrolForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        username, password = form.cleaned_data["username"], form.cleaned_data["password"]
+        user = authenticate(request, username=username, password=password)
+        keyring = None
+        if user is not None:
+            try:
+                keyring = vault_keyring.unlock_with_recovery_key(user, form.cleaned_data["recovery_key"])
+            except vault_keyring.VaultLocked:
+                keyring = None
+        if user is None or keyring is None:
+            # Counted like any failure, but never blocking: this door needs a 256-bit key as well.
+            actions.register_failure(username, user=User.objects.filter(username=username).first())
+            form.add_error(None, "The username, password or recovery key is wrong.")
+            return render(request, "accounts/reenrol.html", {"form": form}, status=400)
+        recovery_key = actions.reenrol_authenticator(keyring, password)
+        request.session.flush()
+        request.session[PREAUTH] = str(user.pk)
+        cookie = vault_keyring.start_session(request, keyring)
+        response = render(
+            request, "accounts/recovery_key.html", {"recovery_key": recovery_key, "then_enrol": True}
+        )
+        vault_keyring.set_key_cookie(response, cookie)
+        return response
+    return render(request, "accounts/reenrol.html", {"form": form}, status=400 if form.errors else 200)
 
 
 @require_GET
@@ -255,59 +328,11 @@ def password_change(request: HttpRequest) -> HttpResponse:
 # --- Account management (administrators: accounts, never case contents) ------------------------------------
 
 
-@require_GET
-@staff_required(Perm.ACCOUNTS_MANAGE)
-def user_list(request: HttpRequest) -> HttpResponse:
-    users = User.objects.prefetch_related("role_assignments", "teams")
-    return render(request, "accounts/user_list.html", {"users": users, "teams": Team.objects.all()})
-
-
-@require_http_methods(["GET", "POST"])
-@staff_required(Perm.ACCOUNTS_MANAGE)
-def user_new(request: HttpRequest) -> HttpResponse:
-    form = UserForm(request.POST or None, initial={"is_active": True})
-    if request.method == "POST" and form.is_valid():
-        user, password, _ = actions.create_user(
-            form.cleaned_data["username"],
-            roles=[Role(r) for r in form.cleaned_data["roles"]],
-            teams=form.cleaned_data["teams"],
-            actor=request.user,  # type: ignore[arg-type]
-        )
-        return render(request, "accounts/user_created.html", {"new_user": user, "password": password})
-    return render(request, "accounts/user_form.html", {"form": form}, status=400 if form.errors else 200)
-
-
-@require_http_methods(["GET", "POST"])
-@staff_required(Perm.ACCOUNTS_MANAGE)
-def user_edit(request: HttpRequest, user_id: str) -> HttpResponse:
-    user = get_object_or_404(User, pk=user_id)
-    form = UserForm(
-        request.POST or None,
-        instance=user,
-        initial={"roles": [r.value for r in user.roles]},
-        editor=request.user,  # type: ignore[arg-type]
-    )
-    form.fields["username"].disabled = True
-    if request.method == "POST" and form.is_valid():
-        actions.update_user(
-            user,
-            roles=[Role(r) for r in form.cleaned_data["roles"]],
-            teams=form.cleaned_data["teams"],
-            is_active=form.cleaned_data["is_active"],
-            actor=request.user,  # type: ignore[arg-type]
-        )
-        messages.success(request, f"Saved {user.username}.")
-        return redirect("accounts:user_list")
-    return render(
-        request, "accounts/user_form.html", {"form": form, "edited": user}, status=400 if form.errors else 200
-    )
-
-
 @require_http_methods(["GET", "POST"])
 @staff_required(Perm.ACCOUNTS_MANAGE)
 def team_new(request: HttpRequest) -> HttpResponse:
     form = TeamForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         actions.create_team(form.cleaned_data["name"], form.cleaned_data["description"], actor=request.user)  # type: ignore[arg-type]
-        return redirect("accounts:user_list")
+        return redirect("staffing:user_list")
     return render(request, "accounts/team_form.html", {"form": form}, status=400 if form.errors else 200)

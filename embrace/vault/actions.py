@@ -258,6 +258,9 @@ def direct_members_of(compartment: Compartment) -> set[str]:
 
 def grant(compartment: Compartment, user: User, *, by: Keyring, actor: User) -> None:
     """Seal every generation the granter can open to ``user`` as well."""
+    # An invitee whose fingerprint nobody has confirmed yet, or someone deactivated, receives no key.
+    if not type(user).objects.filter(pk=user.pk, is_active=True).exists():
+        raise NoAccess("the account is not active")
     with transaction.atomic():
         granted = 0
         for key in compartment.keys.order_by("version"):

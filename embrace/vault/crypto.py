@@ -32,9 +32,11 @@ from typing import BinaryIO
 
 import nacl.bindings as sodium
 import nacl.exceptions
+import nacl.hash
 import nacl.pwhash
 import nacl.signing
 import nacl.utils
+from nacl.encoding import RawEncoder
 from nacl.public import PrivateKey, PublicKey, SealedBox
 
 ENVELOPE_MAGIC = b"EMB1"
@@ -64,6 +66,25 @@ def generate_keypair() -> tuple[bytes, bytes]:
     """(public, private) X25519 key bytes."""
     private = PrivateKey.generate()
     return bytes(private.public_key), bytes(private)
+
+
+def public_key_of(private_key: bytes) -> bytes:
+    """The X25519 public key that belongs to ``private_key``."""
+    try:
+        return bytes(PrivateKey(private_key).public_key)
+    except (nacl.exceptions.CryptoError, ValueError, TypeError) as exc:
+        raise DecryptionError("not a private key") from exc
+
+
+def fingerprint(public_key: bytes) -> str:
+    """A short, speakable digest of a public key: 16 decimal digits in four groups ("0123 4567 …").
+
+    Digits read aloud the same way in Burmese and English and over a bad line. 53 bits is plenty for what
+    it is compared against: a key the listener was told of moments ago by the person who holds it.
+    """
+    digest = nacl.hash.blake2b(public_key, digest_size=8, person=b"embrace/keyfp/1", encoder=RawEncoder)
+    digits = f"{int.from_bytes(digest, 'big') % 10**16:016d}"
+    return " ".join(digits[i : i + 4] for i in range(0, 16, 4))
 
 
 def seal_to(public_key: bytes, secret: bytes) -> bytes:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hmac
 import uuid
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, BinaryIO
@@ -294,4 +295,22 @@ def keyring_from_request(request: HttpRequest, user: User) -> Keyring:
         private = crypto.unwrap_with_key(session_key, wrapped, purpose=_SESSION_PURPOSE)
     except (binascii.Error, ValueError, crypto.DecryptionError) as exc:
         raise VaultLocked("damaged key") from exc
+    # Both halves could have been made by whoever wrote the session row (a database writer chooses the
+    # cookie and wraps a key of their own): only a key that matches the account's public key is theirs.
+    if not _is_users_key(user, private):
+        raise VaultLocked("the key does not belong to this account")
     return Keyring(user, private)
+
+
+def _is_users_key(user: User, private: bytes) -> bool:
+    stored = UserKey.objects.filter(user=user).values_list("public_key", flat=True).first()
+    try:
+        return stored is not None and hmac.compare_digest(crypto.public_key_of(private), bytes(stored))
+    except crypto.DecryptionError:
+        return False
+
+
+def public_fingerprint(user: User) -> str | None:
+    """The short fingerprint of the user's public key, for a second person to compare aloud (or None)."""
+    stored = UserKey.objects.filter(user=user).values_list("public_key", flat=True).first()
+    return crypto.fingerprint(bytes(stored)) if stored is not None else None

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from embrace.accounts.models import Team, User
-from embrace.accounts.tests.test_enrol import NEW_PASSWORD, _code, _create_through_ui
-from embrace.testing.personas import Persona, log_in
+from embrace.accounts.tests.test_enrol import NEW_PASSWORD, _code, legacy_account
+from embrace.testing.personas import Persona
 from embrace.vault import actions as vault
 from embrace.vault import crypto
 from embrace.vault.keyring import Keyring, NoAccess, user_key_purpose
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def test_temporary_password_and_an_old_backup_open_nothing_sealed_after_first_login(
     client: Client, admin: Persona, intake_team: Team
 ) -> None:
-    temporary = _create_through_ui(log_in(client, admin), intake_team)
+    temporary = legacy_account(intake_team)
     newbie = User.objects.get(username="newbie")
     before = vault.create_compartment("body", [newbie], actor=None)
     early = vault.seal(before, b"sealed before the first login")

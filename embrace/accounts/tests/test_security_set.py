@@ -27,9 +27,9 @@ class StaffView:
 STAFF_VIEWS = [
     StaffView("accounts:home", ("GET",), admin_only=False),
     StaffView("accounts:password_change", ("GET", "POST"), admin_only=False),
-    StaffView("accounts:user_list", ("GET",), admin_only=True),
-    StaffView("accounts:user_new", ("GET", "POST"), admin_only=True),
-    StaffView("accounts:user_edit", ("GET", "POST"), admin_only=True, needs_user=True),
+    StaffView("staffing:user_list", ("GET",), admin_only=True),
+    StaffView("staffing:invite", ("GET", "POST"), admin_only=True),
+    StaffView("staffing:user_edit", ("GET", "POST"), admin_only=True, needs_user=True),
     StaffView("accounts:team_new", ("GET", "POST"), admin_only=True),
 ]
 POSTING = [v for v in STAFF_VIEWS if "POST" in v.methods]
@@ -38,6 +38,7 @@ PUBLIC_POSTING = [
     "accounts:login_code",
     "accounts:enrol",
     "accounts:recover",
+    "accounts:reenrol",
     "accounts:logout",
 ]
 

@@ -91,3 +91,32 @@ def test_second_login_in_same_browser_keeps_a_working_key(
     response = client.get(HOME)
     assert response.status_code == 200
     assert b"Welcome, admin" in response.content
+
+
+def test_a_session_row_written_into_the_database_does_not_act_as_its_user(
+    client: Client, handler: Persona
+) -> None:
+    """Someone who can write the database forges a whole session: a key pair and a cookie of their choice."""
+    from types import SimpleNamespace
+
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    from embrace.vault import crypto
+    from embrace.vault.keyring import Keyring, start_session
+
+    store = SessionStore()
+    store[SESSION_KEY] = str(handler.user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = handler.user.get_session_auth_hash()
+    store[DEVICE_ID_SESSION_KEY] = handler.device.persistent_id
+    _, forged_private = crypto.generate_keypair()
+    cookie = start_session(SimpleNamespace(session=store), Keyring(handler.user, forged_private))  # type: ignore[arg-type]
+    store.create()
+    client.cookies[settings.SESSION_COOKIE_NAME] = store.session_key
+    client.cookies[settings.VAULT_KEY_COOKIE_NAME] = cookie
+    response = client.get(HOME)
+    assert response.status_code == 403
+    assert b"Log in again" in response.content
+    assert AuditEntry.objects.filter(event=Event.KEY_COOKIE_REJECTED, actor=handler.user.pk).exists()

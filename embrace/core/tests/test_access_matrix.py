@@ -52,6 +52,7 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
     ("accounts:login_code", NO_CASE): row("302/302"),
     ("accounts:enrol", NO_CASE): row("302/302"),
     ("accounts:recover", NO_CASE): row("200/200"),
+    ("accounts:reenrol", NO_CASE): row("200/200"),
     ("accounts:logout", NO_CASE): row("405/302"),
     # Any signed-in staff member.
     ("accounts:home", NO_CASE): row("200/405", anonymous="302/405", stale="403/405"),
@@ -63,9 +64,19 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
     ("custody:start", NO_CASE): row("405/400", anonymous="405/302", stale="405/403"),
     ("custody:decide", NO_CASE): row("405/400", anonymous="405/302", stale="405/403"),
     # Accounts: administrators only, who in turn see no case page at all.
-    ("accounts:user_list", NO_CASE): row("403/405", admin_a="200/405", anonymous="302/405"),
-    ("accounts:user_new", NO_CASE): row("403/403", admin_a="200/200", anonymous="302/302"),
-    ("accounts:user_edit", NO_CASE): row("403/403", admin_a="200/200", anonymous="302/302"),
+    ("staffing:user_list", NO_CASE): row("403/405", admin_a="200/405", anonymous="302/405"),
+    ("staffing:invite", NO_CASE): row("403/403", admin_a="200/200", anonymous="302/302"),
+    # An empty POST unticks everything: the spare is deactivated at once (narrowing needs no second person).
+    ("staffing:user_edit", NO_CASE): row("403/403", admin_a="200/302", anonymous="302/302"),
+    # Asking for a second administrator to reset someone's authenticator (the spare's): a POST only.
+    ("staffing:reset_request", NO_CASE): row("405/403", admin_a="405/302", anonymous="405/302"),
+    # Invitations, proposed widenings and resets are walked with ids that name nothing (404 to an
+    # administrator); the reset page is asked about the passage request, which is no reset (404).
+    ("staffing:invitation", NO_CASE): row("403/403", admin_a="404/404", anonymous="302/302"),
+    ("staffing:change", NO_CASE): row("403/403", admin_a="404/404", anonymous="302/302"),
+    ("staffing:reset", NO_CASE): row("403/403", admin_a="404/404", anonymous="302/302"),
+    # The invitee's page is public; a token that is no invitation's is a 404 for everyone.
+    ("staffing:join", NO_CASE): row("404/404"),
     ("accounts:team_new", NO_CASE): row("403/403", admin_a="200/200", anonymous="302/302"),
     # The intake quarantine: intake officers (their own teams' junk).
     ("intake_staff:quarantine", NO_CASE): row(
@@ -508,7 +519,9 @@ APPROVALS = {
     "cases:decide": "passage_request",
     "identity:decide": "reveal_request",
     "intake_staff:quarantine_decide": "passage_request",
+    "staffing:reset": "passage_request",
 }
+NOTHING = "00000000-0000-4000-8000-000000000000"
 # Which of the world's reward objects each reward parameter is filled with.
 REWARDS = {
     "claim_id": "claim",
@@ -542,6 +555,10 @@ def url_for(world: World, target: Target) -> str:
             kwargs[param] = getattr(world, APPROVALS[target.name]).pk
         elif param == "approval_id" and target.name.startswith("rewards:schedule_"):
             kwargs[param] = world.rewards.schedule_request.pk
+        elif param in ("invitation_id", "change_id"):
+            kwargs[param] = NOTHING
+        elif param == "token":
+            kwargs[param] = "no-such-invitation"
         elif param in REWARDS:
             kwargs[param] = getattr(world.rewards, REWARDS[param]).pk
         else:

@@ -29,6 +29,9 @@ from embrace.vault import keyring as vault_keyring
 
 EMBRACE = Path(sys.executable).with_name("embrace")
 
+# One demo account per role, plus a second administrator.
+ACCOUNTS = len(Role) + 1
+
 
 @pytest.fixture
 def data_dir(settings, tmp_path: Path) -> Path:
@@ -81,8 +84,16 @@ def test_demo_creates_one_account_per_role_with_the_documented_shape(data_dir: P
     output = run_demo()
     rows = read_credentials(data_dir)
     assert all(set(row) == {"username", "password", "totp_secret", "roles"} for row in rows)
-    assert sorted(role for row in rows for role in row["roles"]) == sorted(r.value for r in Role)
-    assert {row["username"] for row in rows} >= {"demo-handler", "demo-administrator", "demo-auditor"}
+    # One account per role, and a second administrator for the two-person account pages.
+    assert sorted(role for row in rows for role in row["roles"]) == sorted(
+        [*(r.value for r in Role), Role.ADMINISTRATOR.value]
+    )
+    assert {row["username"] for row in rows} >= {
+        "demo-handler",
+        "demo-administrator",
+        "demo-administrator-2",
+        "demo-auditor",
+    }
     for row in rows:
         user = User.objects.get(username=row["username"])
         assert {r.value for r in user.roles} == set(row["roles"])
@@ -110,8 +121,8 @@ def test_demo_run_twice_keeps_the_same_accounts_and_credentials(data_dir: Path) 
     output = run_demo()
     assert read_credentials(data_dir) == first
     assert (User.objects.count(), Team.objects.count(), TOTPDevice.objects.count()) == counts
-    assert RoleAssignment.objects.count() == len(Role)
-    assert f"0 created, 0 re-issued, {len(Role)} kept" in output
+    assert RoleAssignment.objects.count() == ACCOUNTS
+    assert f"0 created, 0 re-issued, {ACCOUNTS} kept" in output
     assert verify_chain().ok
 
 
@@ -132,10 +143,10 @@ def test_demo_reissues_working_credentials_when_the_file_was_lost(data_dir: Path
     old = {row["username"]: row for row in read_credentials(data_dir)}
     (data_dir / "demo-credentials.json").unlink()
     output = run_demo()
-    assert f"0 created, {len(Role)} re-issued" in output
+    assert f"0 created, {ACCOUNTS} re-issued" in output
     new = {row["username"]: row for row in read_credentials(data_dir)}
     assert new.keys() == old.keys()
-    assert User.objects.count() == len(Role)
+    assert User.objects.count() == ACCOUNTS
     handler = new["demo-handler"]
     assert handler["password"] != old["demo-handler"]["password"]
     user = User.objects.get(username="demo-handler")
@@ -154,7 +165,7 @@ def test_demo_reissues_only_the_account_whose_password_no_longer_matches(data_di
     user.save()
     output = run_demo()
     after = {row["username"]: row for row in read_credentials(data_dir)}
-    assert f"0 created, 1 re-issued, {len(Role) - 1} kept" in output
+    assert f"0 created, 1 re-issued, {ACCOUNTS - 1} kept" in output
     assert after["demo-analyst"]["password"] != before["demo-analyst"]["password"]
     assert after["demo-handler"] == before["demo-handler"]
     log_in("demo-analyst", after["demo-analyst"]["password"], after["demo-analyst"]["totp_secret"])
@@ -173,7 +184,7 @@ def test_demo_refuses_to_run_in_production(data_dir: Path, settings) -> None:
 def test_demo_ignores_a_corrupt_credentials_file(data_dir: Path) -> None:
     (data_dir / "demo-credentials.json").write_text("{not json")
     run_demo()
-    assert len(read_credentials(data_dir)) == len(Role)
+    assert len(read_credentials(data_dir)) == ACCOUNTS
 
 
 def test_credentials_reader_skips_malformed_rows(tmp_path: Path) -> None:

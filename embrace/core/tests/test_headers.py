@@ -23,10 +23,10 @@ def _responses(admin: Persona, intake_officer: Persona) -> dict[str, object]:
     other = log_in(Client(), intake_officer)
     anonymous = Client()
     return {
-        "staff page": staff.get(reverse("accounts:user_list")),
+        "staff page": staff.get(reverse("staffing:user_list")),
         "login page": anonymous.get(reverse("accounts:login")),
         "404": anonymous.get("/no/such/page/"),
-        "403": other.get(reverse("accounts:user_list")),
+        "403": other.get(reverse("staffing:user_list")),
         "csrf failure": Client(enforce_csrf_checks=True).post(reverse("accounts:login"), {}),
         "static file": anonymous.get("/static/staff/staff.css"),
     }

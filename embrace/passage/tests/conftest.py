@@ -48,10 +48,9 @@ def crew(intake_team: Team) -> Crew:
         approver=make_persona("senior_handler", Role.HANDLER, teams=(intake_team,)),
         courier=make_persona("courier", Role.HANDLER, teams=(passage_team,)),
         second_courier=make_persona("courier2", Role.HANDLER, teams=(passage_team,)),
-        # Also a handler, so only the content-blind rule keeps the key from them.
-        admin_member=make_persona(
-            "admin_in_passage", Role.ADMINISTRATOR, Role.HANDLER, teams=(passage_team,)
-        ),
+        # An administrator in the passage team (they cannot also be a handler: separation of duties), so only
+        # the content-blind rule keeps the key from them.
+        admin_member=make_persona("admin_in_passage", Role.ADMINISTRATOR, teams=(passage_team,)),
         intake_member=make_persona("intake_in_passage", Role.INTAKE_OFFICER, teams=(passage_team,)),
     )
 

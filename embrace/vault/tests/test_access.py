@@ -11,7 +11,6 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from embrace.accounts.models import User
 from embrace.accounts.roles import Role
 from embrace.audit.events import Event
 from embrace.audit.models import AuditEntry
@@ -19,7 +18,7 @@ from embrace.testing.personas import Persona, log_in
 from embrace.vault import actions as vault
 from embrace.vault import crypto
 from embrace.vault.keyring import Keyring, NoAccess, unlock_with_password
-from embrace.vault.models import Compartment, CompartmentKey, Grant
+from embrace.vault.models import Compartment, CompartmentKey, Grant, UserKey
 
 SECRET = b"the convoy leaves from gate 3"
 
@@ -79,12 +78,13 @@ def test_administrator_who_creates_accounts_holds_no_grant_and_opens_nothing(
 ) -> None:
     log_in(client, admin)
     response = client.post(
-        reverse("accounts:user_new"),
-        {"username": "newcomer", "roles": [Role.HANDLER.value], "is_active": "on"},
+        reverse("staffing:invite"),
+        {"username": "newcomer", "roles": [Role.HANDLER.value]},
     )
     assert response.status_code == 200, response.content[:300]
-    newcomer = User.objects.get(username="newcomer")
-    body = vault.create_compartment("body", [handler.user, newcomer], actor=handler.user)
+    # An invitee has no key (nor password) until they set up the account themselves.
+    assert not UserKey.objects.filter(user__username="newcomer").exists()
+    body = vault.create_compartment("body", [handler.user], actor=handler.user)
     identity = vault.create_compartment("identity", [handler.user], actor=handler.user)
     envelopes = [vault.seal(body, SECRET), vault.seal(identity, SECRET)]
 

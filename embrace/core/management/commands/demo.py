@@ -57,6 +57,11 @@ ACCOUNTS: dict[Role, tuple[str, ...]] = {
 }
 
 
+# A second administrator, so that the two-person account pages (widening access, confirming an invitation,
+# resetting an authenticator) can be tried: one proposes, the other approves.
+SECOND_ADMINISTRATOR = "demo-administrator-2"
+
+
 @dataclass(frozen=True)
 class Credential:
     username: str
@@ -219,8 +224,10 @@ class Command(BaseCommand):
                 name: Team.objects.filter(name=name).first() or actions.create_team(name, about, actor=None)
                 for name, about in TEAMS.items()
             }
-            for role, team_names in ACCOUNTS.items():
-                outcome, credential = self._ensure_account(role, [teams[n] for n in team_names], previous)
+            wanted = [(demo_username(r), r, [teams[n] for n in names]) for r, names in ACCOUNTS.items()]
+            wanted.insert(1, (SECOND_ADMINISTRATOR, Role.ADMINISTRATOR, []))
+            for username, role, team_list in wanted:
+                outcome, credential = self._ensure_account(username, role, team_list, previous)
                 counts[outcome] += 1
                 credentials.append(credential)
             # New enquiries from the public site go to the northern intake team, whose officer can read them.
@@ -233,9 +240,8 @@ class Command(BaseCommand):
         self._print(path, credentials, counts)
 
     def _ensure_account(
-        self, role: Role, teams: list[Team], previous: dict[str, Credential]
+        self, username: str, role: Role, teams: list[Team], previous: dict[str, Credential]
     ) -> tuple[str, Credential]:
-        username = demo_username(role)
         user = User.objects.filter(username=username).first()
         if user is None:
             password = new_password()

@@ -1,7 +1,10 @@
 """``embrace init``: the first administrator, from the command line, once.
 
-Later accounts are made by an administrator on the staff pages. The administrator's authenticator is
-enrolled at first login (the login page shows a QR code), so nothing here needs a phone.
+Later accounts are made by invitation on the staff pages: an administrator invites, the invitee sets up
+their own password and authenticator, and another administrator confirms their key fingerprint. The second
+administrator may be confirmed by this first one alone, once (docs/architecture.md, "Bootstrapping").
+The administrator's authenticator is enrolled at first login (the login page shows a QR code), so nothing
+here needs a phone.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ class Command(BaseCommand):
         if RoleAssignment.objects.filter(role=Role.ADMINISTRATOR, user__is_active=True).exists():
             raise CommandError(
                 "An administrator already exists. Further accounts are made on the staff pages "
-                "(Accounts → New account) by an administrator."
+                "by invitation (Accounts → Invite someone)."
             )
         try:
             User.username_validator(username)
@@ -60,7 +63,9 @@ class Command(BaseCommand):
             "current TOTP code it is the only way back in if the password is forgotten.\n\n"
             f"    {recovery_key}\n\n"
             "Log in at /staff/login/: after the password you will be shown a QR code to scan with an\n"
-            "authenticator app (the second factor), then asked for its code."
+            "authenticator app (the second factor), then asked for its code.\n\n"
+            "Then invite a second administrator (Accounts → Invite someone), with them in the room:\n"
+            "while you are the only administrator you may confirm their fingerprint yourself, once."
         )
 
     def _password(self, username: str, password_file: Path | None, generate: bool) -> str:

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from embrace.accounts.forms import CodeForm, NewPasswordForm
+from embrace.accounts.models import Team, User
+from embrace.accounts.roles import Role, duties_conflict
+
+
+class _RolesAndTeams(forms.Form):
+    roles = forms.MultipleChoiceField(
+        choices=Role.choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    teams = forms.ModelMultipleChoiceField(
+        queryset=Team.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if conflict := duties_conflict(data.get("roles", [])):
+            self.add_error("roles", conflict)
+        return data
+
+
+class InviteForm(_RolesAndTeams):
+    username = forms.CharField(max_length=150, validators=[User.username_validator])
+    field_order = ["username", "roles", "teams"]
+
+    def clean_username(self) -> str:
+        username = str(self.cleaned_data["username"]).strip()
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError("An account with this username already exists.")
+        return username
+
+
+class AccessForm(_RolesAndTeams):
+    """The whole access of one account: what is unticked is removed at once, what is ticked anew waits for
+    a second administrator."""
+
+    is_active = forms.BooleanField(label="Active", required=False)
+
+    def __init__(self, *args: Any, user: User, editor: User, **kwargs: Any) -> None:
+        self.user, self.editor = user, editor
+        kwargs.setdefault(
+            "initial",
+            {
+                "roles": [r.value for r in user.roles],
+                "teams": list(user.teams.all()),
+                "is_active": user.is_active,
+            },
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean(self) -> dict[str, Any]:
+        if self.user.pk == self.editor.pk:
+            raise forms.ValidationError(
+                "Nobody changes their own roles, teams or active flag. Ask another administrator."
+            )
+        return super().clean()
+
+
+class AcceptInvitationForm(NewPasswordForm, CodeForm):
+    field_order = ["new_password", "new_password_again", "code"]
+
+
+class FingerprintForm(forms.Form):
+    fingerprint = forms.CharField(
+        label="Fingerprint as the person reads it to you",
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+    )
+
+    def clean_fingerprint(self) -> str:
+        value = str(self.cleaned_data["fingerprint"])
+        if len([ch for ch in value if ch.isdigit()]) != 16:
+            raise forms.ValidationError("A fingerprint has 16 digits, in four groups of four.")
+        return value
