@@ -223,7 +223,7 @@ def test_inbox_filters_by_label_and_handler(
 
 
 def test_a_visible_case_without_a_key_is_listed_locked(client: Client, intake_team: Team, case: Case) -> None:
-    # Joined the team and nobody has given them its key yet: may see that the case exists, cannot read it.
+    # Joined the team, but nobody has given them its key yet: may see that the case exists, cannot read it.
     late = make_persona("late-officer", Role.INTAKE_OFFICER, teams=(intake_team,), keys=False)
     page = log_in(client, late).get(URL, {"reference": case.reference}).content.decode()
     assert _listed(page, case)

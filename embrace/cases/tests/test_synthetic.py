@@ -13,7 +13,9 @@ from django.core.management.base import CommandError
 from embrace.accounts.models import Team
 from embrace.cases.duplicates import search_identifier
 from embrace.cases.models import Case, CaseTransition, IdentifierIndex, Sender, Status
+from embrace.custody import groups as custody_groups
 from embrace.testing.personas import Persona
+from embrace.vault import actions as vault
 from embrace.vault.keyring import NoAccess, unlock_with_password
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("intake_route")]
@@ -82,6 +84,8 @@ def test_assigned_cases_are_readable_by_their_handler(intake_officer: Persona, h
     _run(60, "--seed", "assign")
     assigned = list(Case.objects.filter(handler=handler.user))
     assert assigned
+    # A handler of the team also holds the team's key; without it, only their own cases' grants remain.
+    vault.remove_group_member(custody_groups.team_group(assigned[0].team_id), handler.user, actor=None)
     keyring = unlock_with_password(handler.user, handler.password)
     for case in assigned:
         assert keyring.can_read(case.body)

@@ -314,7 +314,7 @@ def test_a_committee_member_without_the_finance_key_sees_sealed_never_the_number
     desk: Desk,
 ) -> None:
     f = full(desk)
-    # Joined after the claim was opened: the finance file was sealed without them.
+    # Entitled to the finance key, but no holder has given it to them.
     latecomer = make_persona("committee_late", Role.REWARD_COMMITTEE, teams=(desk.team,), keys=False)
     client = log_in(Client(), latecomer)
     page = client.get(reverse("rewards:claim", args=[f.claim.pk])).content.decode()
