@@ -18,6 +18,7 @@ from embrace.approvals.models import Approval
 from embrace.approvals.queries import pending_for
 from embrace.audit.log import subject_of
 from embrace.breakglass.models import SetUpProposal
+from embrace.custody import groups as custody_groups
 from embrace.vault import recovery
 from embrace.vault.keyring import Keyring
 from embrace.vault.models import KeyGroup, RecoveryKey, Restore
@@ -43,14 +44,10 @@ def may_be_trustee(user: User) -> bool:
 
 
 def may_receive(user: User, group: KeyGroup) -> bool:
-    """Whether ``user`` may receive ``group``'s keys by a restore.
-
-    The simple rule until the custody app says who belongs to which group: an active account with keys and
-    no content-blind role. The k trustees, who see the group and the recipient named before they enter a
-    share, are the judgement that this rule is not. (Integrator: replace with the custody app's
-    entitlement check for ``group``.)
-    """
-    return _fit_for_keys(user)
+    """Whether ``user`` may receive ``group``'s keys by a restore: someone the custody rules entitle to the
+    group (active, with keys, in the roles and team it is for, never administrator or auditor). The k
+    trustees, who see the group and the recipient named before they enter a share, judge the rest."""
+    return _fit_for_keys(user) and custody_groups.entitled(user, group)
 
 
 def trustee_candidates() -> QuerySet[User]:

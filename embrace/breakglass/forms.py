@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from embrace.accounts.models import User
 from embrace.approvals.forms import DecisionForm
+from embrace.custody import groups as custody_groups
 from embrace.vault.models import KeyGroup
 from embrace.vault.recovery import MAX_TRUSTEES
 
@@ -48,6 +49,7 @@ class OpenRestoreForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["group"].queryset = groups  # type: ignore[attr-defined]
+        self.fields["group"].label_from_instance = custody_groups.label  # type: ignore[attr-defined]
         self.fields["recipient"].queryset = recipients  # type: ignore[attr-defined]
 
 

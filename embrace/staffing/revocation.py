@@ -2,7 +2,7 @@
 
 What they could read before is assumed seen: a key, once used, may have been copied, and the content with
 it. Revocation cannot undo that; it closes everything added from now on (each compartment is re-keyed
-without them).
+without them), and each group they leave gets a new key they never hold.
 """
 
 from __future__ import annotations
@@ -11,24 +11,26 @@ from django.db import transaction
 
 from embrace.accounts.models import User
 from embrace.accounts.roles import CONTENT_ROLES
+from embrace.custody.actions import leave_unentitled
 from embrace.vault import actions as vault
 from embrace.vault.models import Compartment
 
 
 def narrow_access(user: User, *, actor: User) -> int:
-    """Revoke the direct compartment grants of someone deactivated or left without a content role.
+    """Take back what a narrowing no longer entitles ``user`` to; returns how many compartments and groups
+    were re-keyed.
 
-    Returns how many compartments were re-keyed. Someone who keeps a content role keeps their direct grants
-    (a handler moved between teams still handles their cases until reassigned); group keys are left by
-    ``embrace.custody`` (called here by the integrator).
+    Every group key they no longer qualify for is left (the group rotates) and every direct grant their
+    remaining roles and teams no longer justify is revoked (``custody.actions.leave_unentitled``). Someone
+    deactivated, or left without any content role, loses every direct grant besides. Someone who keeps a
+    content role keeps the cases they still handle until reassigned.
     """
-    current = User.objects.get(pk=user.pk)
-    if current.is_active and current.roles & CONTENT_ROLES:
-        return 0
     with transaction.atomic():
-        compartments = Compartment.objects.filter(keys__grants__user=current).distinct()
-        count = 0
-        for compartment in compartments:
+        left, count = leave_unentitled(user, actor=actor)
+        current = User.objects.get(pk=user.pk)
+        if current.is_active and current.roles & CONTENT_ROLES:
+            return count + len(left)
+        for compartment in Compartment.objects.filter(keys__grants__user=current).distinct():
             vault.revoke(compartment, current, actor=actor)
             count += 1
-    return count
+    return count + len(left)

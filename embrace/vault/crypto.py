@@ -69,7 +69,8 @@ def generate_keypair() -> tuple[bytes, bytes]:
 
 
 def public_key_of(private_key: bytes) -> bytes:
-    """The X25519 public key that belongs to ``private_key``."""
+    """The X25519 public key that belongs to ``private_key``: how a session and a rebuilt recovery key prove
+    they are the right one."""
     try:
         return bytes(PrivateKey(private_key).public_key)
     except (nacl.exceptions.CryptoError, ValueError, TypeError) as exc:
@@ -281,12 +282,6 @@ def open_stream(unseal_key: Callable[[uuid.UUID, bytes], bytes], source: BinaryI
             return
 
 
-def public_key_of(private_key: bytes) -> bytes:
-    """The X25519 public key of a private key: how a rebuilt recovery key proves it is the right one."""
-    try:
-        return bytes(PrivateKey(private_key).public_key)
-    except (nacl.exceptions.CryptoError, ValueError, TypeError) as exc:
-        raise DecryptionError("not a private key") from exc
 # --- Signatures (the audit log's anchors) -----------------------------------------------------------------
 
 SIGNING_SEED_BYTES = 32

@@ -67,8 +67,11 @@ def _page(
         )
         for flag in PlantFlag.objects.filter(case=case).select_related("raised_by", "cleared_by")
     ]
-    evidence = sum(1 for _, checks in rows for _, text in checks if text is not None)
-    notes = sum(1 for _, text in sign_offs if text is not None)
+    # A read is what was opened: a result or its evidence, a verdict or its note.
+    evidence = sum(
+        1 for _, checks in rows for _, result, text in checks if result is not None or text is not None
+    )
+    notes = sum(1 for _, verdict, text in sign_offs if verdict is not None or text is not None)
     flag_notes = sum((a is not None) + (b is not None) for _, a, b, _ in flags)
     if evidence or notes or flag_notes:
         record(

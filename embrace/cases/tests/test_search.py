@@ -91,7 +91,12 @@ def test_outsiders_find_nothing_even_by_exact_reference_or_identifier(
 
 
 def test_handler_finds_only_the_cases_assigned_to_them(
-    client: Client, custodian: Persona, intake_officer: Persona, handler: Persona, case: Case, other_case: Case
+    client: Client,
+    custodian: Persona,
+    intake_officer: Persona,
+    handler: Persona,
+    case: Case,
+    other_case: Case,
 ) -> None:
     # With a custodian, identities are sealed to the custodians' key, not (as a programme without one falls
     # back to) the receiving team's.
