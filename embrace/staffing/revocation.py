@@ -17,8 +17,8 @@ from embrace.vault.models import Compartment
 
 
 def narrow_access(user: User, *, actor: User) -> int:
-    """Take back what a narrowing no longer entitles ``user`` to; returns how many compartments and groups
-    were re-keyed.
+    """Take back what a narrowing no longer entitles ``user`` to; returns how many compartments were
+    re-keyed for them (each group left has its own audit entry).
 
     Every group key they no longer qualify for is left (the group rotates) and every direct grant their
     remaining roles and teams no longer justify is revoked (``custody.actions.leave_unentitled``). Someone
@@ -26,11 +26,11 @@ def narrow_access(user: User, *, actor: User) -> int:
     content role keeps the cases they still handle until reassigned.
     """
     with transaction.atomic():
-        left, count = leave_unentitled(user, actor=actor)
+        _, count = leave_unentitled(user, actor=actor)
         current = User.objects.get(pk=user.pk)
         if current.is_active and current.roles & CONTENT_ROLES:
-            return count + len(left)
+            return count
         for compartment in Compartment.objects.filter(keys__grants__user=current).distinct():
             vault.revoke(compartment, current, actor=actor)
             count += 1
-    return count + len(left)
+    return count

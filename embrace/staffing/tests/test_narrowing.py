@@ -15,7 +15,7 @@ from embrace.audit.models import AuditEntry
 from embrace.testing.personas import Persona, log_in
 from embrace.vault import actions as vault
 from embrace.vault.keyring import NoAccess, unlock_with_password
-from embrace.vault.models import Grant
+from embrace.vault.models import Grant, GroupGrant
 
 HOME = reverse("accounts:home")
 
@@ -50,6 +50,8 @@ def test_narrowing_ends_every_session_and_revokes_the_keys(
         assert browser.get(HOME).status_code in (302, 403)
     assert not StaffSession.objects.filter(user=custodian.user).exists()
     assert not Grant.objects.filter(user=custodian.user).exists()
+    # The custodians' group key is left too and rotated: later identities go to a key they never held.
+    assert not GroupGrant.objects.filter(user=custodian.user).exists()
     after = vault.seal(identity, b"added afterwards")
     old_keyring = unlock_with_password(custodian.user, custodian.password)
     with pytest.raises(NoAccess):
