@@ -80,15 +80,20 @@ def _assign(case: Case, handler: Persona, intake_officer: Persona) -> None:
     case.refresh_from_db()
 
 
+def _sign(case: Case, reviewer: Persona, verdict: str) -> None:
+    """``reviewer`` signs off from their own keyring, as their session would."""
+    actions.sign_off(
+        case,
+        verdict,
+        SIGN_NOTE,
+        actor=reviewer.user,
+        keyring=unlock_with_password(reviewer.user, reviewer.password),
+    )
+
+
 def _genuine(case: Case, *reviewers: Persona) -> None:
     for reviewer in reviewers:
-        actions.sign_off(
-            case,
-            "genuine",
-            SIGN_NOTE,
-            actor=reviewer.user,
-            keyring=unlock_with_password(reviewer.user, reviewer.password),
-        )
+        _sign(case, reviewer, "genuine")
 
 
 def _audit(event: Event, case: Case) -> int:
@@ -159,20 +164,8 @@ def test_the_same_reviewer_signing_twice_counts_once(case: Case, reviewer_a: Per
 def test_verdicts_other_than_genuine_do_not_count(
     case: Case, reviewer_a: Persona, reviewer_b: Persona
 ) -> None:
-    actions.sign_off(
-        case,
-        "genuine",
-        SIGN_NOTE,
-        actor=reviewer_a.user,
-        keyring=unlock_with_password(reviewer_a.user, reviewer_a.password),
-    )
-    actions.sign_off(
-        case,
-        "unsure",
-        SIGN_NOTE,
-        actor=reviewer_b.user,
-        keyring=unlock_with_password(reviewer_b.user, reviewer_b.password),
-    )
+    _sign(case, reviewer_a, "genuine")
+    _sign(case, reviewer_b, "unsure")
     assert not passage_may_be_requested(case)[0]
 
 
@@ -181,13 +174,7 @@ def test_the_handler_cannot_sign_off_even_as_a_reviewer(
 ) -> None:
     _assign(case, handler_reviewer, intake_officer)
     with pytest.raises(actions.VettingError, match="You handle this case"):
-        actions.sign_off(
-            case,
-            "genuine",
-            SIGN_NOTE,
-            actor=handler_reviewer.user,
-            keyring=unlock_with_password(handler_reviewer.user, handler_reviewer.password),
-        )
+        _sign(case, handler_reviewer, "genuine")
     with pytest.raises(actions.VettingError, match="You handle this case"):
         actions.raise_plant_flag(case, FLAG_NOTE, actor=handler_reviewer.user)
     assert not SignOff.objects.exists()
@@ -221,13 +208,7 @@ def test_a_sign_off_stops_counting_when_its_reviewer_loses_the_role(
 def test_sign_off_is_only_for_a_case_in_vetting(intake_officer: Persona, reviewer_a: Persona) -> None:
     early = _enquire(intake_officer, refer=False).case
     with pytest.raises(actions.VettingError, match="not in vetting"):
-        actions.sign_off(
-            early,
-            "genuine",
-            SIGN_NOTE,
-            actor=reviewer_a.user,
-            keyring=unlock_with_password(reviewer_a.user, reviewer_a.password),
-        )
+        _sign(early, reviewer_a, "genuine")
     assert not SignOff.objects.exists()
 
 
@@ -239,13 +220,7 @@ def test_only_vetting_reviewers_may_record_or_sign(
         with pytest.raises(actions.VettingError, match="no vetting reviewer"):
             actions.record_check(case, check, "pass", EVIDENCE, actor=persona.user)
         with pytest.raises(actions.VettingError, match="no vetting reviewer"):
-            actions.sign_off(
-                case,
-                "genuine",
-                SIGN_NOTE,
-                actor=persona.user,
-                keyring=unlock_with_password(persona.user, persona.password),
-            )
+            _sign(case, persona, "genuine")
     assert not CaseCheck.objects.exists()
     assert not SignOff.objects.exists()
 
@@ -257,13 +232,7 @@ def test_sign_off_ends_when_the_case_leaves_vetting_and_a_closed_case_is_frozen(
     team_reviewer = make_persona("team_reviewer", Role.VETTING_REVIEWER, teams=(intake_team,))
     request_transition(case, "reject", actor=team_reviewer.user)
     with pytest.raises(actions.VettingError, match="moved on"):
-        actions.sign_off(
-            case,
-            "genuine",
-            SIGN_NOTE,
-            actor=reviewer_a.user,
-            keyring=unlock_with_password(reviewer_a.user, reviewer_a.password),
-        )
+        _sign(case, reviewer_a, "genuine")
     flag = actions.raise_plant_flag(case, FLAG_NOTE, actor=reviewer_a.user)
     approval = request_transition(case, "close_and_purge", actor=intake_officer.user)
     decide_transition(approval, approve=True, actor=custodian.user)  # type: ignore[arg-type]
