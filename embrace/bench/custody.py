@@ -30,15 +30,34 @@ def _verdict(ok: bool) -> str:
 
 
 def _fill(group: KeyGroup, count: int) -> list[bytes]:
-    """``count`` compartments sealed to the group (public keys only, as intake seals), one envelope each."""
-    from embrace.vault import actions as vault
+    """``count`` compartments sealed to the group's current key, one envelope each: the rows intake writes
+    (a compartment, its first key generation, that key sealed to the group), made in bulk so that setting up
+    100,000 cases takes seconds rather than the quarter of an hour one ``create_compartment`` at a time
+    takes. What is measured afterwards (giving, reading, removing) does not depend on how they were made."""
+    from embrace.vault import crypto
+    from embrace.vault.models import Compartment, CompartmentKey, Grant
 
+    group_key = group.current_key
+    if group_key is None:
+        raise RuntimeError("the group has no key")
+    group_public = bytes(group_key.public_key)
     envelopes = []
     for start in range(0, count, BATCH):
+        compartments, keys, grants = [], [], []
+        for _ in range(min(BATCH, count - start)):
+            public, private = crypto.generate_keypair()
+            compartment = Compartment(kind="body")
+            key = CompartmentKey(compartment=compartment, version=1, public_key=public)
+            compartments.append(compartment)
+            keys.append(key)
+            grants.append(
+                Grant(key=key, group_key=group_key, sealed_private_key=crypto.seal_to(group_public, private))
+            )
+            envelopes.append(crypto.seal_message(public, key.pk, b"a synthetic enquiry"))
         with transaction.atomic():
-            for _ in range(min(BATCH, count - start)):
-                compartment = vault.create_compartment("body", [], groups=[group], actor=None, audited=False)
-                envelopes.append(vault.seal(compartment, b"a synthetic enquiry"))
+            Compartment.objects.bulk_create(compartments)
+            CompartmentKey.objects.bulk_create(keys)
+            Grant.objects.bulk_create(grants)
     return envelopes
 
 

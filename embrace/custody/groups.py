@@ -124,6 +124,13 @@ def holds(user: User, group: KeyGroup) -> bool:
     return key is not None and GroupGrant.objects.filter(key=key, user=user).exists()
 
 
+def is_held(group: KeyGroup) -> bool:
+    """Whether anyone holds the group's current key: content sealed to a key nobody holds could only be
+    read after a break-glass restore."""
+    key = group.current_key
+    return key is not None and GroupGrant.objects.filter(key=key).exists()
+
+
 def label(group: KeyGroup) -> str:
     """The group's name in words a volunteer understands."""
     name = group.name

@@ -60,10 +60,11 @@ def _spend_token(digest: str) -> None:
 
 
 def _receiving_team() -> tuple[Team, KeyGroup]:
-    # The next open route whose team has a key: its holders were given it by a holder, never by their role.
+    # The next open route whose team's key someone holds: its holders were given it by a holder, never by
+    # their role. A team whose last holder left is passed over, or its enquiries would wait for break-glass.
     for route in IntakeRoute.objects.select_for_update().filter(active=True).order_by("received"):
         group = custody_groups.team_group(route.team)
-        if group.current_key is not None:
+        if custody_groups.is_held(group):
             IntakeRoute.objects.filter(pk=route.pk).update(received=F("received") + 1)
             return route.team, group
     raise IntakeClosed
@@ -71,7 +72,7 @@ def _receiving_team() -> tuple[Team, KeyGroup]:
 
 def _identity_group(team_group: KeyGroup) -> KeyGroup:
     custodians = custody_groups.custodians_group()
-    return custodians if custodians.current_key is not None else team_group
+    return custodians if custody_groups.is_held(custodians) else team_group
 
 
 def submit_enquiry(

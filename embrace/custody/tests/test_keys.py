@@ -281,3 +281,24 @@ def test_the_keys_page_shows_each_person_the_keys_they_hold(
     status, page = _page(intake_officer, reverse("custody:keys"))
     assert "Cases of team" in page
     assert "Identities" not in page
+
+
+def test_enquiries_pass_over_a_team_whose_last_holder_left(
+    admin: Persona, intake_officer: Persona, intake_team: Team, other_team: Team
+) -> None:
+    from embrace.intake.actions import IntakeClosed
+
+    IntakeRoute.objects.get_or_create(team=intake_team)
+    accounts.set_teams(intake_officer.user, [], actor=admin.user)
+    leave_unentitled(intake_officer.user, actor=admin.user)
+    group = groups.team_group(intake_team)
+    assert group.current_key is not None
+    assert not groups.is_held(group)
+    # Nobody could read what reaches this team now: the enquirer is told to try later, nothing is sealed.
+    with pytest.raises(IntakeClosed):
+        _enquiry(intake_team, "into the void")
+    assert not Case.objects.exists()
+    # Another team whose key someone holds receives it instead.
+    make_persona("officer-b", Role.INTAKE_OFFICER, teams=(other_team,))
+    case = _enquiry(other_team, "to a team that can read it")
+    assert case.team == other_team
