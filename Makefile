@@ -44,7 +44,7 @@ lock: ## Re-resolve requirements*.lock from pyproject.toml (needs network to the
 	uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -o requirements.lock
 	uv pip compile pyproject.toml --python-version 3.11 --generate-hashes --extra dev -o requirements-dev.lock
 
-messages: $(VENV)/.dev ## Regenerate the translation catalogs and fill Burmese from tools/my_translations.py
+messages: $(VENV)/.dev ## Regenerate the translation catalogs and fill Burmese from tools/translations/*.py
 	cd embrace && ../$(BIN)/embrace makemessages -l my -l en --ignore "*/tests/*" --ignore "bench/*" --no-location
 	$(BIN)/pip install --quiet --disable-pip-version-check 'polib==1.2.0'
 	$(BIN)/python tools/fill_translations.py
