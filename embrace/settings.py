@@ -152,6 +152,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # After authentication: a signed-in person's staff pages speak the language they chose.
+    "embrace.core.middleware.StaffLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -242,6 +244,9 @@ if env_bool("EMBRACE_BEHIND_PROXY"):
 # --- Internationalisation ---------------------------------------------------------------------------------
 LANGUAGE_CODE = "my"
 LANGUAGES = [("my", "မြန်မာ"), ("en", "English")]
+# Remembers a signed-out person's choice on the staff sign-in pages only; the enquirer's site never reads it
+# (its language is in the address) and never sets a cookie.
+STAFF_LANGUAGE_COOKIE_NAME = "__Host-embrace-lang" if TLS else "embrace-lang"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Asia/Yangon"

@@ -242,3 +242,12 @@ def register_failure(username: str, *, user: User | None) -> None:
 
 def register_success(username: str) -> None:
     LoginThrottle.objects.filter(key=throttle_key(username)).delete()
+
+
+def choose_language(user: User, language: str) -> None:
+    """The language of this person's staff pages. Not audited: it changes only what they see, nothing they
+    can reach."""
+    if language not in dict(settings.LANGUAGES):
+        raise ValueError(f"unknown language {language!r}")
+    User.objects.filter(pk=user.pk).update(language=language)
+    user.language = language

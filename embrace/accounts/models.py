@@ -3,6 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 
@@ -32,6 +33,8 @@ class User(AbstractUser):
     # login replaces it and the key pair it wrapped (and issues the recovery key to the user alone). New
     # accounts are made by invitation and never have one.
     must_change_password = models.BooleanField(default=False)
+    # The language of this person's staff pages: a programme of Burmese-speaking volunteers starts in Burmese.
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE)
 
     objects: UserManager[User] = UserManager()  # type: ignore[assignment,misc]
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("login/recover/", views.recover, name="recover"),
     path("login/new-authenticator/", views.reenrol, name="reenrol"),
     path("logout/", views.logout_view, name="logout"),
+    path("language/", views.choose_language, name="language"),
     path("password/", views.password_change, name="password_change"),
     path("teams/new/", views.team_new, name="team_new"),
 ]

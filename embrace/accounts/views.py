@@ -6,12 +6,14 @@ import base64
 from urllib.parse import urlencode
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp import login as otp_login
@@ -221,6 +223,33 @@ def enrol(request: HttpRequest) -> HttpResponse:
         vault_keyring.set_key_cookie(response, cookie)
         return response
     return render(request, "accounts/enrol.html", context, status=400 if form.errors else 200)
+
+
+@require_POST
+@public
+def choose_language(request: HttpRequest) -> HttpResponse:
+    """The switch on every staff page: a signed-in person's setting, or a cookie on the sign-in pages."""
+    language = request.POST.get("language", "")
+    if language not in dict(settings.LANGUAGES):
+        return HttpResponse(
+            _("Choose English or Burmese."), status=400, content_type="text/plain; charset=utf-8"
+        )
+    if request.user.is_authenticated:
+        actions.choose_language(request.user, language)
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts=None) or not target.startswith("/staff/"):
+        target = reverse("accounts:home")
+    response = redirect(target)
+    response.set_cookie(
+        settings.STAFF_LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=365 * 24 * 3600,
+        path="/",
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Strict",
+    )
+    return response
 
 
 @require_POST

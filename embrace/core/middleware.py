@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 
 # Nothing from another origin, no inline script, no plugins, no framing, forms post only to us.
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -69,4 +70,32 @@ class SecurityHeadersMiddleware:
         if request.path.startswith("/staff/"):
             # Staff pages hold decrypted case content: never cache them anywhere.
             response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+
+def staff_language(request: HttpRequest) -> str:
+    """The language of a staff page: the signed-in person's setting, else the sign-in pages' cookie, else
+    the programme's default (Burmese)."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return str(user.language)
+    chosen = request.COOKIES.get(settings.STAFF_LANGUAGE_COOKIE_NAME, "")
+    return chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+class StaffLanguageMiddleware:
+    """Staff pages speak each person's language. Django's LocaleMiddleware gives every address outside the
+    enquirer's language prefix the default language; under /staff/ this overrides it per person."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.path.startswith("/staff/"):
+            return self.get_response(request)
+        language = staff_language(request)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers["Content-Language"] = language
         return response

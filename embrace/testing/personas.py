@@ -34,13 +34,16 @@ class Persona:
         return f"{totp(self.device.bin_key, step=step, t0=self.device.t0, digits=6, drift=offset):06d}"
 
 
-def make_persona(username: str, *roles: Role, teams: tuple[Team, ...] = (), keys: bool = True) -> Persona:
+def make_persona(
+    username: str, *roles: Role, teams: tuple[Team, ...] = (), keys: bool = True, language: str = "en"
+) -> Persona:
     """A user with a key pair and an authenticator; with ``keys`` (the default) also given every group key
     their roles and teams entitle them to, as colleagues would have given them. ``keys=False`` is a newcomer
-    nobody has given a key yet."""
+    nobody has given a key yet. Personas read English pages unless made with ``language="my"``."""
     user, password, recovery_key = actions.create_user(
         username, roles=roles, teams=teams, password=PASSWORD, actor=None
     )
+    actions.choose_language(user, language)
     device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
     if keys:
         give_entitled_keys(user)
