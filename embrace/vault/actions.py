@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
 from embrace.audit.events import Event
@@ -214,16 +214,23 @@ def create_compartment(
 def _sealing_key(compartment: Compartment) -> CompartmentKey:
     # The key is read afresh: an instance loaded before the compartment was destroyed elsewhere still says
     # destroyed_at=None, but its keys are gone, and that must be NoAccess, not an AttributeError.
-    key = compartment.current_key if compartment.destroyed_at is None else None
-    if key is None:
+    if compartment.destroyed_at is not None:
         raise NoAccess("compartment destroyed")
     # A group lost a member since this generation was made: re-key before sealing, so what is written from
     # now on reaches the group's current members only. This is what keeps removal O(1): no case is touched
-    # until something new is written to it.
-    outdated = GroupKey.objects.filter(grants__key=key, group__keys__version__gt=F("version")).exists()
-    if outdated:
-        key = rekey(compartment, actor=None, audited=False)
-    return key
+    # until something new is written to it. Asked in the same query as the key: every message sealed pays it.
+    outdated = GroupKey.objects.filter(grants__key=OuterRef("pk"), group__keys__version__gt=F("version"))
+    current = (
+        CompartmentKey.objects.filter(compartment=compartment)
+        .annotate(outdated=Exists(outdated))
+        .order_by("-version")
+        .first()
+    )
+    if current is None:
+        raise NoAccess("compartment destroyed")
+    if current.outdated:
+        return rekey(compartment, actor=None, audited=False)
+    return current
 
 
 def seal(compartment: Compartment, plaintext: bytes) -> bytes:

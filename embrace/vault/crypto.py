@@ -100,6 +100,33 @@ def unseal(private_key: bytes, sealed: bytes) -> bytes:
         raise DecryptionError("cannot unseal with this key") from exc
 
 
+class Opener:
+    """Unseals many secrets sealed to one key pair: the public half is derived once, not per secret (an
+    inbox page unseals fifty case keys sealed to the same group generation)."""
+
+    __slots__ = ("_box", "private_key")
+
+    def __init__(self, private_key: bytes) -> None:
+        self.private_key = private_key
+        self._box = SealedBox(PrivateKey(private_key))
+
+    def __repr__(self) -> str:
+        return "<Opener>"  # never the key
+
+    def unseal(self, sealed: bytes) -> bytes:
+        try:
+            return self._box.decrypt(sealed)
+        except (nacl.exceptions.CryptoError, ValueError, TypeError) as exc:
+            raise DecryptionError("cannot unseal with this key") from exc
+
+
+def opener(private_key: bytes) -> Opener:
+    try:
+        return Opener(private_key)
+    except (nacl.exceptions.CryptoError, ValueError, TypeError) as exc:
+        raise DecryptionError("not a private key") from exc
+
+
 def random_key() -> bytes:
     return nacl.utils.random(32)
 

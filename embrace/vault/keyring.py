@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import hmac
 import uuid
 from collections.abc import Iterator, Sequence
@@ -49,58 +50,83 @@ class Keyring:
     """A user's unwrapped private key for the length of one request. Never stored, never logged.
 
     A compartment key reaches the user either through a grant of their own or through a group key they
-    hold. The group private keys are unsealed once per keyring (one query) and kept for the request, so an
-    inbox page costs the same number of queries however many cases it lists.
+    hold. The user's group grants are read once per keyring (one query); each generation is unsealed the
+    first time something sealed to it is opened and kept for the request (never beyond it), so an inbox page
+    costs the same number of queries however many cases it lists, and only the generations it needs.
     """
 
-    __slots__ = ("_group_keys", "_private_key", "user")
+    __slots__ = ("_group_openers", "_held", "_private_key", "user")
 
     def __init__(self, user: User, private_key: bytes) -> None:
         self.user = user
         self._private_key = private_key
-        self._group_keys: dict[uuid.UUID, bytes] | None = None
+        # Group generations this user holds a grant on (id → the private key sealed to the user), read once;
+        # each is unsealed only when something sealed to it is opened, then kept for the request.
+        self._held: dict[uuid.UUID, bytes] | None = None
+        self._group_openers: dict[uuid.UUID, crypto.Opener | None] = {}
 
     def __repr__(self) -> str:
         return f"<Keyring of {self.user.pk}>"
 
-    def _load_group_keys(self) -> dict[uuid.UUID, bytes]:
-        keys: dict[uuid.UUID, bytes] = {}
-        for key_id, sealed in GroupGrant.objects.filter(user=self.user).values_list(
-            "key_id", "sealed_private_key"
-        ):
-            try:
-                keys[key_id] = crypto.unseal(self._private_key, bytes(sealed))
-            except crypto.DecryptionError:
-                continue  # sealed to a key pair this user no longer has: it opens nothing
-        return keys
+    def _load_held(self) -> dict[uuid.UUID, bytes]:
+        self._group_openers = {}
+        if self.user is None:
+            return {}
+        return {
+            key_id: bytes(sealed)
+            for key_id, sealed in GroupGrant.objects.filter(user=self.user).values_list(
+                "key_id", "sealed_private_key"
+            )
+        }
+
+    def _held_ids(self) -> dict[uuid.UUID, bytes]:
+        if self._held is None:
+            self._held = self._load_held()
+        return self._held
+
+    def _group_opener(self, key_id: uuid.UUID) -> crypto.Opener | None:
+        """What opens content sealed to this group generation, or None if the user holds no working grant."""
+        if key_id not in self._group_openers:
+            sealed = self._held_ids().get(key_id)
+            opener = None
+            if sealed is not None:
+                # A grant sealed to a key pair this user no longer has opens nothing.
+                with contextlib.suppress(crypto.DecryptionError):
+                    opener = crypto.opener(crypto.unseal(self._private_key, sealed))
+            self._group_openers[key_id] = opener
+        return self._group_openers[key_id]
 
     def group_keys(self) -> dict[uuid.UUID, bytes]:
-        """The group key generations this user holds (id → private key), unsealed once per keyring."""
-        if self._group_keys is None:
-            self._group_keys = self._load_group_keys() if self.user is not None else {}
-        return self._group_keys
+        """The group key generations this user holds (id → private key). Unseals each of them: for the few
+        callers that need them all (recovery cover); opening content unseals only the generations it needs."""
+        found = {}
+        for key_id in self._held_ids():
+            opener = self._group_opener(key_id)
+            if opener is not None:
+                found[key_id] = opener.private_key
+        return found
 
     def group_private_key(self, key: GroupKey) -> bytes:
-        # Read afresh on a miss: a keyring kept across a grant (a command, a test) sees the new key.
-        private = self.group_keys().get(key.pk)
-        if private is None and self.user is not None:
-            self._group_keys = self._load_group_keys()
-            private = self._group_keys.get(key.pk)
-        if private is None:
+        opener = self._group_opener(key.pk) if key.pk in self._held_ids() else None
+        if opener is None and self.user is not None:
+            # Read afresh on a miss: a keyring kept across a grant (a command, a test) sees the new key.
+            self._held = self._load_held()
+            opener = self._group_opener(key.pk)
+        if opener is None:
             raise NoAccess(f"no grant on group key {key.pk}")
-        return private
+        return opener.private_key
 
     def _grants(self) -> QuerySet[Grant]:
         """Grants this keyring may open: its own, and those sealed to a group key generation it holds."""
-        return Grant.objects.filter(Q(user=self.user) | Q(group_key_id__in=list(self.group_keys())))
+        return Grant.objects.filter(Q(user=self.user) | Q(group_key_id__in=list(self._held_ids())))
 
     def _open_grant(self, user_id: object, group_key_id: uuid.UUID | None, sealed: bytes) -> bytes:
         if group_key_id is None:
             return crypto.unseal(self._private_key, sealed)
-        group_private = self.group_keys().get(group_key_id)
-        if group_private is None:
+        opener = self._group_opener(group_key_id)
+        if opener is None:
             raise crypto.DecryptionError("group key not held")
-        return crypto.unseal(group_private, sealed)
+        return opener.unseal(sealed)
 
     def compartment_private_key(self, key: CompartmentKey) -> bytes:
         # A direct grant first (one unseal), else a group generation of this user the key is sealed to.

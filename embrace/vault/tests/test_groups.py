@@ -189,3 +189,30 @@ def test_a_new_key_pair_keeps_the_group_keys(handler: Persona) -> None:
     envelope = vault.seal(vault.create_compartment("body", [], groups=[group], actor=None), SECRET)
     keyring, _ = vault.replace_user_keys(_keyring(handler), "another long password 77")
     assert keyring.open(envelope) == SECRET
+
+
+def test_one_keyring_reads_every_generation_it_holds_and_ignores_a_grant_it_cannot_open(
+    handler: Persona, custodian: Persona, outsider: Persona
+) -> None:
+    group = _group_of(handler, custodian)
+    old = vault.seal(vault.create_compartment("body", [], groups=[group], actor=None), b"old")
+    vault.remove_group_member(group, custodian.user, actor=handler.user)
+    new = vault.seal(vault.create_compartment("body", [], groups=[group], actor=None), b"new")
+    # A generation whose grant was sealed to someone else's key pair (as after a key pair was replaced
+    # without the grant being re-sealed): it must open nothing, and spoil nothing else.
+    stray = vault.group_named("test:stray")
+    vault.add_group_member(stray, outsider.user, by=None, actor=outsider.user)
+    stray_key = GroupKey.objects.get(group=stray)
+    GroupGrant.objects.filter(key=stray_key, user=outsider.user).update(user=handler.user)
+    unreadable = vault.seal(vault.create_compartment("body", [], groups=[stray], actor=None), b"stray")
+
+    keyring = _keyring(handler)
+    assert keyring.open_many([old, unreadable, new]) == [b"old", None, b"new"]
+    assert [keyring.open(old), keyring.open(new)] == [b"old", b"new"]
+    with pytest.raises(NoAccess):
+        keyring.open(unreadable)
+    held = keyring.group_keys()
+    assert set(GroupKey.objects.filter(group=group).values_list("pk", flat=True)) <= set(held)
+    assert stray_key.pk not in held
+    with pytest.raises(NoAccess):
+        keyring.group_private_key(stray_key)

@@ -362,6 +362,20 @@ class Generator:
     def _create(self, plans: list[Plan]) -> None:
         made = [(self._case(plan), plan) for plan in plans]
         Case.objects.bulk_create([case for case, _ in made])
+        self._contents(made)
+        for case, plan in made:
+            officer = self.officers[plan.officer_pick % len(self.officers)]
+            for step in plan.steps:
+                checkin = (
+                    today() + datetime.timedelta(days=plan.dormant_days) if step == "make_dormant" else None
+                )
+                lifecycle.request_transition(case, step, actor=officer, dormant_until=checkin)
+
+    def _seal_body(self, case: Case, plaintext: bytes) -> bytes:
+        return vault.seal(case.body, plaintext)
+
+    def _contents(self, made: list[tuple[Case, Plan]]) -> None:
+        """Messages, blind-indexed identifiers and labels of cases already saved."""
         Message.objects.bulk_create(
             Message(
                 case=case,
@@ -369,7 +383,7 @@ class Generator:
                 sender=sender,
                 author=self.officers[0] if sender == Sender.STAFF else None,
                 sent_on=sent_on,
-                envelope=vault.seal(case.body, json.dumps(document, ensure_ascii=False).encode()),
+                envelope=self._seal_body(case, json.dumps(document, ensure_ascii=False).encode()),
             )
             for case, plan in made
             for seq, (sender, document, sent_on) in enumerate(plan.messages, start=1)
@@ -388,18 +402,14 @@ class Generator:
             for case, plan in made
             for name in plan.labels
         )
-        for case, plan in made:
-            officer = self.officers[plan.officer_pick % len(self.officers)]
-            for step in plan.steps:
-                checkin = (
-                    today() + datetime.timedelta(days=plan.dormant_days) if step == "make_dormant" else None
-                )
-                lifecycle.request_transition(case, step, actor=officer, dormant_until=checkin)
+
+    def handler_of(self, plan: Plan) -> User | None:
+        if plan.assign and self.handlers:
+            return self.handlers[plan.handler_pick % len(self.handlers)]
+        return None
 
     def _case(self, plan: Plan) -> Case:
-        handler = None
-        if plan.assign and self.handlers:
-            handler = self.handlers[plan.handler_pick % len(self.handlers)]
+        handler = self.handler_of(plan)
         # The path intake takes: keys sealed with public keys only, no audit entry per case. An assigned
         # case's body is sealed to its handler from the start, as assign_case would seal it.
         body = vault.create_compartment(
