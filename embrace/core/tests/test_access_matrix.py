@@ -319,6 +319,15 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
     # committee_p, paid by finance_a), its stipend and the donation that funded it. The claim exists for its
     # case's handler, the reviewers of its team, the committee and finance; to other handlers and reviewers it
     # does not (404). Steps refused because the claim has moved on are 400 (409: already submitted).
+    # The rewards home: whoever takes part in claims or reads the finance figures; it lists, never changes.
+    ("rewards:home", NO_CASE): row(
+        "403/405",
+        **dict.fromkeys(REWARD_DESK, "200/405"),
+        handler_b="200/405",
+        reviewer_b="200/405",
+        courier_p="200/405",
+        anonymous="302/405",
+    ),
     ("rewards:claims_queue", NO_CASE): row(
         "403/405",
         **dict.fromkeys(REWARD_DESK, "200/405"),
