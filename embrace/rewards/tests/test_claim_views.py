@@ -674,7 +674,8 @@ def test_the_same_asset_twice_is_refused_through_the_page(desk: Desk) -> None:
     ("amounts", "message"),
     [
         ({"value": "500000.001"}, "USD has 2 decimal places"),
-        ({"value": "lots"}, "is not an amount"),
+        ({"value": "lots"}, "plain digits"),
+        ({"value": "1e9"}, "no exponent"),
         ({"value": "400000"}, "the published amount is fixed"),
         ({"amount_1": "100000"}, "must add up to the claim"),
         ({"amount_1": "", "amount_2": ""}, "Plan at least one tranche"),
