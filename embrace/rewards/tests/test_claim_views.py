@@ -625,7 +625,11 @@ def _item(**changes: str) -> dict[str, str]:
         ({"shares": "ABC sixty"}, "a percentage with at most two decimals"),
         ({"shares": "ABC 60.125"}, "a percentage with at most two decimals"),
         ({"shares": "NOSUCHREF 100"}, "There is no case NOSUCHREF"),
-        ({"act_on": "2999-01-01"}, "cannot be in the future"),
+        (
+            {"act_on": (datetime.date.today() + datetime.timedelta(days=400)).isoformat()},
+            "cannot be in the future",
+        ),
+        ({"act_on": "9999-12-31"}, "Give a date between 1 January 2000 and"),
         ({"act_on": "2020-01-01"}, "No reward schedule was in force"),
         ({"act_on": "31/31/2023"}, "Enter a valid date"),
         ({"quantity": "2"}, "Only an entry paid per vehicle"),
