@@ -211,6 +211,12 @@ AUTH_PASSWORD_VALIDATORS = [
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Idle timeout: the session (and with it the wrapped key) lapses after this many seconds without a request.
+# Amounts above these (whole units) are read back in words and confirmed before they are taken (rewards).
+REWARDS_CONFIRM_ABOVE = {
+    "USD": env_int("EMBRACE_CONFIRM_ABOVE_USD", 1_000),
+    "MMK": env_int("EMBRACE_CONFIRM_ABOVE_MMK", 2_000_000),
+    "THB": env_int("EMBRACE_CONFIRM_ABOVE_THB", 35_000),
+}
 SESSION_COOKIE_AGE = env_int("EMBRACE_SESSION_IDLE_SECONDS", 30 * 60, minimum=60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

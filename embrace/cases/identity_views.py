@@ -59,16 +59,10 @@ def _identity_page(
 
 
 def _plant_flags(case: Case, keyring: Keyring) -> list[dict[str, object]]:
-    from embrace.vetting.models import PlantFlag
+    # Flags are one sealed log in the vetting compartment (issue 9, item 10): vetting opens it.
+    from embrace.vetting.queries import standing_plant_flags
 
-    flags: list[dict[str, object]] = []
-    for flag in PlantFlag.objects.filter(case=case, active=True):
-        try:
-            note: str | None = keyring.open(bytes(flag.note)).decode()
-        except NoAccess:
-            note = None
-        flags.append({"raised_on": flag.raised_on, "note": note})
-    return flags
+    return standing_plant_flags(case, keyring)
 
 
 @require_GET

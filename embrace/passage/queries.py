@@ -26,6 +26,13 @@ class EntryItem:
     written_on: datetime.date
     author: str
 
+    @property
+    def kind_label(self) -> str:
+        """The kind in words ("Route segment"), never its stored name ("segment")."""
+        from embrace.passage.forms import KIND_LABELS
+
+        return str(KIND_LABELS.get(self.kind, self.kind))
+
 
 def get_plan_for(user: User, case_id: uuid.UUID | str) -> PassagePlan:
     plan = (

@@ -7,7 +7,7 @@ in the team reads nothing even through a bug here.
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -16,10 +16,12 @@ from embrace.accounts.roles import Perm
 from embrace.audit.events import Event
 from embrace.audit.log import record
 from embrace.cases import queries as case_queries
+from embrace.cases.models import Status
 from embrace.passage import actions, queries
 from embrace.passage.forms import EntryForm, OpenForm
 from embrace.passage.models import PassagePlan
 from embrace.vault.keyring import NoAccess
+from embrace.vetting.pages import may_open_case_page
 
 
 def _page(
@@ -43,14 +45,25 @@ def _page(
             plan=str(plan.pk),
             entries=len(entries),
         )
-    context = {"plan": plan, "entries": entries, "form": form or EntryForm()}
+    context = {
+        "plan": plan,
+        "entries": entries,
+        "form": form or EntryForm(),
+        "case_link": may_open_case_page(request, plan.case),
+    }
     return render(request, "passage/plan.html", context, status=status)
 
 
 @require_GET
 @staff_required(Perm.CASE_HANDLE)
 def plan_page(request: HttpRequest, case_id: str) -> HttpResponse:
-    plan = queries.get_plan_for(request.user, case_id)  # type: ignore[arg-type]
+    try:
+        plan = queries.get_plan_for(request.user, case_id)  # type: ignore[arg-type]
+    except Http404:
+        # Not of the passage team, or no plan yet: the case's own people are sent to the plan's status page
+        # (a "Passage plan" link never ends in a 404 for them); anyone else gets the 404 from get_case_for.
+        case = case_queries.get_case_for(request.user, case_id)  # type: ignore[arg-type]
+        return redirect("passage:open", case_id=case.pk)
     return _page(request, plan)
 
 
@@ -91,5 +104,11 @@ def plan_open(request: HttpRequest, case_id: str) -> HttpResponse:
             except actions.PassageError as exc:
                 form.add_error(None, str(exc))
                 status = 400
-    context = {"case": case, "plan": plan, "form": form}
+    context = {
+        "case": case,
+        "plan": plan,
+        "form": form,
+        "approved": case.status != Status.PASSAGE_APPROVED and plan is None,
+        "handles": case.handler_id == request.user.pk,
+    }
     return render(request, "passage/open.html", context, status=status)

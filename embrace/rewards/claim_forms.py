@@ -13,6 +13,7 @@ from django import forms
 
 from embrace.intake.forms import PhotosField
 from embrace.rewards.claims import ShareSpec, TranchePlan
+from embrace.rewards.fields import SaneDateField
 from embrace.rewards.models import AssetKind, ClaimItem, Entry, TrancheCondition
 from embrace.rewards.money import Currency, MoneyError, display, from_minor, to_minor
 
@@ -40,7 +41,7 @@ def usd_minor(raw: str) -> int:
 
 class ItemForm(forms.Form):
     entry = forms.ChoiceField(label="Schedule entry", choices=())
-    act_on = forms.DateField(
+    act_on = SaneDateField(
         label="Day of the act",
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text="Decides which published schedule applies.",

@@ -240,7 +240,7 @@ def claim_view(claim: Claim, keyring: Keyring) -> ClaimView:
                 schedule=item.entry.schedule.title,
                 act_on=item.act_on,
                 quantity=item.quantity,
-                asset_kind=AssetKind(item.asset_kind).label if item.asset_kind else "",
+                asset_kind=str(AssetKind(item.asset_kind).label) if item.asset_kind else "",
                 value=display(item.value_minor, Currency.USD) if item.value_minor is not None else "",
                 shares=[
                     (share.case.reference, f"{share.basis_points / 100:.2f}%")

@@ -25,7 +25,7 @@ from embrace.cases.actions import today
 from embrace.rewards import finance, funds
 from embrace.rewards.finance_forms import DonationForm, ReverseDonationForm
 from embrace.rewards.models import Journal, JournalKind, Line
-from embrace.rewards.money import from_minor
+from embrace.rewards.money import display, from_minor, in_words
 
 
 @require_GET
@@ -50,6 +50,20 @@ def donation_new(request: HttpRequest) -> HttpResponse:
     form = DonationForm(request.POST if request.method == "POST" else None)
     if request.method == "GET":
         return render(request, "rewards/donation_new.html", {"form": form})
+    if request.GET.get("correct"):
+        # "No, correct it" on the confirmation page: the form again, as typed, nothing recorded.
+        return render(
+            request, "rewards/donation_new.html", {"form": DonationForm(initial=request.POST.dict())}
+        )
+    if form.is_valid() and form.needs_confirmation:
+        data = form.cleaned_data
+        context = {
+            "form": form,
+            "shown": display(data["amount_minor"], data["currency"]),
+            "words": in_words(data["amount_minor"], data["currency"]),
+            "confirm": f"{data['currency']}:{data['amount_minor']}",
+        }
+        return render(request, "rewards/donation_confirm.html", context)
     if form.is_valid():
         data = form.cleaned_data
         try:

@@ -24,6 +24,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from embrace.cases.models import Case, SealedFile, new_reference
 from embrace.rewards.money import Currency
@@ -162,24 +163,24 @@ class _AppendOnlyModel(models.Model):
 
 
 class Account(models.TextChoices):
-    CASH = "cash", "Funds held"
-    DONATIONS = "donations", "Funds received"
-    REWARDS = "rewards", "Rewards"
-    REWARDS_OWED = "rewards_owed", "Rewards owed"
-    STIPENDS = "stipends", "Stipends"
-    STIPENDS_OWED = "stipends_owed", "Stipends owed"
+    CASH = "cash", _("Funds held")
+    DONATIONS = "donations", _("Funds received")
+    REWARDS = "rewards", _("Rewards")
+    REWARDS_OWED = "rewards_owed", _("Rewards owed")
+    STIPENDS = "stipends", _("Stipends")
+    STIPENDS_OWED = "stipends_owed", _("Stipends owed")
     # A trading account: a payment in another currency than the one owed passes through it, so that each
     # journal balances in every currency it touches (the gain or loss on rates collects here).
-    EXCHANGE = "exchange", "Currency exchange"
+    EXCHANGE = "exchange", _("Currency exchange")
 
 
 class JournalKind(models.TextChoices):
-    DONATION = "donation", "Funds received"
-    REWARD_OWED = "reward_owed", "Reward tranche approved"
-    REWARD_PAID = "reward_paid", "Reward paid"
-    STIPEND_OWED = "stipend_owed", "Stipend approved"
-    STIPEND_PAID = "stipend_paid", "Stipend paid"
-    REVERSAL = "reversal", "Reversal"
+    DONATION = "donation", _("Funds received")
+    REWARD_OWED = "reward_owed", _("Reward tranche approved")
+    REWARD_PAID = "reward_paid", _("Reward paid")
+    STIPEND_OWED = "stipend_owed", _("Stipend approved")
+    STIPEND_PAID = "stipend_paid", _("Stipend paid")
+    REVERSAL = "reversal", _("Reversal")
 
 
 class LedgerHead(models.Model):
@@ -260,12 +261,12 @@ class FinanceFile(models.Model):
 
 
 class ClaimStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    SUBMITTED = "submitted", "Submitted"
-    APPROVED = "approved", "Approved (every tranche)"
-    PAID = "paid", "Paid"
-    REJECTED = "rejected", "Rejected"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    APPROVED = "approved", _("Approved (every tranche)")
+    PAID = "paid", _("Paid")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class Claim(models.Model):
@@ -313,11 +314,11 @@ class Claim(models.Model):
 
 
 class Part(models.TextChoices):
-    HANDLER = "handler", "Claimed (handler)"
-    VERIFIER = "verifier", "Verified"
-    VALUER = "valuer", "Valued"
-    APPROVER = "approver", "Approved tranches (committee)"
-    PAYER = "payer", "Released payments (finance)"
+    HANDLER = "handler", _("Claimed (handler)")
+    VERIFIER = "verifier", _("Verified")
+    VALUER = "valuer", _("Valued")
+    APPROVER = "approver", _("Approved tranches (committee)")
+    PAYER = "payer", _("Released payments (finance)")
 
 
 class Participant(models.Model):
@@ -338,9 +339,9 @@ class Participant(models.Model):
 
 
 class AssetKind(models.TextChoices):
-    TAIL = "tail", "Tail number (aircraft)"
-    HULL = "hull", "Hull number (vessel)"
-    SERIAL = "serial", "Serial number"
+    TAIL = "tail", _("Tail number (aircraft)")
+    HULL = "hull", _("Hull number (vessel)")
+    SERIAL = "serial", _("Serial number")
 
 
 class ClaimItem(models.Model):
@@ -405,16 +406,16 @@ class Share(models.Model):
 
 
 class TrancheCondition(models.TextChoices):
-    ARRIVAL = "arrival", "On arrival"
-    VERIFICATION = "verification", "After verification"
+    ARRIVAL = "arrival", _("On arrival")
+    VERIFICATION = "verification", _("After verification")
 
 
 class TrancheStatus(models.TextChoices):
-    PLANNED = "planned", "Planned"
-    ASKED = "asked", "Awaiting a second committee member"
-    APPROVED = "approved", "Approved"
-    PAID = "paid", "Paid"
-    CANCELLED = "cancelled", "Cancelled"
+    PLANNED = "planned", _("Planned")
+    ASKED = "asked", _("Awaiting a second committee member")
+    APPROVED = "approved", _("Approved")
+    PAID = "paid", _("Paid")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class Tranche(models.Model):
@@ -492,10 +493,10 @@ class StipendRate(PublishedVersion):
 
 
 class StipendStatus(models.TextChoices):
-    PROPOSED = "proposed", "Proposed"
-    APPROVED = "approved", "Approved"
-    PAID = "paid", "Paid"
-    REFUSED = "refused", "Refused"
+    PROPOSED = "proposed", _("Proposed")
+    APPROVED = "approved", _("Approved")
+    PAID = "paid", _("Paid")
+    REFUSED = "refused", _("Refused")
 
 
 class Stipend(models.Model):

@@ -8,15 +8,18 @@ exchange-rate arithmetic needs them).
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 from django.db import models
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 
 class Currency(models.TextChoices):
-    USD = "USD", "US dollar"
-    MMK = "MMK", "Myanmar kyat"
-    THB = "THB", "Thai baht"
+    USD = "USD", gettext_lazy("US dollar")
+    MMK = "MMK", gettext_lazy("Myanmar kyat")
+    THB = "THB", gettext_lazy("Thai baht")
 
 
 MINOR_UNITS: dict[str, int] = {Currency.USD: 2, Currency.MMK: 2, Currency.THB: 2}
@@ -35,21 +38,46 @@ def _places(currency: str) -> int:
         raise MoneyError(f"{currency!r} is not a currency the programme pays in.") from None
 
 
+# What a person may type: digits, optionally grouped by commas in threes, optionally a point and decimals.
+# Not "1e9", "Infinity", "NaN" or "0x10", which Decimal would take.
+PLAIN_AMOUNT = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_MYANMAR_DIGITS = str.maketrans("၀၁၂၃၄၅၆၇၈၉", "0123456789")
+
+
+def typed(raw: str) -> str:
+    """What a person typed, made plain: full-width and Myanmar digits as ASCII, no spaces, no ``$``."""
+    text = unicodedata.normalize("NFKC", raw).translate(_MYANMAR_DIGITS)
+    return "".join(text.split()).removeprefix("$")
+
+
 def to_minor(amount: Decimal | str | int, currency: str) -> int:
-    """Exact conversion: an amount with more decimal places than the currency has is refused, not rounded."""
+    """Exact conversion: an amount with more decimal places than the currency has is refused, not rounded.
+
+    Text must be a plain decimal (``PLAIN_AMOUNT``): a typed "1e9" is refused, not read as a billion.
+    """
     places = _places(currency)
+    if isinstance(amount, str):
+        text = typed(amount)
+        if not PLAIN_AMOUNT.fullmatch(text):
+            raise MoneyError(
+                gettext("Type the amount in plain digits, e.g. 1500 or 1,500.00: no letters, no exponent.")
+            )
+        amount = text.replace(",", "")
     try:
         value = Decimal(amount)
     except (InvalidOperation, TypeError):
-        raise MoneyError(f"{amount!r} is not an amount.") from None
+        raise MoneyError(gettext("%(amount)r is not an amount.") % {"amount": amount}) from None
     if not value.is_finite():
-        raise MoneyError("An amount must be a number.")
+        raise MoneyError(gettext("An amount must be a number."))
     scaled = value.scaleb(places)
     if scaled != scaled.to_integral_value():
-        raise MoneyError(f"{currency} has {places} decimal places; {value} has more.")
+        raise MoneyError(
+            gettext("%(currency)s has %(places)d decimal places; %(value)s has more.")
+            % {"currency": currency, "places": places, "value": value}
+        )
     minor = int(scaled)
     if abs(minor) >= MAX_MINOR:
-        raise MoneyError("That amount is too large.")
+        raise MoneyError(gettext("That amount is too large."))
     return minor
 
 
@@ -89,3 +117,110 @@ def split(total: int, weights: list[int]) -> list[int]:
     for i in order[:left]:
         floors[i] += 1
     return floors
+
+
+# --- Amounts in words, for the confirmation step above a threshold ------------------------------------------
+
+_EN_SMALL = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_EN_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_EN_SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (10**3, "thousand"))
+
+
+def _en_words(n: int) -> str:
+    if n < 20:
+        return _EN_SMALL[n]
+    if n < 100:
+        return _EN_TENS[n // 10] + ("-" + _EN_SMALL[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        return _EN_SMALL[n // 100] + " hundred" + (" and " + _en_words(rest) if rest else "")
+    for size, name in _EN_SCALES:
+        if n >= size:
+            rest = n % size
+            joiner = " and " if 0 < rest < 100 else " "
+            return _en_words(n // size) + " " + name + (joiner + _en_words(rest) if rest else "")
+    raise AssertionError(n)  # pragma: no cover
+
+
+# Burmese counts in its own places: ten, hundred, thousand, ten thousand (သောင်း), lakh (သိန်း), million
+# (သန်း), ten million (ကုဋေ); larger numbers are a count of ကုဋေ, as Burmese speakers say them.
+_MY_DIGITS = ["", "တစ်", "နှစ်", "သုံး", "လေး", "ငါး", "ခြောက်", "ခုနစ်", "ရှစ်", "ကိုး"]
+_MY_PLACES = [
+    (10**7, "ကုဋေ"),
+    (10**6, "သန်း"),
+    (10**5, "သိန်း"),
+    (10**4, "သောင်း"),
+    (1000, "ထောင်"),
+    (100, "ရာ"),
+    (10, "ဆယ်"),
+]
+
+
+def _my_words(n: int) -> str:
+    if n == 0:
+        return "သုည"
+    parts = []
+    if n >= 10**8:
+        parts.append(_my_words(n // 10**7) + " ကုဋေ")
+        n %= 10**7
+    for size, name in _MY_PLACES:
+        if n >= size:
+            parts.append(_MY_DIGITS[n // size] + name)
+            n %= size
+    if n:
+        parts.append(_MY_DIGITS[n])
+    return " ".join(parts)
+
+
+_NAMES: dict[str, object] = {
+    Currency.USD: gettext_lazy("US dollars"),
+    Currency.MMK: gettext_lazy("kyat"),
+    Currency.THB: gettext_lazy("baht"),
+}
+
+
+def needs_confirmation(minor: int, currency: str) -> bool:
+    """Above the programme's threshold for the currency (settings.REWARDS_CONFIRM_ABOVE, whole units), a
+    page repeats the amount in words and asks before it is taken."""
+    from django.conf import settings
+
+    limit = settings.REWARDS_CONFIRM_ABOVE.get(currency)
+    return limit is not None and abs(minor) > limit * 10 ** _places(currency)
+
+
+def in_words(minor: int, currency: str) -> str:
+    """The amount in words in the page's language, e.g. "one thousand two hundred US dollars and 50 cents";
+    staff read it back before a large amount is taken, so a slip of a digit or a comma shows."""
+    places = _places(currency)
+    whole, cents = divmod(abs(minor), 10**places)
+    name = str(_NAMES[currency])
+    burmese = (get_language() or "").startswith("my")
+    words = _my_words(whole) if burmese else _en_words(whole)
+    if cents:
+        return gettext("%(words)s %(currency)s and %(cents)s/100") % {
+            "words": words,
+            "currency": name,
+            "cents": cents,
+        }
+    return gettext("%(words)s %(currency)s") % {"words": words, "currency": name}

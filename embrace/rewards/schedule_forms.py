@@ -7,31 +7,23 @@ from typing import Any, cast
 
 from django import forms
 
+from embrace.rewards.fields import GroupedDecimalField, SaneDateField
 from embrace.rewards.models import Schedule
 from embrace.rewards.schedules import MAX_ENTRIES, EntryDraft, ScheduleError, check_entry
 
 EXTRA_ROWS = 3
 
 
-class GroupedDecimalField(forms.DecimalField):
-    """Accepts amounts typed as they are published, "1,000,000" as well as "1000000"."""
-
-    def to_python(self, value: Any) -> Any:
-        if isinstance(value, str):
-            value = value.replace(",", "").replace(" ", "")
-        return super().to_python(value)
-
-
 class ScheduleForm(forms.Form):
     title = forms.CharField(
         max_length=120, label="Title", help_text="As announced, e.g. “Reward schedule of …”."
     )
-    effective_from = forms.DateField(
+    effective_from = SaneDateField(
         label="Takes effect on",
         help_text="Today or later, after the latest published version. Acts done before keep the old one.",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    announced_on = forms.DateField(
+    announced_on = SaneDateField(
         label="Announced on",
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text="On or before that day.",

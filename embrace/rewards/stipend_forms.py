@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 
+from embrace.rewards.fields import SaneDateField
 from embrace.rewards.money import Currency, MoneyError, to_minor
 
 
@@ -16,7 +17,7 @@ class MonthForm(forms.Form):
 class RateForm(forms.Form):
     """A new stipend rate, as typed: amounts in the chosen currency, turned into minor units exactly."""
 
-    effective_from = forms.DateField(
+    effective_from = SaneDateField(
         label="From the month",
         input_formats=["%Y-%m"],
         widget=forms.DateInput(attrs={"type": "month", "placeholder": "2027-01"}, format="%Y-%m"),

@@ -13,6 +13,7 @@ from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path, reverse
+from django.utils.translation import gettext
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_POST
 
@@ -23,7 +24,7 @@ from embrace.approvals.forms import DecisionForm, NotedDecisionForm
 from embrace.approvals.models import Status as ApprovalStatus
 from embrace.cases.actions import today
 from embrace.rewards import payments, stipend_rates, stipends
-from embrace.rewards.models import Stipend, StipendRate, StipendStatus
+from embrace.rewards.models import Payment, Stipend, StipendRate, StipendStatus
 from embrace.rewards.money import display
 from embrace.rewards.payment_forms import HowPaidForm
 from embrace.rewards.stipend_forms import MonthForm, RateForm
@@ -39,6 +40,8 @@ class Row:
     stipend: Stipend
     amount: str
     pay_form: HowPaidForm | None = None
+    # The payment that settled it (newest), so the record names who paid, not who approved.
+    payment: Payment | None = None
 
 
 def _month_url(stipend: Stipend) -> str:
@@ -71,8 +74,13 @@ def stipend_list(request: HttpRequest) -> HttpResponse:
         Stipend.objects.filter(month=month).select_related("case", "approved_by").order_by("case__reference"),
         PER_PAGE,
     ).get_page(request.GET.get("page"))
+    paid = {}
+    for payment in (
+        Payment.objects.filter(stipend__in=list(page)).select_related("released_by").order_by("paid_on", "pk")
+    ):
+        paid[payment.stipend_id] = payment
     for stipend in page:
-        row = Row(stipend, display(stipend.amount_minor, stipend.currency))
+        row = Row(stipend, display(stipend.amount_minor, stipend.currency), payment=paid.get(stipend.pk))
         if can_pay and stipend.status == StipendStatus.APPROVED and stipend.approved_by_id != user.pk:
             # One form per row: ids must differ, or every label would point at the first row's inputs.
             row.pay_form = HowPaidForm(owed_currency=stipend.currency, auto_id=f"id_{stipend.pk}_%s")
@@ -99,7 +107,12 @@ def stipend_decide(request: HttpRequest, stipend_id: str) -> HttpResponse:
     stipend = get_object_or_404(Stipend, pk=stipend_id)
     form = DecisionForm(request.POST)
     if not form.is_valid():
-        return _problem(request, "Choose to approve or to refuse the stipend.", 400, stipend)
+        return _problem(request, gettext("Choose to approve or to refuse the stipend."), 400, stipend)
+    if not form.approve and request.POST.get("confirm") != "yes":
+        # Refusing cannot be undone: the page asks for a tick first, and so does this view.
+        return _problem(
+            request, gettext("Tick the box to confirm that you refuse this stipend."), 400, stipend
+        )
     try:
         stipends.decide_stipend(stipend, approve=form.approve, actor=request.user)  # type: ignore[arg-type]
     except stipends.StipendError as exc:

@@ -44,7 +44,8 @@ from embrace.testing.personas import PASSWORD, Persona, log_in, make_persona
 from embrace.vault.keyring import Keyring, unlock_with_password
 from embrace.vault.models import Compartment, Grant, GroupGrant
 from embrace.vetting import actions as vetting
-from embrace.vetting.models import CheckDefinition, PlantFlag, Verdict
+from embrace.vetting.flags import Flag
+from embrace.vetting.models import CheckDefinition, Verdict
 
 # Team A holds one person in every role; team B an outsider handler, intake officer and reviewer (the
 # second, independent vetting sign-off); a courier plans passages in a passage team of their own.
@@ -80,7 +81,7 @@ class WorldCase:
     case: Case
     # Case B's enquirer has not said who they are, nor named family: its identity is empty but still keyed.
     dependant: Dependant | None
-    flag: PlantFlag
+    flag: Flag | None
     # Compartment kind → the compartment and the plaintexts sealed into it.
     compartments: dict[str, Compartment] = field(default_factory=dict)
     markers: dict[str, list[str]] = field(default_factory=dict)
@@ -167,14 +168,11 @@ def _vet(world_case: WorldCase, first: User, second: User) -> None:
     definition = CheckDefinition.objects.filter(active=True).order_by("position").first()
     assert definition is not None, "the seeded checklist is missing"
     vetting.record_check(case, definition, "pass", notes[0], actor=first)
-    flag = vetting.raise_plant_flag(case, notes[1], actor=first)
-    world_case.flag = vetting.clear_plant_flag(flag, notes[2], actor=second)
-    vetting.sign_off(
-        case, Verdict.GENUINE, notes[3], actor=first, keyring=unlock_with_password(first, PASSWORD)
-    )
-    vetting.sign_off(
-        case, Verdict.GENUINE, notes[3], actor=second, keyring=unlock_with_password(second, PASSWORD)
-    )
+    first_keys, second_keys = unlock_with_password(first, PASSWORD), unlock_with_password(second, PASSWORD)
+    flag = vetting.raise_plant_flag(case, notes[1], actor=first, keyring=first_keys)
+    world_case.flag = vetting.clear_plant_flag(case, flag.pk, notes[2], actor=second, keyring=second_keys)
+    vetting.sign_off(case, Verdict.GENUINE, notes[3], actor=first, keyring=first_keys)
+    vetting.sign_off(case, Verdict.GENUINE, notes[3], actor=second, keyring=second_keys)
     world_case.markers["vetting"] = notes
     world_case.compartments["vetting"] = vetting.vetting_compartment(case, actor=first)
 
@@ -205,7 +203,7 @@ def _case(
         label=label,
         case=case,
         dependant=dependant,
-        flag=PlantFlag(),
+        flag=None,
         compartments={"body": case.body, "identity": case.identity},
         markers=markers,
     )

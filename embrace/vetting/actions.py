@@ -9,9 +9,11 @@ cannot sign it off either.
 
 from __future__ import annotations
 
+import uuid
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from embrace.accounts.roles import Role
 from embrace.audit.events import Event
@@ -22,11 +24,11 @@ from embrace.custody import groups as custody_groups
 from embrace.vault import actions as vault
 from embrace.vault.keyring import Keyring, NoAccess
 from embrace.vault.models import Compartment, KeyGroup
+from embrace.vetting.flags import Flag, open_log, seal_log
 from embrace.vetting.models import (
     CaseCheck,
     CaseVetting,
     CheckDefinition,
-    PlantFlag,
     Result,
     SignOff,
     Verdict,
@@ -49,12 +51,14 @@ def _locked_case(case: Case, actor: User) -> Case:
     locked = vetting_cases(actor).select_for_update().filter(pk=case.pk).first()
     if locked is None:
         if Case.objects.filter(pk=case.pk, handler=actor).exists():
-            raise VettingError("You handle this case, so you cannot review it: vetting must be independent.")
+            raise VettingError(
+                gettext("You handle this case, so you cannot review it: vetting must be independent.")
+            )
         raise VettingError(
-            "You may not review this case: you are no vetting reviewer, or it is not in vetting."
+            gettext("You may not review this case: you are no vetting reviewer, or it is not in vetting.")
         )
     if locked.status == Status.CLOSED:
-        raise VettingError("This case is closed; its vetting can no longer change.")
+        raise VettingError(gettext("This case is closed; its vetting can no longer change."))
     return locked
 
 
@@ -72,9 +76,12 @@ def vetting_compartment(case: Case, *, actor: User) -> Compartment:
         return existing.compartment
     sealed_to = _vetting_groups()
     if not sealed_to:
-        raise VettingError("No reviewer or custodian holds a vetting key yet: nothing could be read back.")
+        raise VettingError(
+            gettext("No reviewer or custodian holds a vetting key yet: nothing could be read back.")
+        )
     compartment = vault.create_compartment(COMPARTMENT_KIND, [], groups=sealed_to, actor=actor)
-    CaseVetting.objects.create(case=case, compartment=compartment)
+    # An empty flag log from the start: a case whose flags were all cleared then looks like any other.
+    CaseVetting.objects.create(case=case, compartment=compartment, plant_flags=seal_log(compartment, []))
     record(Event.VETTING_COMPARTMENT_OPENED, actor=actor, subject=case, compartment=str(compartment.pk))
     return compartment
 
@@ -88,11 +95,11 @@ def record_check(
 ) -> CaseCheck:
     """Add the actor's result for one check; an earlier result of theirs stays, this one counts."""
     if result not in Result.values:
-        raise VettingError("Choose pass, fail or unclear.")
+        raise VettingError(gettext("Choose pass, fail or unclear."))
     with transaction.atomic():
         locked = _locked_case(case, actor)
         if not CheckDefinition.objects.filter(pk=definition.pk, active=True).exists():
-            raise VettingError("This check is no longer on the programme's checklist.")
+            raise VettingError(gettext("This check is no longer on the programme's checklist."))
         check = CaseCheck.objects.create(
             case=locked,
             definition=definition,
@@ -112,13 +119,13 @@ def sign_off(case: Case, verdict: str, note: str, *, actor: User, keyring: Keyri
     counting verdict: a reviewer without the vetting key is told so and nothing is recorded.
     """
     if verdict not in Verdict.values:
-        raise VettingError("Choose genuine, not genuine or unsure.")
+        raise VettingError(gettext("Choose genuine, not genuine or unsure."))
     with transaction.atomic():
         locked = _locked_case(case, actor)
         if locked.status != Status.VETTING:
-            raise VettingError("Sign-off is for a case in vetting; this one has moved on.")
+            raise VettingError(gettext("Sign-off is for a case in vetting; this one has moved on."))
         if SignOff.objects.filter(case=locked, reviewer=actor).exists():
-            raise VettingError("You have already signed off this case; a second reviewer must sign.")
+            raise VettingError(gettext("You have already signed off this case; a second reviewer must sign."))
         signed = SignOff.objects.create(
             case=locked,
             reviewer=actor,
@@ -140,8 +147,10 @@ def _work_out_clearance(case: Case, keyring: Keyring) -> None:
             opened = keyring.open(bytes(signed.verdict)).decode()
         except NoAccess:
             raise VettingError(
-                "You hold no key to this case's vetting file, so you cannot sign it off: ask a reviewer who "
-                "holds it to share it with you."
+                gettext(
+                    "You hold no key to this case's vetting file, so you cannot sign it off: ask a reviewer "
+                    "who holds it to share it with you."
+                )
             ) from None
         if opened == Verdict.GENUINE and str(signed.reviewer_id) not in genuine:
             genuine.append(str(signed.reviewer_id))
@@ -151,38 +160,68 @@ def _work_out_clearance(case: Case, keyring: Keyring) -> None:
     vetting.save(update_fields=["cleared_for_passage", "cleared_by"])
 
 
-def raise_plant_flag(case: Case, note: str, *, actor: User) -> PlantFlag:
-    """Mark the case as a suspected plant: passage may not be asked for while the flag stands."""
+def _flag_log(case: Case, keyring: Keyring, *, actor: User) -> tuple[CaseVetting, list[Flag]]:
+    """The case's vetting row, locked, and its opened flag log: adding to the log takes reading it."""
+    vetting_compartment(case, actor=actor)
+    vetting = CaseVetting.objects.select_for_update().select_related("compartment").get(case=case)
+    try:
+        return vetting, open_log(keyring, vetting.plant_flags)
+    except NoAccess:
+        raise VettingError(
+            gettext(
+                "You hold no key to this case's vetting file, so you cannot raise or clear a flag: ask a "
+                "reviewer who holds it to share it with you."
+            )
+        ) from None
+
+
+def _store_flags(vetting: CaseVetting, flags: list[Flag]) -> None:
+    vetting.plant_flags = seal_log(vetting.compartment, flags)
+    vetting.plant_flag_stands = any(flag.active for flag in flags)
+    vetting.save(update_fields=["plant_flags", "plant_flag_stands"])
+
+
+def raise_plant_flag(case: Case, note: str, *, actor: User, keyring: Keyring) -> Flag:
+    """Mark the case as a suspected plant: passage may not be asked for while the flag stands.
+
+    Who raised it, when and why go into the sealed log; the clear row says only that a flag stands.
+    """
     if not note.strip():
-        raise VettingError("Say why you suspect a plant.")
+        raise VettingError(gettext("Say why you suspect a plant."))
     with transaction.atomic():
         locked = _locked_case(case, actor)
-        flag = PlantFlag.objects.create(
-            case=locked, raised_by=actor, raised_on=today(), note=_seal(locked, note, actor=actor)
-        )
+        vetting, flags = _flag_log(locked, keyring, actor=actor)
+        flag = Flag(pk=uuid.uuid4(), raised_by=str(actor.pk), raised_on=today(), note=note)
+        _store_flags(vetting, [*flags, flag])
         record(Event.PLANT_FLAG_RAISED, actor=actor, subject=locked, flag=str(flag.pk))
     return flag
 
 
-def clear_plant_flag(flag: PlantFlag, note: str, *, actor: User) -> PlantFlag:
+def clear_plant_flag(
+    case: Case, flag_id: uuid.UUID | str, note: str, *, actor: User, keyring: Keyring
+) -> Flag:
     """Clear a flag: only a reviewer other than the one who raised it, so one person cannot both raise a
-    doubt and wave it away (nor raise one to stall a case and drop it when it suits them)."""
+    doubt and wave it away (nor raise one to stall a case and drop it when it suits them).
+
+    The raiser is in the sealed log, so this check lives here, under the case's lock, and not in a database
+    constraint as it did while the raiser was a clear column.
+    """
     if not note.strip():
-        raise VettingError("Say why the suspicion no longer holds.")
+        raise VettingError(gettext("Say why the suspicion no longer holds."))
     with transaction.atomic():
-        locked = _locked_case(flag.case, actor)
-        current = PlantFlag.objects.select_for_update().filter(pk=flag.pk, case=locked).first()
-        if current is None or not current.active:
-            raise VettingError("This flag has already been cleared.")
-        if current.raised_by_id == actor.pk:
-            raise VettingError("Another reviewer must clear a flag you raised.")
-        current.active = False
-        current.cleared_by = actor
-        current.cleared_on = today()
-        current.cleared_note = _seal(locked, note, actor=actor)
-        current.save(update_fields=["active", "cleared_by", "cleared_on", "cleared_note"])
+        locked = _locked_case(case, actor)
+        vetting, flags = _flag_log(locked, keyring, actor=actor)
+        current = next((f for f in flags if str(f.pk) == str(flag_id)), None)
+        if current is None:
+            raise VettingError(gettext("There is no such flag on this case."))
+        if not current.active:
+            raise VettingError(gettext("This flag has already been cleared."))
+        if current.raised_by == str(actor.pk):
+            raise VettingError(gettext("Another reviewer must clear a flag you raised."))
+        cleared = current.cleared(str(actor.pk), today(), note)
+        _store_flags(vetting, [cleared if f.pk == current.pk else f for f in flags])
         record(Event.PLANT_FLAG_CLEARED, actor=actor, subject=locked, flag=str(current.pk))
-    return current
+    return cleared
 
 
 def destroy_vetting(case: Case, *, actor: User | None) -> None:

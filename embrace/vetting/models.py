@@ -3,17 +3,17 @@
 What reviewers write and decide (evidence and each check's result, verdicts and their reasons, a flag's
 reasons) is sealed to the case's ``vetting`` compartment, which only vetting reviewers and custodians hold:
 never the enquirer, never the handler who talks to them. What the gate before "passage approved" needs stays
-in clear as one yes/no per case (``CaseVetting.cleared_for_passage``, worked out at each sign-off by the
-signer's own keys), and whether a suspected-plant flag stands (see ``queries.passage_may_be_requested``).
+in clear as two yes/nos per case: ``CaseVetting.cleared_for_passage`` (worked out at each sign-off by the
+signer's own keys) and ``CaseVetting.plant_flag_stands``. Everything else about suspected-plant flags — that
+one was ever raised, by whom, when, why, who cleared it — is one sealed log (``CaseVetting.plant_flags``, see
+``flags.py``), so a seized database does not say which enquirers a reviewer once doubted.
 """
 
 from __future__ import annotations
 
-import uuid
-
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from embrace.cases.models import Case
 from embrace.vault.models import Compartment
@@ -46,15 +46,21 @@ class CaseVetting(models.Model):
     # longer a reviewer) without reading any verdict.
     cleared_for_passage = models.BooleanField(default=False)
     cleared_by = models.JSONField(default=list, blank=True)
+    # The gate's other clear fact: a suspected-plant flag stands now. Set by the raise and clear actions.
+    plant_flag_stands = models.BooleanField(default=False)
+    # Every flag ever raised on the case, with raiser, dates, reasons and clearing, as one envelope sealed to
+    # the vetting compartment and padded (``flags.py``); an empty log is sealed when the compartment is made,
+    # so a case whose flags were all cleared looks like one never flagged.
+    plant_flags = models.BinaryField(default=b"")
 
     def __str__(self) -> str:
         return f"vetting of {self.case_id}"
 
 
 class Result(models.TextChoices):
-    PASS = "pass", "Pass"
-    FAIL = "fail", "Fail"
-    UNCLEAR = "unclear", "Unclear"
+    PASS = "pass", _("Pass")
+    FAIL = "fail", _("Fail")
+    UNCLEAR = "unclear", _("Unclear")
 
 
 class CaseCheck(models.Model):
@@ -79,9 +85,9 @@ class CaseCheck(models.Model):
 
 
 class Verdict(models.TextChoices):
-    GENUINE = "genuine", "Genuine"
-    NOT_GENUINE = "not_genuine", "Not genuine"
-    UNSURE = "unsure", "Unsure"
+    GENUINE = "genuine", _("Genuine")
+    NOT_GENUINE = "not_genuine", _("Not genuine")
+    UNSURE = "unsure", _("Unsure")
 
 
 class SignOff(models.Model):
@@ -103,38 +109,3 @@ class SignOff(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.reviewer_id}"
-
-
-class PlantFlag(models.Model):
-    """A "suspected plant" flag: blocks passage until a reviewer other than its raiser clears it."""
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="plant_flags")
-    raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    raised_on = models.DateField()
-    # Why, sealed to the vetting compartment.
-    note = models.BinaryField()
-    active = models.BooleanField(default=True)
-    cleared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    cleared_on = models.DateField(null=True, blank=True)
-    cleared_note = models.BinaryField(null=True)
-
-    class Meta:
-        ordering = ["case", "-raised_on"]
-        constraints = [
-            # The database holds the line too: nobody clears the flag they raised themselves.
-            models.CheckConstraint(
-                condition=Q(cleared_by__isnull=True) | ~Q(cleared_by=F("raised_by")),
-                name="plant_flag_cleared_by_another",
-            ),
-            models.CheckConstraint(
-                condition=Q(active=True, cleared_by__isnull=True, cleared_on__isnull=True)
-                | Q(active=False, cleared_by__isnull=False, cleared_on__isnull=False),
-                name="plant_flag_cleared_exactly_when_inactive",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"plant flag {self.id}"

@@ -12,11 +12,14 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext
 
 from embrace.accounts.models import User, afresh
 from embrace.accounts.roles import Perm, Role
 from embrace.cases.models import Case, CaseTransition, Status
-from embrace.vetting.models import CaseCheck, CaseVetting, CheckDefinition, PlantFlag, SignOff
+from embrace.vault.keyring import Keyring, NoAccess
+from embrace.vetting.flags import Flag, open_log
+from embrace.vetting.models import CaseCheck, CaseVetting, CheckDefinition, SignOff
 
 # Where a case can be after vetting on the main line; side exits count only if the case went through vetting.
 AFTER_VETTING = frozenset(
@@ -68,7 +71,9 @@ def review_queue(user: User) -> list[QueueRow]:
     )
     ids = [case.pk for case in cases]
     sign_offs = list(SignOff.objects.filter(case_id__in=ids).values_list("case_id", "reviewer_id"))
-    flagged = set(PlantFlag.objects.filter(case_id__in=ids, active=True).values_list("case_id", flat=True))
+    flagged = set(
+        CaseVetting.objects.filter(case_id__in=ids, plant_flag_stands=True).values_list("case_id", flat=True)
+    )
     cleared = set(
         CaseVetting.objects.filter(case_id__in=ids, cleared_for_passage=True).values_list(
             "case_id", flat=True
@@ -118,14 +123,44 @@ def passage_may_be_requested(case: Case) -> tuple[bool, str]:
     missing = []
     if not _still_cleared(case):
         missing.append(
-            f"{REQUIRED_SIGN_OFFS} independent vetting reviewers (not the case's handler) must sign off "
-            "the enquirer as genuine; that has not happened yet (or one of them may no longer count)."
+            gettext(
+                "Two independent vetting reviewers (not the case's handler) must sign off the enquirer as "
+                "genuine; that has not happened yet (or one of them may no longer count)."
+            )
         )
-    if PlantFlag.objects.filter(case_id=case.pk, active=True).exists():
-        missing.append("A suspected-plant flag is raised; another reviewer must clear it first.")
+    if CaseVetting.objects.filter(case_id=case.pk, plant_flag_stands=True).exists():
+        missing.append(gettext("A suspected-plant flag is raised; another reviewer must clear it first."))
     if missing:
         return False, " ".join(missing)
-    return True, "Two independent reviewers found the enquirer genuine and no suspected-plant flag is raised."
+    return True, gettext(
+        "Two independent reviewers found the enquirer genuine and no suspected-plant flag is raised."
+    )
+
+
+def plant_flags(case: Case, keyring: Keyring) -> list[Flag] | None:
+    """Every flag raised on the case, oldest first, or None for a reader without the vetting key."""
+    vetting = CaseVetting.objects.filter(case_id=case.pk).first()
+    if vetting is None:
+        return []
+    try:
+        return open_log(keyring, vetting.plant_flags)
+    except NoAccess:
+        return None
+
+
+def plant_flag_stands(case: Case) -> bool:
+    """The clear yes/no: whether a suspected-plant flag stands on the case (readable without any key)."""
+    return CaseVetting.objects.filter(case_id=case.pk, plant_flag_stands=True).exists()
+
+
+def standing_plant_flags(case: Case, keyring: Keyring) -> list[dict[str, object]]:
+    """Standing flags for the custodians' identity page: date raised and reason, or None for each where the
+    reader holds no vetting key (then one entry stands for "a flag stands", which is all the clear row says).
+    """
+    opened = plant_flags(case, keyring)
+    if opened is None:
+        return [{"raised_on": None, "note": None}] if plant_flag_stands(case) else []
+    return [{"raised_on": f.raised_on, "note": f.note} for f in opened if f.active]
 
 
 @dataclass(frozen=True)

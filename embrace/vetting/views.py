@@ -6,22 +6,28 @@ keyring, so a reviewer who was never given the case's vetting key sees "no key",
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
+from django.contrib import messages
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_POST
 
 from embrace.accounts.decorators import staff_required
+from embrace.accounts.models import User
 from embrace.accounts.roles import Perm
 from embrace.audit.events import Event
 from embrace.audit.log import record
+from embrace.cases.lifecycle import LifecycleError, request_transition
 from embrace.cases.models import Case, Status
 from embrace.vault.keyring import Keyring, NoAccess
 from embrace.vetting import actions, queries
 from embrace.vetting.forms import ClearFlagForm, RaiseFlagForm, RecordCheckForm, SignOffForm
-from embrace.vetting.models import PlantFlag, Result, SignOff, Verdict
+from embrace.vetting.models import Result, SignOff, Verdict
+from embrace.vetting.pages import may_open_case_page, passage_state
 
 
 def _open(keyring: Keyring, envelope: bytes | memoryview | None) -> str | None:
@@ -40,7 +46,12 @@ def _label(choices: type[Result] | type[Verdict], opened: str | None) -> str | N
 
 
 def _page(
-    request: HttpRequest, case: Case, *, status: int = 200, bound: dict[str, Any] | None = None
+    request: HttpRequest,
+    case: Case,
+    *,
+    status: int = 200,
+    bound: dict[str, Any] | None = None,
+    error: str | None = None,
 ) -> HttpResponse:
     keyring: Keyring = request.keyring  # type: ignore[attr-defined]
     bound = bound or {}
@@ -58,21 +69,25 @@ def _page(
         (s, _label(Verdict, _open(keyring, s.verdict)), _open(keyring, s.note))
         for s in SignOff.objects.filter(case=case).select_related("reviewer")
     ]
+    opened_flags = queries.plant_flags(case, keyring)
+    people = User.objects.in_bulk(
+        [f.raised_by for f in opened_flags or ()] + [f.cleared_by for f in opened_flags or () if f.cleared_by]
+    )
     flags = [
         (
             flag,
-            _open(keyring, flag.note),
-            _open(keyring, flag.cleared_note),
+            people.get(uuid.UUID(flag.raised_by)),
+            people.get(uuid.UUID(flag.cleared_by)) if flag.cleared_by else None,
             bound.get(f"clear:{flag.pk}") or ClearFlagForm(),
         )
-        for flag in PlantFlag.objects.filter(case=case).select_related("raised_by", "cleared_by")
+        for flag in reversed(opened_flags or [])
     ]
     # A read is what was opened: a result or its evidence, a verdict or its note.
     evidence = sum(
         1 for _, checks in rows for _, result, text in checks if result is not None or text is not None
     )
     notes = sum(1 for _, verdict, text in sign_offs if verdict is not None or text is not None)
-    flag_notes = sum((a is not None) + (b is not None) for _, a, b, _ in flags)
+    flag_notes = sum(1 + (not flag.active) for flag, _, _, _ in flags)
     if evidence or notes or flag_notes:
         record(
             Event.VETTING_READ,
@@ -82,14 +97,17 @@ def _page(
             verdict_notes=notes,
             flag_notes=flag_notes,
         )
-    ready, why = queries.passage_may_be_requested(case)
     context = {
         "case": case,
         "rows": rows,
         "sign_offs": sign_offs,
         "flags": flags,
-        "ready": ready,
-        "why": why,
+        # The log is sealed: without the key, only the clear yes/no is known.
+        "flags_sealed": opened_flags is None,
+        "flag_stands": queries.plant_flag_stands(case),
+        "passage": passage_state(request, case),
+        "case_link": may_open_case_page(request, case),
+        "error": error,
         "in_vetting": case.status == Status.VETTING,
         "signed": any(s.reviewer_id == request.user.pk for s, _, _ in sign_offs),
         "record_form": bound.get("record") or RecordCheckForm(),
@@ -164,7 +182,12 @@ def raise_flag(request: HttpRequest, case_id: str) -> HttpResponse:
     if not form.is_valid():
         return _refused(request, case, "raise", form)
     try:
-        actions.raise_plant_flag(case, form.cleaned_data["note"], actor=request.user)  # type: ignore[arg-type]
+        actions.raise_plant_flag(
+            case,
+            form.cleaned_data["note"],
+            actor=request.user,  # type: ignore[arg-type]
+            keyring=request.keyring,  # type: ignore[attr-defined]
+        )
     except actions.VettingError as exc:
         return _refused(request, case, "raise", form, str(exc))
     return redirect("vetting:case", case_id=case.pk)
@@ -174,12 +197,36 @@ def raise_flag(request: HttpRequest, case_id: str) -> HttpResponse:
 @staff_required(Perm.VETTING_REVIEW)
 def clear_flag(request: HttpRequest, case_id: str, flag_id: str) -> HttpResponse:
     case = queries.get_case_for_vetting(request.user, case_id)  # type: ignore[arg-type]
-    flag = get_object_or_404(PlantFlag, pk=flag_id, case=case)
+    opened = queries.plant_flags(case, request.keyring)  # type: ignore[attr-defined]
+    # Without the key nobody learns whether this id is a flag; with it, an unknown id is a 404.
+    if opened is not None and not any(str(f.pk) == str(flag_id) for f in opened):
+        raise Http404("No such flag")
     form = ClearFlagForm(request.POST)
     if not form.is_valid():
-        return _refused(request, case, f"clear:{flag.pk}", form)
+        return _refused(request, case, f"clear:{flag_id}", form)
     try:
-        actions.clear_plant_flag(flag, form.cleaned_data["note"], actor=request.user)  # type: ignore[arg-type]
+        actions.clear_plant_flag(
+            case,
+            flag_id,
+            form.cleaned_data["note"],
+            actor=request.user,  # type: ignore[arg-type]
+            keyring=request.keyring,  # type: ignore[attr-defined]
+        )
     except actions.VettingError as exc:
-        return _refused(request, case, f"clear:{flag.pk}", form, str(exc))
+        return _refused(request, case, f"clear:{flag_id}", form, str(exc))
+    return redirect("vetting:case", case_id=case.pk)
+
+
+@require_POST
+@staff_required(Perm.VETTING_REVIEW)
+def request_passage(request: HttpRequest, case_id: str) -> HttpResponse:
+    """Ask for passage once vetting has cleared the case: the lifecycle decides who may ask (a reviewer of the
+    case's team, never its handler) and refuses again if a flag was raised meanwhile."""
+    case = queries.get_case_for_vetting(request.user, case_id)  # type: ignore[arg-type]
+    reason = request.POST.get("reason", "").strip()[:500]
+    try:
+        request_transition(case, "approve_passage", actor=request.user, reason=reason)  # type: ignore[arg-type]
+    except LifecycleError as exc:
+        return _page(request, case, status=400, error=str(exc))
+    messages.success(request, gettext("Passage asked for. A handler of the case's team decides next."))
     return redirect("vetting:case", case_id=case.pk)

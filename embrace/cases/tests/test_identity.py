@@ -424,7 +424,8 @@ def test_a_standing_plant_flag_shows_to_custodians_on_the_identity_page_and_neve
     case, _ = submit_enquiry({"text": "x"}, {"unit": "U"}, [], token=secrets.token_hex(8), quarantine=False)
     request_transition(case, "start_triage", actor=intake_officer.user)
     request_transition(case, "refer_for_vetting", actor=intake_officer.user)
-    raise_plant_flag(case, "PLANT-REASON-7 asked about the base layout", actor=reviewer.user)
+    keyring = unlock_with_password(reviewer.user, reviewer.password)
+    raise_plant_flag(case, "PLANT-REASON-7 asked about the base layout", actor=reviewer.user, keyring=keyring)
     page = log_in(client, custodian).get(reverse("identity:detail", args=[case.pk])).content.decode()
     assert "Suspected plant" in page
     assert "PLANT-REASON-7" in page

@@ -283,7 +283,14 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
     ("vetting:case", "B"): row("403/405", reviewer_a="200/405", reviewer_b="200/405", anonymous="302/405"),
     **{
         (name, case): row("405/403", reviewer_a="405/400", reviewer_b="405/400", anonymous="405/302")
-        for name in ("vetting:record_check", "vetting:sign_off", "vetting:raise_flag", "vetting:clear_flag")
+        for name in (
+            "vetting:record_check",
+            "vetting:sign_off",
+            "vetting:raise_flag",
+            "vetting:clear_flag",
+            # Asking for passage: case A is past vetting and case B's request already waits (400 either way).
+            "vetting:request_passage",
+        )
         for case in ("A", "B")
     },
     # Passage: the case's handler opens the plan (once: 409 after); only the passage team (courier_p) reads
@@ -294,11 +301,13 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
     ("passage:open", "B"): row(
         "403/403", handler_b="200/400", handler_a="404/404", courier_p="404/404", anonymous="302/302"
     ),
+    # The case's own handler is sent on to the plan's status page (302), so a "Passage plan" link never ends
+    # in a 404 for them; they still read no entry.
     ("passage:plan", "A"): row(
-        "403/405", courier_p="200/405", handler_a="404/405", handler_b="404/405", anonymous="302/405"
+        "403/405", courier_p="200/405", handler_a="302/405", handler_b="404/405", anonymous="302/405"
     ),
     ("passage:plan", "B"): row(
-        "403/405", courier_p="404/405", handler_a="404/405", handler_b="404/405", anonymous="302/405"
+        "403/405", courier_p="404/405", handler_a="404/405", handler_b="302/405", anonymous="302/405"
     ),
     ("passage:add_entry", "A"): row(
         "405/403", courier_p="405/400", handler_a="405/404", handler_b="405/404", anonymous="405/302"
@@ -310,6 +319,15 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
     # committee_p, paid by finance_a), its stipend and the donation that funded it. The claim exists for its
     # case's handler, the reviewers of its team, the committee and finance; to other handlers and reviewers it
     # does not (404). Steps refused because the claim has moved on are 400 (409: already submitted).
+    # The rewards home: whoever takes part in claims or reads the finance figures; it lists, never changes.
+    ("rewards:home", NO_CASE): row(
+        "403/405",
+        **dict.fromkeys(REWARD_DESK, "200/405"),
+        handler_b="200/405",
+        reviewer_b="200/405",
+        courier_p="200/405",
+        anonymous="302/405",
+    ),
     ("rewards:claims_queue", NO_CASE): row(
         "403/405",
         **dict.fromkeys(REWARD_DESK, "200/405"),
@@ -550,6 +568,7 @@ def url_for(world: World, target: Target) -> str:
         elif param == "attachment_id":
             kwargs[param] = world.cases["A"].case.messages.get(seq=1).attachments.get().pk
         elif param == "flag_id" and case:
+            assert case.flag is not None
             kwargs[param] = case.flag.pk
         elif param == "user_id":
             kwargs[param] = world.spare.pk

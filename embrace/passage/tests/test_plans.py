@@ -199,12 +199,18 @@ def test_bad_entry_input_is_a_400_with_the_form_filled(client: Client, crew: Cre
     assert not PlanEntry.objects.exists()
 
 
-def test_handler_not_in_the_passage_team_gets_404_and_reads_nothing(
+def test_handler_not_in_the_passage_team_is_sent_to_the_status_page_and_reads_nothing(
     client: Client, crew: Crew, plan: PassagePlan
 ) -> None:
     actions.add_plan_entry(plan, {"kind": "segment", "text": ROUTE}, actor=crew.courier.user)
     log_in(client, crew.handler)
-    assert client.get(_plan_url(plan)).status_code == 404
+    # The case's "Passage plan" link never ends in a 404 for its handler: it leads to where the plan stands.
+    response = client.get(_plan_url(plan))
+    assert response.status_code == 302
+    assert response["Location"] == _open_url(plan.case)
+    status_page = client.get(response["Location"]).content.decode()
+    assert ROUTE not in status_page
+    assert "Open since" in status_page
     assert client.post(_add_url(plan), {"kind": "note", "text": "mine"}).status_code == 404
     assert PlanEntry.objects.count() == 1
 
@@ -261,7 +267,7 @@ def test_handler_opens_the_plan_through_the_page_and_cannot_then_read_it(
     assert plan.team == crew.passage_team
     page = client.get(_open_url(approved_case))
     assert "Open since" in page.content.decode()
-    assert client.get(_plan_url(plan)).status_code == 404
+    assert client.get(_plan_url(plan)).status_code == 302  # to the status page, not the entries
     assert client.post(_open_url(approved_case), {"team": crew.passage_team.pk}).status_code == 409
 
 

@@ -247,9 +247,13 @@ def test_finance_records_a_donation_through_the_page(client: Client, officer: Pe
     log_in(client, officer)
     form = client.get(reverse("rewards:donation_new")).content.decode()
     assert "never a person&#x27;s name" in form or "never a person's name" in form
-    response = client.post(
-        reverse("rewards:donation_new"), {"amount": "25,000.50", "currency": USD, "memo": MEMO}
-    )
+    typed = {"amount": "25,000.50", "currency": USD, "memo": MEMO}
+    # Above the threshold, the amount is read back in words first, and nothing is recorded yet.
+    response = client.post(reverse("rewards:donation_new"), typed)
+    assert response.status_code == 200
+    assert "twenty-five thousand US dollars and 50/100" in response.content.decode()
+    assert not Journal.objects.exists()
+    response = client.post(reverse("rewards:donation_new"), {**typed, "confirmed": "USD:2500050"})
     assert response.status_code == 302
     journal = Journal.objects.get(kind=JournalKind.DONATION)
     assert journal.memo == MEMO
@@ -270,11 +274,13 @@ def test_finance_records_a_donation_through_the_page(client: Client, officer: Pe
     [
         ("12.345", USD, "USD has 2 decimal places"),
         ("1000.001", MMK, "MMK has 2 decimal places"),
-        ("ten", USD, "is not an amount"),
+        ("ten", USD, "plain digits"),
         ("0", USD, "more than nothing"),
         ("-5", THB, "more than nothing"),
-        ("1e20", USD, "too large"),
-        ("NaN", USD, "must be a number"),
+        ("1e9", USD, "no exponent"),
+        ("1e20", USD, "no exponent"),
+        ("99999999999999999", USD, "too large"),
+        ("NaN", USD, "plain digits"),
         ("5", "EUR", "Select a valid choice"),
     ],
 )
@@ -291,6 +297,25 @@ def test_a_bad_amount_is_a_400_with_the_form_kept(
     assert f'value="{amount}"' in html
     assert 'value="D-9"' in html
     assert not Journal.objects.exists()
+
+
+def test_a_large_amount_is_taken_only_as_confirmed(client: Client, officer: Persona) -> None:
+    log_in(client, officer)
+    url = reverse("rewards:donation_new")
+    # A confirmation for another amount does not carry over to a changed one: it is asked again.
+    response = client.post(
+        url, {"amount": "1000000000", "currency": USD, "memo": "D-1", "confirmed": "USD:100"}
+    )
+    assert response.status_code == 200
+    assert "one billion US dollars" in response.content.decode()
+    # "No, correct it" gives the form back as typed and records nothing.
+    back = client.post(f"{url}?correct=1", {"amount": "1000000000", "currency": USD, "memo": "D-1"})
+    assert back.status_code == 200
+    assert 'value="1000000000"' in back.content.decode()
+    assert not Journal.objects.exists()
+    # At or under the threshold nothing is asked.
+    assert client.post(url, {"amount": "1,000.00", "currency": USD, "memo": "D-2"}).status_code == 302
+    assert Journal.objects.count() == 1
 
 
 def test_only_finance_records_or_reverses_funds_even_called_directly(

@@ -220,7 +220,7 @@ def test_the_committee_proposes_and_publishes_through_the_pages(desk: Desk) -> N
     ("changes", "message", "status"),
     [
         ({"effective_from": "2027-13"}, "Enter a valid date", 400),
-        ({"base": "lots"}, "is not an amount", 400),
+        ({"base": "lots"}, "plain digits", 400),
         ({"base": "0"}, "more than nothing", 400),
         ({"per_dependant": "-5"}, "more than nothing", 400),
         ({"base": "100.123"}, "decimal places", 400),

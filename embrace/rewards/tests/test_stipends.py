@@ -396,6 +396,11 @@ def test_committee_approves_and_finance_pays_through_the_pages(desk: Desk, custo
     assert b"HW-7F3K-22" not in bytes(payment.channel)  # sealed, not in clear
     assert AuditEntry.objects.filter(event=Event.PAYMENT_RECORDED, actor=desk.user("finance1").pk).exists()
     assert ledger.verify() == []
+    # The record names who paid and who approved, each for what they did.
+    html = finance.get(_url("stipends"), {"month": f"{stipend.month:%Y-%m}"}).content.decode()
+    assert f"paid by {desk.user('finance1').username}" in html
+    assert f"approved by {desk.user('committee1').username}" in html
+    assert f"paid by {desk.user('committee1').username}" not in html
 
 
 def test_the_propose_button_runs_the_job_now_and_is_idempotent(desk: Desk) -> None:
@@ -451,11 +456,25 @@ def test_the_approver_paying_through_the_page_is_refused(desk: Desk, dual: Perso
     assert not Payment.objects.exists()
 
 
+def test_refusing_a_stipend_asks_for_confirmation_first(desk: Desk) -> None:
+    stipend = _proposed(desk)
+    client = _client(desk.people["committee1"])
+    response = client.post(_url("stipend_decide", stipend), {"decision": "refuse"})
+    assert response.status_code == 400
+    assert "confirm" in response.content.decode()
+    stipend.refresh_from_db()
+    assert stipend.status == "proposed"
+    assert (
+        client.post(_url("stipend_decide", stipend), {"decision": "refuse", "confirm": "yes"}).status_code
+        == 302
+    )
+
+
 def test_deciding_twice_through_the_page_is_a_conflict(desk: Desk) -> None:
     stipend = _proposed(desk)
     assert (
         _client(desk.people["committee1"])
-        .post(_url("stipend_decide", stipend), {"decision": "refuse"})
+        .post(_url("stipend_decide", stipend), {"decision": "refuse", "confirm": "yes"})
         .status_code
         == 302
     )
