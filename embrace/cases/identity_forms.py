@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from embrace.cases.identity import RISK_LEVELS, DependantDetails
 from embrace.cases.models import Dependant
@@ -10,19 +11,23 @@ from embrace.cases.models import Dependant
 
 class RevealRequestForm(forms.Form):
     reason = forms.CharField(
-        label="Why do you need this person's identity?",
+        label=_("Why do you need this person's identity?"),
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="A custodian reads this before deciding. Say what for, not who: no names or units here.",
+        help_text=_("A custodian reads this before deciding. Say what for, not who: no names or units here."),
     )
 
 
 class DependantForm(forms.Form):
-    relation = forms.ChoiceField(choices=Dependant.Relation.choices)
-    name = forms.CharField(max_length=200)
-    location = forms.CharField(max_length=200, help_text="Where they are now, as precisely as is useful.")
-    risk = forms.ChoiceField(label="Risk level", choices=RISK_LEVELS)
-    plan = forms.CharField(max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    relation = forms.ChoiceField(label=_("Relation"), choices=Dependant.Relation.choices)
+    name = forms.CharField(label=_("Name"), max_length=200)
+    location = forms.CharField(
+        label=_("Where"), max_length=200, help_text=_("Where they are now, as precisely as is useful.")
+    )
+    risk = forms.ChoiceField(label=_("Risk level"), choices=RISK_LEVELS)
+    plan = forms.CharField(
+        label=_("Plan"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     @classmethod
     def for_details(cls, details: DependantDetails) -> DependantForm:
