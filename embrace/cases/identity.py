@@ -29,6 +29,7 @@ from embrace.approvals.queries import pending_for
 from embrace.audit.events import Event
 from embrace.audit.log import record, subject_of
 from embrace.cases.actions import today
+from embrace.cases.duplicates import index_identifiers
 from embrace.cases.models import Case, Dependant
 from embrace.cases.queries import visible_cases
 from embrace.vault import actions as vault
@@ -239,6 +240,16 @@ def read_identity(case: Case, keyring: Keyring) -> list[tuple[str, str]]:
     return [(str(IDENTITY_LABELS.get(key, key)), str(value)) for key, value in details.items() if value]
 
 
+def read_identity_fields(case: Case, keyring: Keyring) -> list[tuple[str, str]]:
+    """The recorded identity as (field, value) pairs for a form, or NoAccess without the identity key."""
+    if not keyring.can_read(case.identity):
+        raise NoAccess("no identity key")
+    if case.identity_details is None:
+        return []
+    details = json.loads(keyring.open(bytes(case.identity_details)))
+    return [(key, str(details.get(key) or "")) for key in IDENTITY_FIELDS]
+
+
 def read_dependant(dependant: Dependant, keyring: Keyring) -> DependantDetails:
     details = json.loads(keyring.open(bytes(dependant.details)))
     return DependantDetails(
@@ -304,3 +315,40 @@ def update_dependant(
         dependant.save(update_fields=["relation", "details"])
         record(Event.DEPENDANT_RECORDED, actor=actor, subject=case, dependant=str(dependant.pk), edit=True)
     return dependant
+
+
+# --- Recording who the enquirer is ------------------------------------------------------------------------
+
+# What keyholders may record or correct; the enquiry's own answers (rank, unit, reply handle) stay as given
+# unless changed here.
+IDENTITY_FIELDS = ("name", "phone", "service_number", "rank", "unit")
+
+
+def record_identity_details(case: Case, details: dict[str, str], *, actor: User, keyring: Keyring) -> None:
+    """Record or correct the enquirer's name, phone, service number, rank and unit, sealed to the identity.
+
+    Only a holder of the identity key (a custodian, a handler after a reveal) may: the sealed document is read
+    and rewritten with their own keys. The new identifiers join the blind index, so duplicates show; the audit
+    entry says how many fields were given, never what.
+    """
+    if keyring.user.pk != actor.pk or not keyring.can_read(case.identity):
+        raise IdentityError(_("You hold no key for this identity, so you cannot change it."), status=403)
+    given = {key: details.get(key, "").strip() for key in IDENTITY_FIELDS if key in details}
+    with transaction.atomic():
+        locked = Case.objects.select_for_update(of=("self",)).select_related("identity").get(pk=case.pk)
+        current = json.loads(keyring.open(bytes(locked.identity_details))) if locked.identity_details else {}
+        current.update(given)
+        sealed = vault.seal(locked.identity, json.dumps(current, ensure_ascii=False).encode())
+        Case.objects.filter(pk=case.pk).update(identity_details=sealed)
+        index_identifiers(
+            locked,
+            phones=[current.get("phone", ""), current.get("contact", "")],
+            service_numbers=[current.get("service_number", "")],
+            names=[current.get("name", "")],
+        )
+        record(
+            Event.IDENTITY_RECORDED,
+            actor=actor,
+            subject=case,
+            fields=sum(1 for value in given.values() if value),
+        )

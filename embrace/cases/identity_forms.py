@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -43,3 +45,19 @@ class DependantForm(forms.Form):
 
     def sealed_fields(self) -> dict[str, str]:
         return {key: self.cleaned_data[key] for key in ("name", "location", "risk", "plan")}
+
+
+class IdentityDetailsForm(forms.Form):
+    """Who the enquirer is, as a custodian records or corrects it; every field may stay empty but not all."""
+
+    name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    phone = forms.CharField(label=_("Phone number"), max_length=50, required=False)
+    service_number = forms.CharField(label=_("Service number"), max_length=50, required=False)
+    rank = forms.CharField(label=_("Rank"), max_length=100, required=False)
+    unit = forms.CharField(label=_("Unit"), max_length=200, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not any(str(value).strip() for value in data.values()):
+            raise forms.ValidationError(_("Fill in at least one field."))
+        return data

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from embrace.accounts.decorators import staff_required
@@ -13,7 +14,7 @@ from embrace.accounts.roles import Perm
 from embrace.approvals.forms import NotedDecisionForm
 from embrace.approvals.models import Approval
 from embrace.cases import identity, queries
-from embrace.cases.identity_forms import DependantForm, RevealRequestForm
+from embrace.cases.identity_forms import DependantForm, IdentityDetailsForm, RevealRequestForm
 from embrace.cases.models import Case
 from embrace.vault.keyring import Keyring, NoAccess
 
@@ -197,3 +198,37 @@ def dependant_edit(request: HttpRequest, case_id: str, dependant_id: str) -> Htt
     except identity.IdentityError:
         return _no_key(request, case)
     return redirect("identity:detail", case_id=case.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required()
+@sensitive_post_parameters("name", "phone", "service_number", "rank", "unit")
+def identity_edit(request: HttpRequest, case_id: str) -> HttpResponse:
+    """Record or correct who the enquirer is: for holders of the identity key (custodians, after a reveal)."""
+    case = identity.get_case_for_identity(request.user, case_id)  # type: ignore[arg-type]
+    keyring = request.keyring  # type: ignore[attr-defined]
+    try:
+        current = dict(identity.read_identity_fields(case, keyring))
+    except NoAccess:
+        return _no_key(request, case)
+    form = (
+        IdentityDetailsForm(request.POST)
+        if request.method == "POST"
+        else IdentityDetailsForm(initial=current)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            identity.record_identity_details(
+                case,
+                form.cleaned_data,
+                actor=request.user,  # type: ignore[arg-type]
+                keyring=keyring,
+            )
+        except identity.IdentityError:
+            return _no_key(request, case)
+        messages.success(request, _("Saved."))
+        return redirect("identity:detail", case_id=case.pk)
+    identity.note_identity_read(case, actor=request.user, shown="details_form")  # type: ignore[arg-type]
+    context = {"case": case, "form": form, "case_visible": _case_visible(request, case)}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "cases/identity/edit.html", context, status=status)

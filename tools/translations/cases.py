@@ -378,4 +378,16 @@ MY = {
     "Only the first %(count)s matches are shown: narrow the search.": (
         "ပထမ %(count)s ခုကိုသာ ပြထားသည် - ရှာဖွေမှုကို ကျဉ်းပါ။"
     ),
+    # Recording the identity.
+    "You hold no key for this identity, so you cannot change it.": ("ဤကိုယ်ရေးအချက်အလက်အတွက် သော့ မရှိသဖြင့် ပြင်၍ မရပါ။"),
+    "Fill in at least one field.": "အကွက် အနည်းဆုံး တစ်ခု ဖြည့်ပါ။",
+    "Saved.": "သိမ်းပြီးပါပြီ။",
+    (
+        "Sealed to the identity key. Name, phone and service number are also matched against other cases "
+        "to show duplicates."
+    ): (
+        "ကိုယ်ရေးအချက်အလက် သော့ဖြင့် လျှို့ဝှက်သိမ်းထားသည်။ ထပ်နေသော အမှုတွဲများကို ပြရန် "
+        "အမည်၊ ဖုန်းနှင့် တပ်မှတ်ပုံတင်နံပါတ်ကို အခြားအမှုတွဲများနှင့်လည်း တိုက်စစ်သည်။"
+    ),
+    "Record or correct name, phone and service number": "အမည်၊ ဖုန်းနှင့် တပ်မှတ်ပုံတင်နံပါတ် မှတ်ရန် သို့မဟုတ် ပြင်ရန်",
 }
