@@ -174,6 +174,7 @@ def detail_page(
     except NoAccess:
         return render(request, "cases/no_key.html", {"case": case}, status=403)
     notes = _notes(case, request.keyring)  # type: ignore[attr-defined]
+    steps = _step_rows(case, request, failed_step)
     opened_notes = sum(1 for n in notes if n["text"] is not None)
     record(
         Event.CONVERSATION_READ, actor=request.user, subject=case, messages=len(thread), notes=opened_notes
@@ -184,7 +185,11 @@ def detail_page(
         "reply": reply or ReplyForm(),
         "note": note or NoteForm(),
         "notes": notes,
-        "steps": _step_rows(case, request, failed_step),
+        "steps": steps,
+        # A refused step that is not on offer (sent by hand, or no longer possible) still says why.
+        "step_error": failed_step["error"]
+        if failed_step and not any(row.name == failed_step.get("name") for row in steps)
+        else "",
         "next_words": words.NEXT.get(case.status, ""),
         "told": _told(thread),
         "contact": _contact(request, case),

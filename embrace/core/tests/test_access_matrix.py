@@ -174,18 +174,20 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
         anonymous="302/405",
         stale="403/405",
     ),
+    # A refused step answers 400 on the case page, with what was typed; one whose case page is "no key"
+    # (a reviewer without the body key) is sent back to it with the reason.
     ("cases:step", "A"): row(
         "405/404",
-        intake_a="405/302",
-        handler_a="405/302",
+        intake_a="405/400",
+        handler_a="405/400",
         reviewer_a="405/302",
         anonymous="405/302",
         stale="405/403",
     ),
     ("cases:step", "B"): row(
         "405/404",
-        intake_b="405/302",
-        handler_b="405/302",
+        intake_b="405/400",
+        handler_b="405/400",
         reviewer_b="405/302",
         anonymous="405/302",
         stale="405/403",
