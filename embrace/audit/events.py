@@ -73,6 +73,7 @@ class Event(models.TextChoices):
     IDENTITY_READ = "case.identity_read"
     IDENTIFIER_SEARCHED = "case.identifier_searched"
     DEPENDANT_RECORDED = "case.dependant_recorded"
+    IDENTITY_RECORDED = "case.identity_recorded"
     VETTING_COMPARTMENT_OPENED = "vetting.compartment_opened"
     VETTING_CHECK_RECORDED = "vetting.check_recorded"
     VETTING_SIGNED_OFF = "vetting.signed_off"

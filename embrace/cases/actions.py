@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from embrace.audit.events import Event
 from embrace.audit.log import fingerprint, record
@@ -169,7 +170,9 @@ def assign_case(case: Case, handler: User, *, actor: User, keyring: Keyring) -> 
         and handler.has_role(Role.HANDLER)
         and handler.teams.filter(pk=case.team_id).exists()
     ):
-        raise AssignmentError(f"{handler} is not an active handler in {case.team}.")
+        raise AssignmentError(
+            _("%(handler)s is not an active handler in %(team)s.") % {"handler": handler, "team": case.team}
+        )
     with transaction.atomic():
         locked = Case.objects.select_for_update().get(pk=case.pk)
         previous = locked.handler

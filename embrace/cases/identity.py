@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from embrace.accounts.models import User, afresh
 from embrace.accounts.roles import Perm, Role
@@ -27,6 +29,7 @@ from embrace.approvals.queries import pending_for
 from embrace.audit.events import Event
 from embrace.audit.log import record, subject_of
 from embrace.cases.actions import today
+from embrace.cases.duplicates import index_identifiers
 from embrace.cases.models import Case, Dependant
 from embrace.cases.queries import visible_cases
 from embrace.vault import actions as vault
@@ -83,14 +86,14 @@ def request_reveal(case: Case, *, actor: User, reason: str) -> Approval:
     """Ask the custodians for this case's identity key; a different custodian decides."""
     reason = reason.strip()
     if not reason:
-        raise IdentityError("Say why you need this person's identity.")
+        raise IdentityError(_("Say why you need this person's identity."))
     current = afresh(actor)
     if current is None or not current.can(Perm.CASE_IDENTITY_REQUEST):
-        raise IdentityError("Your role does not allow asking for an identity.", status=403)
+        raise IdentityError(_("Your role does not allow asking for an identity."), status=403)
     if not visible_cases(current).filter(pk=case.pk).exists():
-        raise IdentityError("You may only ask for the identity of a case you work on.", status=403)
+        raise IdentityError(_("You may only ask for the identity of a case you work on."), status=403)
     if holds_identity_key(case, current):
-        raise IdentityError("You already hold this case's identity key.", status=409)
+        raise IdentityError(_("You already hold this case's identity key."), status=409)
     try:
         return approvals.request_approval(
             REVEAL_ACTION, _subject(case, current), required_role=Role.CUSTODIAN, reason=reason, actor=current
@@ -108,26 +111,26 @@ def reveal_requests(user: User) -> QuerySet[Approval]:
 
 def case_of_request(approval: Approval) -> Case:
     """The case a reveal request is about, read from its subject, which must name its own requester."""
-    label, _, rest = approval.subject.partition(":")
-    case_pk, _, requester_pk = rest.partition(":for:")
+    label, _sep, rest = approval.subject.partition(":")
+    case_pk, _sep, requester_pk = rest.partition(":for:")
     # The approval row is checked as if untrusted: anyone can create one with ``request_approval``.
     if approval.action != REVEAL_ACTION or label != Case._meta.label_lower:
-        raise IdentityError("This request is not for an identity.")
+        raise IdentityError(_("This request is not for an identity."))
     if requester_pk != str(approval.requested_by_id):
-        raise IdentityError("This request names someone other than its requester.")
+        raise IdentityError(_("This request names someone other than its requester."))
     case = Case.objects.filter(pk=case_pk).select_related("identity").first()
     if case is None:
-        raise IdentityError("The case of this request no longer exists.", status=409)
+        raise IdentityError(_("The case of this request no longer exists."), status=409)
     return case
 
 
 def _refuse_unless_grantable(case: Case, requester: User | None, keyring: Keyring) -> User:
     if requester is None or not requester.can(Perm.CASE_IDENTITY_REQUEST):
-        raise IdentityError("The requester may no longer ask for identities; refuse the request instead.")
+        raise IdentityError(_("The requester may no longer ask for identities; refuse the request instead."))
     if not visible_cases(requester).filter(pk=case.pk).exists():
-        raise IdentityError("The requester no longer works on this case; refuse the request instead.")
+        raise IdentityError(_("The requester no longer works on this case; refuse the request instead."))
     if not keyring.can_read(case.identity):
-        raise IdentityError("You hold no key for this identity, so you cannot pass it on.", status=403)
+        raise IdentityError(_("You hold no key for this identity, so you cannot pass it on."), status=403)
     return requester
 
 
@@ -139,20 +142,20 @@ def decide_reveal(
     An approval that cannot be carried out is not recorded either: the custodian is told why and may refuse.
     """
     if keyring.user.pk != actor.pk:
-        raise IdentityError("A reveal is decided with the decider's own key.", status=403)
+        raise IdentityError(_("A reveal is decided with the decider's own key."), status=403)
     with transaction.atomic():
         approval = Approval.objects.select_for_update().get(pk=approval.pk)
         if approval.status != ApprovalStatus.PENDING:
-            raise IdentityError("This request has already been decided.", status=409)
+            raise IdentityError(_("This request has already been decided."), status=409)
         if approval.requested_by_id == actor.pk:
-            raise IdentityError("No one may decide their own request: another custodian must.", status=403)
+            raise IdentityError(_("No one may decide their own request: another custodian must."), status=403)
         decider = afresh(actor)
         if (
             decider is None
             or not decider.has_role(Role.CUSTODIAN)
             or approval.required_role != Role.CUSTODIAN
         ):
-            raise IdentityError("Only a custodian may decide this.", status=403)
+            raise IdentityError(_("Only a custodian may decide this."), status=403)
         case = case_of_request(approval)
         requester = None
         if approve:
@@ -166,7 +169,7 @@ def decide_reveal(
                 vault.grant(case.identity, requester, by=keyring, actor=decider)
             except NoAccess as exc:
                 raise IdentityError(
-                    "The key could not be sealed to the requester; nothing was changed."
+                    _("The key could not be sealed to the requester; nothing was changed.")
                 ) from exc
             record(
                 Event.REVEAL, actor=decider, subject=case, approval=str(decided.pk), user=str(requester.pk)
@@ -178,24 +181,36 @@ def grant_identity_access(case: Case, custodian: User, *, by_keyring: Keyring, a
     """Seal a case's identity key to a custodian appointed after the case arrived. No approval: custodians
     hold every identity key by office; this only catches a new one up."""
     if by_keyring.user.pk != actor.pk:
-        raise IdentityError("Access is passed on with the granter's own key.", status=403)
+        raise IdentityError(_("Access is passed on with the granter's own key."), status=403)
     granter, receiver = afresh(actor), afresh(custodian)
     if granter is None or not granter.has_role(Role.CUSTODIAN):
-        raise IdentityError("Only a custodian may pass on an identity key.", status=403)
+        raise IdentityError(_("Only a custodian may pass on an identity key."), status=403)
     if receiver is None or not receiver.has_role(Role.CUSTODIAN):
-        raise IdentityError("Identity keys go to custodians only; others ask for a reveal.")
+        raise IdentityError(_("Identity keys go to custodians only; others ask for a reveal."))
     try:
         vault.grant(case.identity, receiver, by=by_keyring, actor=granter)
     except NoAccess as exc:
         raise IdentityError(
-            "You hold no key for this identity, or they have no key pair.", status=403
+            _("You hold no key for this identity, or they have no key pair."), status=403
         ) from exc
 
 
 # --- Reading the identity and dependants ------------------------------------------------------------------
 
-IDENTITY_LABELS = {"rank": "Rank", "unit": "Unit", "contact": "Contact", "name": "Name"}
-RISK_LEVELS = [("low", "Low"), ("medium", "Medium"), ("high", "High"), ("critical", "Critical")]
+IDENTITY_LABELS = {
+    "rank": gettext_lazy("Rank"),
+    "unit": gettext_lazy("Unit"),
+    "contact": gettext_lazy("Where to answer them"),
+    "name": gettext_lazy("Name"),
+    "phone": gettext_lazy("Phone number"),
+    "service_number": gettext_lazy("Service number"),
+}
+RISK_LEVELS = [
+    ("low", gettext_lazy("Low")),
+    ("medium", gettext_lazy("Medium")),
+    ("high", gettext_lazy("High")),
+    ("critical", gettext_lazy("Critical")),
+]
 
 
 @dataclass(frozen=True)
@@ -211,7 +226,7 @@ class DependantDetails:
 
     @property
     def risk_label(self) -> str:
-        return dict(RISK_LEVELS).get(self.risk, self.risk)
+        return str(dict(RISK_LEVELS).get(self.risk, self.risk))
 
 
 def read_identity(case: Case, keyring: Keyring) -> list[tuple[str, str]]:
@@ -222,7 +237,17 @@ def read_identity(case: Case, keyring: Keyring) -> list[tuple[str, str]]:
     if case.identity_details is None:
         return []
     details = json.loads(keyring.open(bytes(case.identity_details)))
-    return [(IDENTITY_LABELS.get(key, key), str(value)) for key, value in details.items() if value]
+    return [(str(IDENTITY_LABELS.get(key, key)), str(value)) for key, value in details.items() if value]
+
+
+def read_identity_fields(case: Case, keyring: Keyring) -> list[tuple[str, str]]:
+    """The recorded identity as (field, value) pairs for a form, or NoAccess without the identity key."""
+    if not keyring.can_read(case.identity):
+        raise NoAccess("no identity key")
+    if case.identity_details is None:
+        return []
+    details = json.loads(keyring.open(bytes(case.identity_details)))
+    return [(key, str(details.get(key) or "")) for key in IDENTITY_FIELDS]
 
 
 def read_dependant(dependant: Dependant, keyring: Keyring) -> DependantDetails:
@@ -262,7 +287,9 @@ def _sealed_details(case: Case, details: dict[str, str]) -> bytes:
 def _refuse_without_key(case: Case, keyring: Keyring, actor: User) -> None:
     # Sealing needs only the public key; recording family is still kept to those who may read the identity.
     if keyring.user.pk != actor.pk or not keyring.can_read(case.identity):
-        raise IdentityError("You hold no key for this identity, so you cannot record its family.", status=403)
+        raise IdentityError(
+            _("You hold no key for this identity, so you cannot record its family."), status=403
+        )
 
 
 def record_dependant(
@@ -288,3 +315,40 @@ def update_dependant(
         dependant.save(update_fields=["relation", "details"])
         record(Event.DEPENDANT_RECORDED, actor=actor, subject=case, dependant=str(dependant.pk), edit=True)
     return dependant
+
+
+# --- Recording who the enquirer is ------------------------------------------------------------------------
+
+# What keyholders may record or correct; the enquiry's own answers (rank, unit, reply handle) stay as given
+# unless changed here.
+IDENTITY_FIELDS = ("name", "phone", "service_number", "rank", "unit")
+
+
+def record_identity_details(case: Case, details: dict[str, str], *, actor: User, keyring: Keyring) -> None:
+    """Record or correct the enquirer's name, phone, service number, rank and unit, sealed to the identity.
+
+    Only a holder of the identity key (a custodian, a handler after a reveal) may: the sealed document is read
+    and rewritten with their own keys. The new identifiers join the blind index, so duplicates show; the audit
+    entry says how many fields were given, never what.
+    """
+    if keyring.user.pk != actor.pk or not keyring.can_read(case.identity):
+        raise IdentityError(_("You hold no key for this identity, so you cannot change it."), status=403)
+    given = {key: details.get(key, "").strip() for key in IDENTITY_FIELDS if key in details}
+    with transaction.atomic():
+        locked = Case.objects.select_for_update(of=("self",)).select_related("identity").get(pk=case.pk)
+        current = json.loads(keyring.open(bytes(locked.identity_details))) if locked.identity_details else {}
+        current.update(given)
+        sealed = vault.seal(locked.identity, json.dumps(current, ensure_ascii=False).encode())
+        Case.objects.filter(pk=case.pk).update(identity_details=sealed)
+        index_identifiers(
+            locked,
+            phones=[current.get("phone", ""), current.get("contact", "")],
+            service_numbers=[current.get("service_number", "")],
+            names=[current.get("name", "")],
+        )
+        record(
+            Event.IDENTITY_RECORDED,
+            actor=actor,
+            subject=case,
+            fields=sum(1 for value in given.values() if value),
+        )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from embrace.accounts.decorators import staff_required
@@ -12,9 +14,15 @@ from embrace.accounts.roles import Perm
 from embrace.approvals.forms import NotedDecisionForm
 from embrace.approvals.models import Approval
 from embrace.cases import identity, queries
-from embrace.cases.identity_forms import DependantForm, RevealRequestForm
+from embrace.cases.identity_forms import DependantForm, IdentityDetailsForm, RevealRequestForm
 from embrace.cases.models import Case
 from embrace.vault.keyring import Keyring, NoAccess
+
+
+def _case_visible(request: HttpRequest, case: Case) -> bool:
+    """Whether a link back to the case page leads somewhere: a custodian may open identities of cases whose
+    page is not theirs to see."""
+    return queries.visible_cases(request.user).filter(pk=case.pk).exists()  # type: ignore[arg-type]
 
 
 def _no_key(
@@ -23,6 +31,7 @@ def _no_key(
     user = request.user
     context = {
         "case": case,
+        "case_visible": _case_visible(request, case),
         "pending": identity.pending_request(case, user),  # type: ignore[arg-type]
         "form": form or (RevealRequestForm() if user.can(Perm.CASE_IDENTITY_REQUEST) else None),  # type: ignore[union-attr]
     }
@@ -54,6 +63,7 @@ def _identity_page(
         "dependants": dependants,
         "form": form or DependantForm(),
         "plant_flags": flags,
+        "case_visible": _case_visible(request, case),
     }
     return render(request, "cases/identity/detail.html", context, status=status)
 
@@ -85,7 +95,7 @@ def identity_request(request: HttpRequest, case_id: str) -> HttpResponse:
         form.add_error(None, str(exc))
         return _no_key(request, case, form=form, status=exc.status)
     messages.success(
-        request, "Your request is with the custodians. You will be able to read it once one approves."
+        request, _("Your request is with the custodians. You will be able to read it once one approves.")
     )
     return redirect("identity:detail", case_id=case.pk)
 
@@ -113,7 +123,7 @@ def reveal_decide(request: HttpRequest, approval_id: str) -> HttpResponse:
     approval = get_object_or_404(Approval, pk=approval_id, action=identity.REVEAL_ACTION)
     form = NotedDecisionForm(request.POST)
     if not form.is_valid():
-        return _queue(request, error="Choose to approve or refuse.", status=400)
+        return _queue(request, error=_("Choose to approve or refuse."), status=400)
     approve = form.approve
     try:
         identity.decide_reveal(
@@ -125,7 +135,9 @@ def reveal_decide(request: HttpRequest, approval_id: str) -> HttpResponse:
         )
     except identity.IdentityError as exc:
         return _queue(request, error=str(exc), status=exc.status)
-    messages.success(request, "Approved: the requester can now read the identity." if approve else "Refused.")
+    messages.success(
+        request, _("Approved: the requester can now read the identity.") if approve else _("Refused.")
+    )
     return redirect("identity:queue")
 
 
@@ -162,7 +174,12 @@ def dependant_edit(request: HttpRequest, case_id: str, dependant_id: str) -> Htt
     if request.method == "GET" or not form.is_valid():
         status = 400 if request.method == "POST" else 200
         identity.note_identity_read(case, actor=request.user, dependant=str(dependant.pk))  # type: ignore[arg-type]
-        context = {"case": case, "dependant": current, "form": form}
+        context = {
+            "case": case,
+            "dependant": current,
+            "form": form,
+            "case_visible": _case_visible(request, case),
+        }
         return render(request, "cases/identity/dependant_edit.html", context, status=status)
     try:
         identity.update_dependant(
@@ -175,3 +192,37 @@ def dependant_edit(request: HttpRequest, case_id: str, dependant_id: str) -> Htt
     except identity.IdentityError:
         return _no_key(request, case)
     return redirect("identity:detail", case_id=case.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required()
+@sensitive_post_parameters("name", "phone", "service_number", "rank", "unit")
+def identity_edit(request: HttpRequest, case_id: str) -> HttpResponse:
+    """Record or correct who the enquirer is: for holders of the identity key (custodians, after a reveal)."""
+    case = identity.get_case_for_identity(request.user, case_id)  # type: ignore[arg-type]
+    keyring = request.keyring  # type: ignore[attr-defined]
+    try:
+        current = dict(identity.read_identity_fields(case, keyring))
+    except NoAccess:
+        return _no_key(request, case)
+    form = (
+        IdentityDetailsForm(request.POST)
+        if request.method == "POST"
+        else IdentityDetailsForm(initial=current)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            identity.record_identity_details(
+                case,
+                form.cleaned_data,
+                actor=request.user,  # type: ignore[arg-type]
+                keyring=keyring,
+            )
+        except identity.IdentityError:
+            return _no_key(request, case)
+        messages.success(request, _("Saved."))
+        return redirect("identity:detail", case_id=case.pk)
+    identity.note_identity_read(case, actor=request.user, shown="details_form")  # type: ignore[arg-type]
+    context = {"case": case, "form": form, "case_visible": _case_visible(request, case)}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "cases/identity/edit.html", context, status=status)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from embrace.accounts.models import User, afresh
 from embrace.accounts.roles import Perm, Role
@@ -31,7 +32,7 @@ from embrace.approvals import models as approvals
 from embrace.approvals.actions import ApprovalError, decide_approval, request_approval
 from embrace.audit.events import Event
 from embrace.audit.log import record, subject_of
-from embrace.cases.actions import attachment_path, today
+from embrace.cases.actions import add_note, attachment_path, today
 from embrace.cases.models import (
     Attachment,
     Case,
@@ -147,21 +148,32 @@ TRANSITIONS: tuple[Transition, ...] = (
 NAMES = frozenset(t.name for t in TRANSITIONS)
 
 
+# The furthest ahead a dormant case may be set to check in: further than this is a typing mistake.
+DORMANT_MAX_DAYS = 366
+
+
 def _label(status: str) -> str:
-    return Status(status).label.lower()
+    return str(Status(status).label).lower()
+
+
+def _words(name: str) -> str:
+    from embrace.cases.words import step_label
+
+    return step_label(name)
 
 
 def _step(name: str, status: str) -> Transition:
     """The row for this step from this status, or a clear refusal."""
     rows = [t for t in TRANSITIONS if t.name == name]
     if not rows:
-        raise LifecycleError(f"There is no step called {name!r}.")
+        raise LifecycleError(_("There is no such step."))
     for row in rows:
         if status in row.sources:
             return row
     starts = sorted({_label(s) for row in rows for s in row.sources})
     raise IllegalTransition(
-        f"A case that is {_label(status)} cannot take the step {name!r}; it starts from: {', '.join(starts)}."
+        _("A case that is %(status)s cannot take the step “%(step)s”; it starts from: %(starts)s.")
+        % {"status": _label(status), "step": _words(name), "starts": ", ".join(starts)}
     )
 
 
@@ -199,7 +211,9 @@ def may_decide(approval: Approval, case: Case | None, user: User) -> bool:
 
 def _refuse_unless_may(user: User, case: Case, row: Transition) -> None:
     if not _may(afresh(user), case, row):
-        raise LifecycleError(f"You may not take the step {row.name!r} on this case.")
+        raise LifecycleError(
+            _("You may not take the step “%(step)s” on this case.") % {"step": _words(row.name)}
+        )
 
 
 def allowed(case: Case, user: User) -> list[Transition]:
@@ -211,16 +225,18 @@ def allowed(case: Case, user: User) -> list[Transition]:
 def _check_in_date(row: Transition, dormant_until: datetime.date | None) -> datetime.date | None:
     if row.target == Status.DORMANT:
         if dormant_until is None or dormant_until <= today():
-            raise LifecycleError("A dormant case needs a check-in date after today.")
+            raise LifecycleError(_("A dormant case needs a check-in date after today."))
+        if dormant_until > today() + datetime.timedelta(days=DORMANT_MAX_DAYS):
+            raise LifecycleError(_("Choose a check-in date within a year from today."))
         return dormant_until
     if dormant_until is not None:
-        raise LifecycleError(f"Only a dormant case has a check-in date, not one after {row.name!r}.")
+        raise LifecycleError(_("Only a dormant case has a check-in date."))
     return None
 
 
 def _refuse_purged(case: Case, row: Transition) -> None:
     if row.purge and case.body.destroyed_at is not None:
-        raise LifecycleError("This case has already been purged.")
+        raise LifecycleError(_("This case has already been purged."))
 
 
 def request_transition(
@@ -230,9 +246,14 @@ def request_transition(
     actor: User,
     reason: str = "",
     dormant_until: datetime.date | None = None,
+    duplicate_of: Case | None = None,
 ) -> Case | Approval:
     """Take the step now (returns the updated case), or for a two-person step ask for it (returns the
-    Approval that a second person decides with ``decide_transition``)."""
+    Approval that a second person decides with ``decide_transition``).
+
+    For a one-person step, ``reason`` is kept as an internal note, sealed like every note (it may say
+    things about the enquirer), and the audit entry names the note; ``duplicate_of`` (for
+    ``mark_duplicate`` only) names the case this one repeats."""
     with transaction.atomic():
         locked = Case.objects.select_for_update().select_related("body").get(pk=case.pk)
         row = _step(name, locked.status)
@@ -241,7 +262,8 @@ def request_transition(
         checkin = _check_in_date(row, dormant_until)
         _refuse_purged(locked, row)
         if row.approver is None:
-            return _apply(locked, row, actor=actor, dormant_until=checkin)
+            why = _record_why(locked, row, actor=actor, reason=reason, duplicate_of=duplicate_of)
+            return _apply(locked, row, actor=actor, dormant_until=checkin, why=why)
         try:
             return request_approval(
                 row.action, subject_of(locked), required_role=row.approver, reason=reason, actor=actor
@@ -275,29 +297,36 @@ def complete_approved_transition(approval: Approval, *, actor: User) -> Case:
     with transaction.atomic():
         approval = approvals.Approval.objects.select_for_update().get(pk=approval.pk)
         if approval.status != approvals.Status.APPROVED:
-            raise LifecycleError("This request has not been approved.")
+            raise LifecycleError(_("This request has not been approved."))
         if actor.pk not in (approval.requested_by_id, approval.decided_by_id):
-            raise LifecycleError("Only the person who asked or the person who approved may carry this out.")
-        label, _, case_pk = approval.subject.partition(":")
+            raise LifecycleError(
+                _("Only the person who asked or the person who approved may carry this out.")
+            )
+        label, _sep, case_pk = approval.subject.partition(":")
         name = approval.action.removeprefix("case.")
         if label != Case._meta.label_lower or not approval.action.startswith("case.") or name not in NAMES:
-            raise LifecycleError("This approval is not for a step in a case's life.")
+            raise LifecycleError(_("This approval is not for a step in a case's life."))
         if CaseTransition.objects.filter(approval=approval).exists():
-            raise LifecycleError("This approval has already been carried out.")
+            raise LifecycleError(_("This approval has already been carried out."))
         case = Case.objects.select_for_update().select_related("body").get(pk=case_pk)
         row = _step(name, case.status)
         if row.approver is None or approval.required_role != row.approver:
-            raise LifecycleError(f"The step {name!r} needs the approval of a {_role_label(row.approver)}.")
+            raise LifecycleError(
+                _("The step “%(step)s” needs the approval of a %(role)s.")
+                % {"step": _words(name), "role": _role_label(row.approver)}
+            )
         if not _may(afresh(approval.requested_by), case, row):
-            raise LifecycleError("The person who asked may no longer take this step on this case.")
+            raise LifecycleError(_("The person who asked may no longer take this step on this case."))
         decider = afresh(approval.decided_by) if approval.decided_by else None
         if decider is None or not decider.has_role(row.approver) or decider.pk == approval.requested_by_id:
             raise LifecycleError(
-                f"Only another person who is a {_role_label(row.approver)} may approve this."
+                _("Only another person who is a %(role)s may approve this.")
+                % {"role": _role_label(row.approver)}
             )
         if row.team_decides and not decider.teams.filter(pk=case.team_id).exists():
             raise LifecycleError(
-                f"Only a {_role_label(row.approver)} of the case's own team may approve this."
+                _("Only a %(role)s of the case's own team may approve this.")
+                % {"role": _role_label(row.approver)}
             )
         _refuse_purged(case, row)
         # Again at approval: a plant flag raised after the request must still stop the passage.
@@ -315,8 +344,28 @@ def _refuse_unless_vetted(case: Case, row: Transition) -> None:
             raise LifecycleError(why)
 
 
+def _record_why(
+    case: Case, row: Transition, *, actor: User, reason: str, duplicate_of: Case | None
+) -> dict[str, str]:
+    """The reason as a sealed note, and the case repeated; what the step's audit entry says about them."""
+    why: dict[str, str] = {}
+    if duplicate_of is not None:
+        if row.name != "mark_duplicate":
+            raise LifecycleError(_("Only “Mark as a duplicate” names another case."))
+        if duplicate_of.pk == case.pk:
+            raise LifecycleError(_("A case cannot be a duplicate of itself."))
+        why["duplicate_of"] = str(duplicate_of.pk)
+    reason = reason.strip()
+    if reason:
+        text = f"{_words(row.name)}: {reason}"
+        if duplicate_of is not None:
+            text += "\n" + _("Duplicate of case %(reference)s.") % {"reference": duplicate_of.reference}
+        why["reason_note"] = str(add_note(case, text, actor=actor).pk)
+    return why
+
+
 def _role_label(role: Role | None) -> str:
-    return Role(role).label.lower() if role else "second person"
+    return str(Role(role).label).lower() if role else _("second person")
 
 
 def _apply(
@@ -326,6 +375,7 @@ def _apply(
     actor: User,
     approval: Approval | None = None,
     dormant_until: datetime.date | None = None,
+    why: dict[str, str] | None = None,
 ) -> Case:
     """Take the step on a case locked by the caller, whose status the caller has checked against ``row``."""
     seq = (case.transitions.aggregate(m=Max("seq"))["m"] or 0) + 1
@@ -347,6 +397,7 @@ def _apply(
         subject=case,
         **{"name": row.name, "from": case.status, "to": row.target, "seq": seq},
         approval=str(approval.pk) if approval else None,
+        **(why or {}),
     )
     if row.target == Status.ARRIVED:
         # Arrival starts the passage plan's grace period; housekeeping destroys it when that ends.

@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from embrace.accounts.models import Team
 from embrace.vault.models import Compartment, ReceiptHolder
@@ -25,22 +26,22 @@ def new_reference() -> str:
 
 
 class Status(models.TextChoices):
-    ENQUIRY = "enquiry", "Enquiry"
-    DORMANT = "dormant", "Dormant pre-registration"
-    TRIAGE = "triage", "Triage"
-    VETTING = "vetting", "Vetting"
-    PASSAGE_APPROVED = "passage_approved", "Passage approved"
-    PASSAGE_PLANNED = "passage_planned", "Passage planned"
-    IN_TRANSIT = "in_transit", "In transit"
-    ARRIVED = "arrived", "Arrived"
-    SCREENED = "screened", "Screened"
-    REGISTERED = "registered", "Registered"
-    CLOSED = "closed", "Closed"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-    LOST_CONTACT = "lost_contact", "Lost contact"
-    REJECTED = "rejected", "Rejected (not genuine)"
-    DUPLICATE = "duplicate", "Duplicate"
-    QUARANTINED = "quarantined", "Quarantined (junk)"
+    ENQUIRY = "enquiry", _("Enquiry")
+    DORMANT = "dormant", _("Dormant pre-registration")
+    TRIAGE = "triage", _("Triage")
+    VETTING = "vetting", _("Vetting")
+    PASSAGE_APPROVED = "passage_approved", _("Passage approved")
+    PASSAGE_PLANNED = "passage_planned", _("Passage planned")
+    IN_TRANSIT = "in_transit", _("In transit")
+    ARRIVED = "arrived", _("Arrived")
+    SCREENED = "screened", _("Screened")
+    REGISTERED = "registered", _("Registered")
+    CLOSED = "closed", _("Closed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    LOST_CONTACT = "lost_contact", _("Lost contact")
+    REJECTED = "rejected", _("Rejected (not genuine)")
+    DUPLICATE = "duplicate", _("Duplicate")
+    QUARANTINED = "quarantined", _("Quarantined (junk)")
 
 
 # A case is born in one of these; every later status comes from embrace.cases.lifecycle.
@@ -233,8 +234,8 @@ class Case(models.Model):
 
 
 class Sender(models.TextChoices):
-    ENQUIRER = "enquirer", "Enquirer"
-    STAFF = "staff", "Programme"
+    ENQUIRER = "enquirer", _("Enquirer")
+    STAFF = "staff", _("Programme")
 
 
 class Message(models.Model):
@@ -278,9 +279,9 @@ class Attachment(SealedFile):
 
 
 class IdentifierKind(models.TextChoices):
-    PHONE = "phone", "Phone number"
-    SERVICE_NUMBER = "service_number", "Service number"
-    NAME = "name", "Name"
+    PHONE = "phone", _("Phone number")
+    SERVICE_NUMBER = "service_number", _("Service number")
+    NAME = "name", _("Name")
 
 
 class IdentifierIndex(models.Model):
@@ -360,11 +361,11 @@ class Dependant(models.Model):
     case's identity compartment. Only the relation's kind is in clear, so plans can count seats."""
 
     class Relation(models.TextChoices):
-        SPOUSE = "spouse", "Spouse"
-        CHILD = "child", "Child"
-        PARENT = "parent", "Parent"
-        SIBLING = "sibling", "Sibling"
-        OTHER = "other", "Other"
+        SPOUSE = "spouse", _("Spouse")
+        CHILD = "child", _("Child")
+        PARENT = "parent", _("Parent")
+        SIBLING = "sibling", _("Sibling")
+        OTHER = "other", _("Other")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="dependants")

@@ -47,16 +47,17 @@ def get_case_for(user: User, case_id: uuid.UUID | str) -> Case:
     return case
 
 
-def triage_inbox(user: User) -> QuerySet[Case]:
-    """The intake officer's inbox: their teams' live cases, newest first (junk is in the quarantine)."""
+def triage_inbox(user: User, *, quarantined: bool = False) -> QuerySet[Case]:
+    """The intake officer's inbox: their teams' live cases, newest first (junk is in the quarantine, and
+    here only when ``quarantined`` asks for it)."""
     if not user.can(Perm.CASE_TRIAGE):
         return Case.objects.none()
+    cases = Case.objects.filter(team__in=user.teams.all())
+    cases = (
+        cases.filter(status=Status.QUARANTINED) if quarantined else cases.exclude(status=Status.QUARANTINED)
+    )
     return (
-        Case.objects.filter(team__in=user.teams.all())
-        .exclude(status=Status.QUARANTINED)
-        .select_related("team", "handler")
-        .prefetch_related("labels")
-        .order_by("-opened_on", "reference")
+        cases.select_related("team", "handler").prefetch_related("labels").order_by("-opened_on", "reference")
     )
 
 

@@ -18,9 +18,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from embrace.accounts.models import User
 from embrace.accounts.roles import Role
+from embrace.cases import words
 from embrace.cases.duplicates import search_identifier
 from embrace.cases.models import Case, Label, Message
 from embrace.cases.queries import visible_cases
@@ -115,7 +117,7 @@ def summaries(cases: Iterable[Case], keyring: Keyring) -> list[tuple[Case, dict[
         document = json.loads(plaintext)
         text = document.get("text", "")
         summary = {"text": text[:SUMMARY_CHARS] + ("…" if len(text) > SUMMARY_CHARS else "")}
-        rows.append((case, summary | {"kind": document.get("kind", "")}))
+        rows.append((case, summary | {"kind": words.kind_label(document.get("kind", ""))}))
     return rows
 
 
@@ -139,9 +141,9 @@ def assignees(user: User) -> QuerySet[User]:
 
 
 def label_choices(user: User) -> list[tuple[str, str]]:
-    return [("", "Any label"), *((name, name) for name in label_names(user))]
+    return [("", _("Any label")), *((name, name) for name in label_names(user))]
 
 
 def assignee_choices(user: User, *, unassigned: bool) -> list[tuple[str, str]]:
-    anyone = [("", "Anyone"), *([(UNASSIGNED, "Nobody (unassigned)")] if unassigned else [])]
+    anyone = [("", _("Anyone")), *([(UNASSIGNED, _("Nobody (unassigned)"))] if unassigned else [])]
     return [*anyone, *((str(u.pk), u.username) for u in assignees(user))]

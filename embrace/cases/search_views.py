@@ -20,6 +20,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
@@ -33,10 +34,12 @@ from embrace.cases.views import PAGE_SIZE
 
 
 class SearchForm(forms.Form):
-    reference = forms.CharField(max_length=20, required=False, label="Case reference")
-    status = forms.ChoiceField(choices=[("", "Any status"), *Status.choices], required=False)
-    label = forms.ChoiceField(choices=[], required=False)
-    assignee = forms.ChoiceField(choices=[], required=False, label="Handler")
+    reference = forms.CharField(max_length=20, required=False, label=_("Case reference"))
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("Any status")), *Status.choices], required=False
+    )
+    label = forms.ChoiceField(label=_("Label"), choices=[], required=False)
+    assignee = forms.ChoiceField(choices=[], required=False, label=_("Handler"))
 
     def __init__(self, *args: object, user: User, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -47,20 +50,24 @@ class SearchForm(forms.Form):
         raw: str = self.cleaned_data["reference"]
         reference = search.normalise_reference(raw)
         if raw.strip() and not reference:
-            raise forms.ValidationError("A case reference has letters and digits, like ABCD2345.")
+            raise forms.ValidationError(_("A case reference has letters and digits, like ABCD2345."))
         return reference
 
 
 class IdentifierForm(forms.Form):
-    kind = forms.ChoiceField(choices=IdentifierKind.choices, initial=IdentifierKind.PHONE, label="Search by")
-    identifier = forms.CharField(max_length=200, label="Phone number, service number or name")
+    kind = forms.ChoiceField(
+        choices=IdentifierKind.choices, initial=IdentifierKind.PHONE, label=_("Search by")
+    )
+    identifier = forms.CharField(max_length=200, label=_("Phone number, service number or name"))
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
         kind, value = data.get("kind"), data.get("identifier")
         if kind and value and normalise(str(kind), str(value)) is None:
             self.add_error(
-                "identifier", f"This is not a {IdentifierKind(kind).label.lower()} that can be searched."
+                "identifier",
+                _("This is not a %(kind)s that can be searched.")
+                % {"kind": str(IdentifierKind(kind).label).lower()},
             )
         return data
 
@@ -77,7 +84,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     filters_allowed = user.can(Perm.CASE_TRIAGE) or user.can(Perm.CASE_HANDLE)
     if not (filters_allowed or user.can(Perm.CASE_IDENTITY_REVEAL)):
-        raise PermissionDenied("Your role does not allow searching cases.")
+        raise PermissionDenied(_("Your role does not allow searching cases."))
     context: dict[str, object] = {
         "identifier_form": IdentifierForm(),
         "searched": False,

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from embrace.cases.models import Case, Sender
 from embrace.vault.keyring import Keyring, NoAccess
 
+ANSWER_KEYS = ("kind", "service", "equipment", "reply_via")
+
 
 @dataclass(frozen=True)
 class ThreadItem:
@@ -20,6 +22,9 @@ class ThreadItem:
     attachments: tuple[str, ...] = ()
     # As typed, when the text was converted from Zawgyi or might need to be (for staff; never shown back).
     raw: str = ""
+    # What the enquirer chose on the form (kind, service, equipment, reply channel), as stored, for staff
+    # pages to put into words.
+    answers: tuple[tuple[str, str], ...] = ()
 
 
 def read_thread(case: Case, keyring: Keyring) -> list[ThreadItem]:
@@ -41,6 +46,7 @@ def read_thread(case: Case, keyring: Keyring) -> list[ThreadItem]:
                 needs_review=bool(document.get("needs_review")),
                 attachments=tuple(str(a.pk) for a in message.attachments.all()),
                 raw=document.get("raw", ""),
+                answers=tuple((key, str(document[key])) for key in ANSWER_KEYS if key in document),
             )
         )
     return items

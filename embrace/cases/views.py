@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import datetime
+import json
+from dataclasses import dataclass
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from embrace.accounts.decorators import staff_required
 from embrace.accounts.roles import Perm
 from embrace.audit.events import Event
 from embrace.audit.log import record
-from embrace.cases import actions, lifecycle, queries
+from embrace.cases import actions, identity, lifecycle, queries, words
 from embrace.cases.downloads import sealed_file_response
 from embrace.cases.duplicates import with_duplicates
 from embrace.cases.forms import AssignForm, InboxFilter, NoteForm, ReplyForm
 from embrace.cases.models import Attachment, Case, Status
 from embrace.cases.search import summaries
-from embrace.cases.thread import read_thread
+from embrace.cases.thread import ThreadItem, read_thread
 from embrace.intake.views import clean_photos
 from embrace.vault.keyring import Keyring, NoAccess
 
@@ -39,8 +44,10 @@ def _notes(case: Case, keyring: Keyring) -> list[dict[str, object]]:
 @require_GET
 @staff_required(Perm.CASE_TRIAGE)
 def inbox(request: HttpRequest) -> HttpResponse:
-    cases = queries.triage_inbox(request.user)  # type: ignore[arg-type]
     filters = InboxFilter(request.GET or None, user=request.user)  # type: ignore[arg-type]
+    # Junk is kept out of the inbox unless asked for by name, so the "Quarantined" filter finds it.
+    wants_junk = filters.is_valid() and filters.cleaned_data["status"] == Status.QUARANTINED
+    cases = queries.triage_inbox(request.user, quarantined=wants_junk)  # type: ignore[arg-type]
     if filters.is_valid():
         if filters.cleaned_data["status"]:
             cases = cases.filter(status=filters.cleaned_data["status"])
@@ -55,7 +62,14 @@ def inbox(request: HttpRequest) -> HttpResponse:
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = summaries(list(page), request.keyring)  # type: ignore[attr-defined]
     _record_previews(request, rows)
-    context = {"page": page, "rows": rows, "filters": filters, "duplicates": with_duplicates(list(page))}
+    context = {
+        "page": page,
+        "rows": rows,
+        "filters": filters,
+        "duplicates": with_duplicates(list(page)),
+        "today": actions.today(),
+        "yesterday": actions.today() - datetime.timedelta(days=1),
+    }
     return render(request, "cases/inbox.html", context)
 
 
@@ -75,20 +89,92 @@ def _record_previews(request: HttpRequest, rows: list[tuple[Case, dict[str, obje
         record(Event.CASE_PREVIEWS_READ, actor=request.user, cases=opened, count=len(opened))
 
 
-def _detail(
+@dataclass(frozen=True)
+class StepRow:
+    """A step as the case page offers it, with what was typed into it when it was refused."""
+
+    name: str
+    label: str
+    two_person: bool
+    dormant: bool
+    confirm: bool
+    duplicate: bool
+    error: str = ""
+    reason: str = ""
+    dormant_until: str = ""
+    duplicate_of: str = ""
+
+
+def _step_rows(case: Case, request: HttpRequest, failed: dict[str, str] | None) -> list[StepRow]:
+    rows = []
+    for step in lifecycle.allowed(case, request.user):  # type: ignore[arg-type]
+        typed = failed if failed and failed.get("name") == step.name else {}
+        rows.append(
+            StepRow(
+                name=step.name,
+                label=words.step_label(step.name),
+                two_person=step.two_person,
+                dormant=step.target == Status.DORMANT,
+                confirm=step.name in words.CONFIRMED_STEPS,
+                duplicate=step.name == "mark_duplicate",
+                error=typed.get("error", ""),
+                reason=typed.get("reason", ""),
+                dormant_until=typed.get("dormant_until", ""),
+                duplicate_of=typed.get("duplicate_of", ""),
+            )
+        )
+    return rows
+
+
+def _told(thread: list[ThreadItem]) -> list[tuple[str, str]]:
+    """What the enquirer chose on the enquiry form, in words."""
+    first = dict(thread[0].answers) if thread and thread[0].sender == "enquirer" else {}
+    told = []
+    if "kind" in first:
+        told.append((_("What they want"), words.kind_label(first["kind"])))
+    if "service" in first:
+        told.append((_("Service"), words.service_label(first["service"])))
+    if first.get("equipment"):
+        told.append((_("Equipment they could bring"), first["equipment"]))
+    if "reply_via" in first:
+        told.append((_("How to answer them"), words.channel_label(first["reply_via"])))
+    return told
+
+
+def _contact(request: HttpRequest, case: Case) -> str | None:
+    """The reply handle the enquirer gave, for those whose keys open the identity; each showing is logged."""
+    keyring = request.keyring  # type: ignore[attr-defined]
+    if case.identity_details is None or not keyring.can_read(case.identity):
+        return None
+    contact = str(json.loads(keyring.open(bytes(case.identity_details))).get("contact") or "")
+    if contact:
+        identity.note_identity_read(case, actor=request.user, shown="contact")  # type: ignore[arg-type]
+    return contact
+
+
+def _plan_exists(case: Case) -> bool:
+    from embrace.passage.models import PassagePlan
+
+    return PassagePlan.objects.filter(case=case, destroyed_on__isnull=True).exists()
+
+
+def detail_page(
     request: HttpRequest,
     case: Case,
     *,
     reply: ReplyForm | None = None,
     note: NoteForm | None = None,
     assign: AssignForm | None = None,
+    failed_step: dict[str, str] | None = None,
     status: int = 200,
 ) -> HttpResponse:
+    """The case page; ``failed_step`` carries a refused step's name, error and what was typed into it."""
     try:
         thread = read_thread(case, request.keyring)  # type: ignore[attr-defined]
     except NoAccess:
         return render(request, "cases/no_key.html", {"case": case}, status=403)
     notes = _notes(case, request.keyring)  # type: ignore[attr-defined]
+    steps = _step_rows(case, request, failed_step)
     opened_notes = sum(1 for n in notes if n["text"] is not None)
     record(
         Event.CONVERSATION_READ, actor=request.user, subject=case, messages=len(thread), notes=opened_notes
@@ -99,7 +185,17 @@ def _detail(
         "reply": reply or ReplyForm(),
         "note": note or NoteForm(),
         "notes": notes,
-        "steps": lifecycle.allowed(case, request.user),  # type: ignore[arg-type]
+        "steps": steps,
+        # A refused step that is not on offer (sent by hand, or no longer possible) still says why.
+        "step_error": failed_step["error"]
+        if failed_step and not any(row.name == failed_step.get("name") for row in steps)
+        else "",
+        "next_words": words.NEXT.get(case.status, ""),
+        "told": _told(thread),
+        "contact": _contact(request, case),
+        "identity_open": request.keyring.can_read(case.identity),  # type: ignore[attr-defined]
+        "identity_pending": identity.pending_request(case, request.user),  # type: ignore[arg-type]
+        "plan_exists": case.handler_id == request.user.pk and _plan_exists(case),
         "passage_statuses": PASSAGE_STATUSES,
         "assign": assign or (AssignForm(case=case) if request.user.can(Perm.CASE_TRIAGE) else None),  # type: ignore[union-attr]
     }
@@ -110,7 +206,7 @@ def _detail(
 @staff_required()
 def case_detail(request: HttpRequest, case_id: str) -> HttpResponse:
     case = queries.get_case_for(request.user, case_id)  # type: ignore[arg-type]
-    response = _detail(request, case)
+    response = detail_page(request, case)
     if response.status_code == 200 and case.handler_id in (None, request.user.pk):
         actions.mark_read(case)
     return response
@@ -123,7 +219,7 @@ def case_reply(request: HttpRequest, case_id: str) -> HttpResponse:
     form = ReplyForm(request.POST, request.FILES)
     photos = clean_photos(request, form) if form.is_valid() else None
     if photos is None:
-        return _detail(request, case, reply=form, status=400)
+        return detail_page(request, case, reply=form, status=400)
     if not request.keyring.can_read(case.body):  # type: ignore[attr-defined]
         return render(request, "cases/no_key.html", {"case": case}, status=403)
     actions.reply_to_enquirer(case, form.cleaned_data["text"], actor=request.user, photos=photos)  # type: ignore[arg-type]
@@ -136,7 +232,7 @@ def case_note(request: HttpRequest, case_id: str) -> HttpResponse:
     case = queries.get_case_for(request.user, case_id)  # type: ignore[arg-type]
     form = NoteForm(request.POST)
     if not form.is_valid():
-        return _detail(request, case, note=form, status=400)
+        return detail_page(request, case, note=form, status=400)
     if not request.keyring.can_read(case.body):  # type: ignore[attr-defined]
         return render(request, "cases/no_key.html", {"case": case}, status=403)
     actions.add_note(case, form.cleaned_data["text"], actor=request.user)  # type: ignore[arg-type]
@@ -176,6 +272,6 @@ def case_assign(request: HttpRequest, case_id: str) -> HttpResponse:
                 "handler",
                 str(exc)
                 if isinstance(exc, actions.AssignmentError)
-                else "You hold no key for this case, so you cannot pass it on.",
+                else _("You hold no key for this case, so you cannot pass it on."),
             )
-    return _detail(request, case, assign=form, status=400)
+    return detail_page(request, case, assign=form, status=400)

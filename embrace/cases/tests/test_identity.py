@@ -440,3 +440,35 @@ def test_a_standing_plant_flag_shows_to_custodians_on_the_identity_page_and_neve
     handler_page = log_in(Client(), handler).get(reverse("identity:detail", args=[case.pk])).content.decode()
     assert "Suspected plant" not in handler_page
     assert "PLANT-REASON-7" not in handler_page
+
+
+# --- Recording who the enquirer is -------------------------------------------------------------------------
+
+
+def test_custodian_records_name_phone_and_service_number_sealed_and_indexed(
+    client: Client, case: Case, custodian: Persona, intake_officer: Persona
+) -> None:
+    log_in(client, custodian)
+    url = reverse("identity:edit", args=[case.pk])
+    form = client.get(url).content.decode()
+    assert UNIT in form  # the current answers, to correct
+    assert client.post(url, {"name": "", "phone": ""}).status_code == 400
+    data = {"name": "NAME-4410 ကိုအောင်", "phone": "09 777 123 456", "service_number": "BA-123456", "unit": UNIT}
+    assert client.post(url, data).status_code == 302
+    details = _read_identity(custodian, Case.objects.get(pk=case.pk))
+    assert details["name"] == data["name"]
+    assert details["service_number"] == "BA-123456"
+    assert details["contact"] == "+95 9 123 456 789"  # what is not on the form is kept
+    page = client.get(_identity_url(case)).content.decode()
+    assert "BA-123456" in page
+    assert reverse("cases:detail", args=[case.pk]) not in page  # custodian_a is not in the case's team
+    kinds = set(case.identifier_index.values_list("kind", flat=True))
+    assert {"name", "phone", "service_number"} <= kinds
+    entry = AuditEntry.objects.filter(event=Event.IDENTITY_RECORDED).get()
+    assert entry.data == {"fields": 4}
+    assert not any("BA-123456" in json.dumps(e.data) for e in AuditEntry.objects.all())
+
+    # Without the identity key the team can neither read nor change it.
+    officer = log_in(Client(), intake_officer)
+    assert officer.post(url, {"name": "someone else"}).status_code == 403
+    assert _read_identity(custodian, Case.objects.get(pk=case.pk))["name"] == data["name"]

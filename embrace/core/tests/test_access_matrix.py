@@ -174,18 +174,20 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
         anonymous="302/405",
         stale="403/405",
     ),
+    # A refused step answers 400 on the case page, with what was typed; one whose case page is "no key"
+    # (a reviewer without the body key) is sent back to it with the reason.
     ("cases:step", "A"): row(
         "405/404",
-        intake_a="405/302",
-        handler_a="405/302",
+        intake_a="405/400",
+        handler_a="405/400",
         reviewer_a="405/302",
         anonymous="405/302",
         stale="405/403",
     ),
     ("cases:step", "B"): row(
         "405/404",
-        intake_b="405/302",
-        handler_b="405/302",
+        intake_b="405/400",
+        handler_b="405/400",
         reviewer_b="405/302",
         anonymous="405/302",
         stale="405/403",
@@ -253,6 +255,26 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
     # Walked with case A's dependant: a relative of another case is not found, even by a custodian who
     # holds both keys.
     ("identity:dependant_edit", "B"): row("404/404", anonymous="302/302", stale="403/403"),
+    # Recording or correcting who the enquirer is: holders of the identity key only; the team is told it
+    # holds no key (403), as on the identity page; an empty form is refused (400).
+    ("identity:edit", "A"): row(
+        "404/404",
+        custodian_a="200/400",
+        intake_a="403/403",
+        handler_a="403/403",
+        reviewer_a="403/403",
+        anonymous="302/302",
+        stale="403/403",
+    ),
+    ("identity:edit", "B"): row(
+        "404/404",
+        custodian_a="200/400",
+        intake_b="403/403",
+        handler_b="403/403",
+        reviewer_b="403/403",
+        anonymous="302/302",
+        stale="403/403",
+    ),
     # Asking for a reveal: handlers and reviewers, about a case they see.
     ("identity:request", "A"): row(
         "405/403",
