@@ -50,7 +50,8 @@ TEAMS = {
 # Enough people to take one case from enquiry to paid reward, every two-person step with two different people:
 # the intake officer triages and assigns; a handler runs the case and another handler of the team approves
 # the passage a reviewer asks for; two reviewers sign off (and one verifies the claim); the passage team's
-# courier writes the plan; two custodians (one asks, one decides a reveal); three committee members (a claim's
+# courier writes the plan; two custodians (a custodian key is given with a second holder's approval, and a
+# reveal is decided by a custodian other than one who asked); three committee members (a claim's
 # valuer may not approve its tranches, which take two more); two in finance; two administrators (one
 # proposes an account change, the other approves). Every account holds one role: no one can take both halves
 # of a two-person step. Reviewers sit in the intake team so that the cases they vet are theirs to open.
