@@ -1,9 +1,10 @@
-"""``embrace demo``: demonstration teams and one account per role, with credentials one can log in with.
+"""``embrace demo``: demonstration teams, accounts enough for every role and every two-person step, with
+credentials one can log in with, and example cases at every stage (embrace.core.demo).
 
 Idempotent: a second run keeps every account whose recorded password and TOTP secret still work, and
 re-issues only those that do not (or all of them if the credentials file was lost). The credentials file
 holds working passwords, so it is created mode 0600 from the first byte and the command refuses to run in
-production.
+production. The example cases are made once, while the demo's intake team has none.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from embrace.accounts.models import Team, User
 from embrace.accounts.roles import Role
 from embrace.audit.events import Event
 from embrace.audit.log import record
+from embrace.cases.models import Case
+from embrace.core.demo import Staff, make_cases
 from embrace.custody import groups as custody_groups
 from embrace.intake.models import IntakeRoute
 from embrace.vault import actions as vault
@@ -35,31 +38,42 @@ from embrace.vault.models import GroupKey
 
 CREDENTIALS_FILE = "demo-credentials.json"
 
+NORTH, PASSAGE, VETTING, COMMITTEE = "Intake — North", "Passage team", "Vetting", "Reward committee"
 TEAMS = {
-    "Intake — North": "Triage of enquiries from the northern channels",
+    NORTH: "Triage of enquiries from the northern channels",
     "Intake — South": "Triage of enquiries from the southern channels",
-    "Passage team": "Plans and runs safe passage",
-    "Vetting": "Checks that an enquirer is who they say",
-    "Reward committee": "Approves reward claims against the published schedule",
+    PASSAGE: "Plans and runs safe passage",
+    VETTING: "Checks that an enquirer is who they say",
+    COMMITTEE: "Approves reward claims against the published schedule",
 }
 
-# One account per role, in the teams whose work that role does.
-ACCOUNTS: dict[Role, tuple[str, ...]] = {
-    Role.ADMINISTRATOR: (),
-    Role.INTAKE_OFFICER: ("Intake — North",),
-    Role.HANDLER: ("Intake — North", "Passage team"),
-    Role.VETTING_REVIEWER: ("Vetting",),
-    Role.CUSTODIAN: (),
-    Role.REWARD_COMMITTEE: ("Reward committee",),
-    Role.FINANCE: ("Reward committee",),
-    Role.ANALYST: (),
-    Role.AUDITOR: (),
-}
-
-
-# A second administrator, so that the two-person account pages (widening access, confirming an invitation,
-# resetting an authenticator) can be tried: one proposes, the other approves.
-SECOND_ADMINISTRATOR = "demo-administrator-2"
+# Enough people to take one case from enquiry to paid reward, every two-person step with two different people:
+# the intake officer triages and assigns; a handler runs the case and another handler of the team approves
+# the passage a reviewer asks for; two reviewers sign off (and one verifies the claim); the passage team's
+# courier writes the plan; two custodians (a custodian key is given with a second holder's approval, and a
+# reveal is decided by a custodian other than one who asked); three committee members (a claim's
+# valuer may not approve its tranches, which take two more); two in finance; two administrators (one
+# proposes an account change, the other approves). Every account holds one role: no one can take both halves
+# of a two-person step. Reviewers sit in the intake team so that the cases they vet are theirs to open.
+ACCOUNTS: tuple[tuple[str, Role, tuple[str, ...]], ...] = (
+    ("demo-administrator", Role.ADMINISTRATOR, ()),
+    ("demo-administrator-2", Role.ADMINISTRATOR, ()),
+    ("demo-intake-officer", Role.INTAKE_OFFICER, (NORTH,)),
+    ("demo-handler", Role.HANDLER, (NORTH, PASSAGE)),
+    ("demo-handler-2", Role.HANDLER, (NORTH,)),
+    ("demo-courier", Role.HANDLER, (PASSAGE,)),
+    ("demo-vetting-reviewer", Role.VETTING_REVIEWER, (NORTH, VETTING)),
+    ("demo-vetting-reviewer-2", Role.VETTING_REVIEWER, (NORTH, VETTING)),
+    ("demo-custodian", Role.CUSTODIAN, ()),
+    ("demo-custodian-2", Role.CUSTODIAN, ()),
+    ("demo-reward-committee", Role.REWARD_COMMITTEE, (COMMITTEE,)),
+    ("demo-reward-committee-2", Role.REWARD_COMMITTEE, (COMMITTEE,)),
+    ("demo-reward-committee-3", Role.REWARD_COMMITTEE, (COMMITTEE,)),
+    ("demo-finance", Role.FINANCE, (COMMITTEE,)),
+    ("demo-finance-2", Role.FINANCE, (COMMITTEE,)),
+    ("demo-analyst", Role.ANALYST, ()),
+    ("demo-auditor", Role.AUDITOR, ()),
+)
 
 
 @dataclass(frozen=True)
@@ -71,6 +85,7 @@ class Credential:
 
 
 def demo_username(role: Role) -> str:
+    """The first demo account of a role (each role has one named so; some have a second, "-2")."""
     return "demo-" + role.value.replace("_", "-")
 
 
@@ -174,10 +189,11 @@ def _opens(keyring: Keyring, key: GroupKey) -> bool:
     return True
 
 
-def give_demo_keys(credentials: list[Credential]) -> int:
+def give_demo_keys(credentials: list[Credential]) -> tuple[int, Staff]:
     """Each demo account gets the group keys its roles and teams entitle it to, through the real
     ``add_group_member``: from another demo account that holds the key (unlocked with its recorded
-    password), or as the group's first key. Idempotent; returns how many keys were given."""
+    password), or as the group's first key. Idempotent; returns how many keys were given, and the accounts
+    with their keyrings (the example cases are made with them)."""
     users = {c.username: User.objects.get(username=c.username) for c in credentials}
     keyrings = {c.username: unlock_with_password(users[c.username], c.password) for c in credentials}
     given = 0
@@ -198,11 +214,14 @@ def give_demo_keys(credentials: list[Credential]) -> int:
             vault.remove_group_member(group, user, actor=None)
             vault.add_group_member(group, user, by=giver, actor=giver.user)
             given += 1
-    return given
+    return given, Staff(users, keyrings)
 
 
 class Command(BaseCommand):
-    help = f"Create demonstration teams and one account per role; write DATA_DIR/{CREDENTIALS_FILE}."
+    help = (
+        "Create demonstration teams, accounts for every role and example cases; "
+        f"write DATA_DIR/{CREDENTIALS_FILE}."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -224,17 +243,22 @@ class Command(BaseCommand):
                 name: Team.objects.filter(name=name).first() or actions.create_team(name, about, actor=None)
                 for name, about in TEAMS.items()
             }
-            wanted = [(demo_username(r), r, [teams[n] for n in names]) for r, names in ACCOUNTS.items()]
-            wanted.insert(1, (SECOND_ADMINISTRATOR, Role.ADMINISTRATOR, []))
-            for username, role, team_list in wanted:
-                outcome, credential = self._ensure_account(username, role, team_list, previous)
+            for username, role, names in ACCOUNTS:
+                outcome, credential = self._ensure_account(
+                    username, role, [teams[n] for n in names], previous
+                )
                 counts[outcome] += 1
                 credentials.append(credential)
             # New enquiries from the public site go to the northern intake team, whose officer can read them.
-            IntakeRoute.objects.get_or_create(team=teams["Intake — North"])
-            given = give_demo_keys(credentials)
+            IntakeRoute.objects.get_or_create(team=teams[NORTH])
+            given, staff = give_demo_keys(credentials)
             if given:
                 counts["keys_given"] = given
+            # The example cases are made once: while the demo's intake team has none. Later runs leave them
+            # (and whatever a newcomer did with them) as they are.
+            north = teams[NORTH]
+            if not Case.objects.filter(team=north).exists():
+                counts["cases"] = len(make_cases(staff, north, teams[PASSAGE]))
             record(Event.DEMO_SEEDED, actor=None, subject="demo", **counts)
         write_credentials(path, credentials)
         self._print(path, credentials, counts)
@@ -272,7 +296,13 @@ class Command(BaseCommand):
             self.stdout.write("  ".join([*cells, row[3]]).rstrip())
         self.stdout.write(
             f"\nDemo accounts: {counts['created']} created, {counts['reset']} re-issued, "
-            f"{counts['kept']} kept.\nSaved to {path} (mode 0600).\n"
+            f"{counts['kept']} kept.\n"
+            + (
+                f"Example cases: {counts['cases']} made, every stage from a new enquiry to a paid reward.\n"
+                if "cases" in counts
+                else "Example cases: already made (made only while the intake team has none).\n"
+            )
+            + f"Saved to {path} (mode 0600).\n"
             "Log in at /staff/login/ with a username and its password, then the 6-digit code\n"
             "for its TOTP secret:\n"
             "  oathtool --totp -b SECRET    (or add the secret to any authenticator app)"
