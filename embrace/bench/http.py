@@ -61,7 +61,7 @@ MESSAGES = [
     "ကၽြန္ေတာ္ စစ္တပ္က ထြက္ခ်င္ပါတယ္။ ေက်းဇူးတင္ပါတယ္။",
     "ဗိုလ်ကြီးတစ်ယောက်ပါ။ ရန်ကုန်အနီးက တပ်ရင်းမှာ ရှိပါတယ်။ ကား တစ်စီး ယူလာနိုင်ပါတယ်။ ဘယ်နေ့ ဘယ်အချိန် ဆက်သွယ်ရမလဲ ပြောပါ။",
 ]
-_RECEIPT = re.compile(r'<p class="receipt">.*?(\d{4} \d{4} \d{4} \d{4})', re.DOTALL)
+_RECEIPT = re.compile(r"RECEIPT:.*?(\d{4} \d{4} \d{4} \d{4})", re.DOTALL)
 _ERRORS = re.compile(r'<ul class="errorlist[^"]*">(.*?)</ul>', re.DOTALL)
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -87,7 +87,8 @@ def _enquiry(message: str, fields: dict[str, str]) -> dict[str, str]:
 
 
 def _receipt(page: str) -> str | None:
-    found = _RECEIPT.search(page)
+    # The receipt is shown in spans that keep its groups together: read it without the tags.
+    found = _RECEIPT.search(_TAGS.sub("", page.replace('<p class="receipt">', "RECEIPT:")))
     return found.group(1).replace(" ", "") if found else None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from django import forms
@@ -55,8 +56,9 @@ class TokenFormMixin(forms.Form):
     website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
 
     def fresh_token(self) -> None:
+        """A new token that keeps the time already spent on this form (see tokens.renew)."""
         data = self.data.copy()  # type: ignore[attr-defined]
-        data["token"] = tokens.issue()
+        data["token"] = tokens.renew(str(self.data.get("token") or ""))
         self.data = data
 
     def token_check(self) -> tokens.TokenCheck:
@@ -127,7 +129,15 @@ class ReceiptForm(forms.Form):
     )
 
     def clean_receipt(self) -> str:
-        digits = burmese.digits_only(burmese.normalise_digits(self.cleaned_data["receipt"]))
+        """The receipt as 16 ASCII digits, however it was typed: full-width or Myanmar digits (NFKC, then
+        the Myanmar table), with spaces, dashes or dots. Anything else is a typing slip, answered with a
+        format message before any receipt is tried, so it never counts as a wrong guess."""
+        typed = unicodedata.normalize("NFKC", self.cleaned_data["receipt"])
+        digits = burmese.digits_only(burmese.normalise_digits(typed))
+        if not (digits.isascii() and digits.isdigit()):
+            raise forms.ValidationError(
+                _("A receipt has only digits (0–9 or ၀–၉). Check for letters or other signs and try again.")
+            )
         if len(digits) != 16:
             raise forms.ValidationError(_("A receipt has 16 digits. Please check it and try again."))
         return digits

@@ -12,6 +12,20 @@ class ShownReceipt:
     latin: str
     myanmar: str
 
+    # Two groups to a piece, each piece kept on one line: a narrow screen wraps the receipt 2 + 2.
+    @property
+    def latin_pairs(self) -> list[str]:
+        return _pairs(self.latin)
+
+    @property
+    def myanmar_pairs(self) -> list[str]:
+        return _pairs(self.myanmar)
+
+
+def _pairs(grouped: str) -> list[str]:
+    groups = grouped.split(" ")
+    return [" ".join(groups[i : i + 2]) for i in range(0, len(groups), 2)]
+
 
 def group_receipt(digits: str) -> ShownReceipt:
     latin = " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))

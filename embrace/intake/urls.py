@@ -8,4 +8,5 @@ urlpatterns = [
     path("enquire/", views.enquire, name="enquire"),
     path("return/", views.return_with_receipt, name="return"),
     path("return/reply/", views.reply, name="reply"),
+    path("return/photo/", views.photo, name="photo"),
 ]

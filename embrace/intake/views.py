@@ -6,11 +6,13 @@ enquirer never loses what they typed. Photos cannot be refilled by a browser, so
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,7 +20,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from embrace.cases.actions import Photo, message_document
-from embrace.cases.models import Status
+from embrace.cases.downloads import sealed_file_response
+from embrace.cases.models import Attachment, Sender, Status
 from embrace.cases.thread import read_thread
 from embrace.core.access import public
 from embrace.intake import actions, photos, tokens
@@ -27,6 +30,7 @@ from embrace.intake.receipts import group_receipt
 from embrace.myanmar import text as burmese
 from embrace.rewards.models import schedule_in_force
 from embrace.vault import receipts
+from embrace.vault.keyring import NoAccess
 
 PHOTO_MESSAGES = {
     "too_large": gettext_lazy("is too large (at most 10 MB)"),
@@ -89,7 +93,7 @@ def enquire(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         return _page(request, "intake/enquire.html", {"form": EnquiryForm(initial={"token": _fresh()})})
     form = EnquiryForm(request.POST, request.FILES)
-    context = {"form": form}
+    context: dict[str, Any] = {"form": form}
     if not form.is_valid():
         _keep_or_renew_token(form)
         return _page(request, "intake/enquire.html", context, status=400)
@@ -119,11 +123,11 @@ def enquire(request: HttpRequest) -> HttpResponse:
             body, identity, cleaned_photos, token=check.digest, quarantine=form.looks_automated(check)
         )
     except actions.TokenSpent:
+        # Most often the receipt page was reloaded, which sends the same form again. The receipt exists
+        # only in the enquirer's hands (we keep a hash that cannot be read back), so say so plainly.
         form.fresh_token()
-        form.add_error(
-            None, _("This form was already sent once. If you did not see a receipt, send it again.")
-        )
-        return _page(request, "intake/enquire.html", context, status=400)
+        context["already_sent"] = True
+        return _page(request, "intake/enquire.html", context, status=409)
     except receipts.Busy:
         return _busy(request, "intake/enquire.html", context)
     except actions.IntakeClosed:
@@ -132,6 +136,34 @@ def enquire(request: HttpRequest) -> HttpResponse:
     return _page(
         request, "intake/receipt.html", {"receipt": group_receipt(receipt), "photos": len(cleaned_photos)}
     )
+
+
+@require_POST
+@public
+@never_cache
+def photo(request: HttpRequest) -> HttpResponseBase:
+    """A photo staff sent, for the enquirer whose visit (opened with the receipt) is still open.
+
+    A POST with the visit token in the body, never a link with it in the address: addresses stay in the
+    phone's history. The photo is decrypted with the receipt's keyring as it streams out, never cached.
+    """
+    keyring = actions.resume_visit(request.POST.get("visit", ""))
+    if keyring is None:
+        return _page(request, "intake/return.html", {"form": ReceiptForm(), "expired": True}, status=400)
+    case = actions.case_for(keyring)
+    try:
+        item = Attachment.objects.get(
+            pk=uuid.UUID(request.POST.get("photo", "")), message__case=case, message__sender=Sender.STAFF
+        )
+    except (ValueError, Attachment.DoesNotExist):
+        raise Http404("No such photo.") from None
+    try:
+        response = sealed_file_response(keyring, item.stored_name, bytes(item.meta))
+    except NoAccess:
+        raise Http404("No such photo.") from None
+    # An image of ours, alone: nothing in it may run or load anything else.
+    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
+    return response
 
 
 def _fresh() -> str:
@@ -240,7 +272,9 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
         "Everything you typed is below: press Send again."
     )
     if request.path.endswith("/enquire/"):
-        form = EnquiryForm(initial={**request.POST.dict(), "token": _fresh()})
+        form = EnquiryForm(
+            initial={**request.POST.dict(), "token": tokens.renew(request.POST.get("token", ""))}
+        )
         return _page(request, "intake/enquire.html", {"form": form, "notice": notice}, status=403)
     context = {"form": ReceiptForm(), "notice": notice, "unsent": request.POST.get("message", "")}
     return _page(request, "intake/return.html", context, status=403)

@@ -153,6 +153,14 @@ _DIGITS_IN_NUMBERS = {**_DIGITS, ord(_WA): ord("0")}
 _SEPARATORS = frozenset(" .·‧\u2024\u00a0\u200b\u200c\u200d\u2060\ufeff\u2212")
 
 
+_TO_MYANMAR = str.maketrans("0123456789", "၀၁၂၃၄၅၆၇၈၉")
+
+
+def myanmar_digits(text: str) -> str:
+    """ASCII digits as Myanmar digits (for Burmese pages); everything else untouched."""
+    return text.translate(_TO_MYANMAR)
+
+
 def normalise_digits(text: str) -> str:
     """Myanmar-block digits as ASCII digits; everything else untouched."""
     return text.translate(_DIGITS)

@@ -120,11 +120,46 @@ MY = {
     "%(kyat)s kyat": "%(kyat)s ကျပ်",
     "Your message was received": "သင့်စာ ရောက်ရှိပါပြီ",
     (
-        "%(n)s photo was received, without its hidden details (place, time, phone).",
-        "%(n)s photos were received, without their hidden details (place, time, phone).",
-    ): ("ဓာတ်ပုံ %(n)s ပုံ ရောက်ရှိပါပြီ။ ပုံထဲတွင် ဝှက်ထားသော အချက်များ (နေရာ၊ အချိန်၊ ဖုန်း) ကို ဖယ်ရှားပြီးပါပြီ။"),
-    "This is your receipt. It is shown only once. You need it to read our answer.": (
-        "ဤသည်မှာ သင့်ပြေစာနံပါတ် ဖြစ်ပါသည်။ တစ်ကြိမ်သာ ပြပါမည်။ ကျွန်ုပ်တို့၏ အဖြေကို ဖတ်ရန် လိုအပ်ပါသည်။"
+        "%(shown)s photo was received, without its hidden details (place, time, phone).",
+        "%(shown)s photos were received, without their hidden details (place, time, phone).",
+    ): ("ဓာတ်ပုံ %(shown)s ပုံ ရောက်ရှိပါပြီ။ ပုံထဲတွင် ဝှက်ထားသော အချက်များ (နေရာ၊ အချိန်၊ ဖုန်း) ကို ဖယ်ရှားပြီးပါပြီ။"),
+    (
+        "This is your receipt. It is shown only once, on this page, and never again. "
+        "You need it to read our answer."
+    ): (
+        "ဤသည်မှာ သင့်ပြေစာနံပါတ် ဖြစ်ပါသည်။ ဤစာမျက်နှာတွင် တစ်ကြိမ်သာ ပြပြီး နောက်ထပ် ဘယ်တော့မှ မပြတော့ပါ။"
+        " ကျွန်ုပ်တို့၏ အဖြေကို ဖတ်ရန် ၎င်းကို လိုအပ်ပါသည်။"
+    ),
+    "If you lose it": "ပျောက်သွားလျှင်",
+    (
+        "Nobody can show it to you again, not even us: we keep it only in a form that cannot be read back. "
+        "Reloading this page will not show it again either. If you lose it, send a new message and say that "
+        "you wrote before."
+    ): (
+        "မည်သူမျှ ၎င်းကို ထပ်ပြ၍ မရပါ၊ ကျွန်ုပ်တို့ပင် မရပါ။ ပြန်ဖတ်၍ မရသော ပုံစံဖြင့်သာ သိမ်းထားပါသည်။"
+        " ဤစာမျက်နှာကို ပြန်ဖွင့် (reload) လျှင်လည်း ထပ်မပြပါ။ ပျောက်သွားလျှင် စာအသစ် ပို့ပြီး"
+        " ယခင်က စာရေးခဲ့ဖူးကြောင်း ဖော်ပြပါ။"
+    ),
+    "This message was already received: the receipt page was reloaded, or the form was sent twice.": (
+        "ဤစာ ရောက်ရှိပြီး ဖြစ်ပါသည်။ ပြေစာနံပါတ် စာမျက်နှာကို ပြန်ဖွင့်ခဲ့ခြင်း သို့မဟုတ် ပုံစံကို နှစ်ကြိမ် ပို့ခဲ့ခြင်း ဖြစ်ပါသည်။"
+    ),
+    (
+        "Its receipt was shown only once. We cannot show it again: "
+        "it is not stored anywhere in a form anyone can read, not even by us."
+    ): (
+        "၎င်း၏ ပြေစာနံပါတ်ကို တစ်ကြိမ်သာ ပြခဲ့ပါသည်။ ထပ်ပြ၍ မရပါ။ မည်သူမျှ ဖတ်နိုင်သော ပုံစံဖြင့်"
+        " မည်သည့်နေရာတွင်မျှ မသိမ်းထားပါ၊ ကျွန်ုပ်တို့ပင် မဖတ်နိုင်ပါ။"
+    ),
+    (
+        "If you wrote the receipt down, use it with “I have a receipt”. If you lost it, you can send your "
+        "message again below: you will get a new receipt. Say in the message that you wrote before."
+    ): (
+        "ပြေစာနံပါတ်ကို ရေးမှတ်ထားခဲ့လျှင် “ပြေစာနံပါတ် ရှိပြီးသား” တွင် သုံးပါ။ ပျောက်သွားလျှင် အောက်တွင်"
+        " သင့်စာကို ထပ်ပို့နိုင်ပြီး ပြေစာနံပါတ် အသစ် ရပါမည်။ ယခင်က စာရေးခဲ့ဖူးကြောင်း စာထဲတွင် ဖော်ပြပါ။"
+    ),
+    "See photo %(n)s": "ဓာတ်ပုံ %(n)s ကြည့်ရန်",
+    "A receipt has only digits (0–9 or ၀–၉). Check for letters or other signs and try again.": (
+        "ပြေစာနံပါတ်တွင် ဂဏန်း (0–9 သို့မဟုတ် ၀–၉) များသာ ပါပါသည်။ စာလုံး သို့မဟုတ် အခြား သင်္ကေတများ ပါနေသလား စစ်ပြီး ထပ်ကြိုးစားပါ။"
     ),
     "Learn it by heart, or write it down where nobody will recognise it.": (
         "အလွတ်ကျက်ပါ၊ သို့မဟုတ် မည်သူမျှ သတိမထားမိမည့် နေရာတွင် ရေးမှတ်ထားပါ။"
@@ -145,9 +180,9 @@ MY = {
     "The programme": "အစီအစဉ်",
     "You": "သင်",
     (
-        "%(n)s photo",
-        "%(n)s photos",
-    ): ("ဓာတ်ပုံ %(n)s ပုံ"),
+        "%(shown)s photo",
+        "%(shown)s photos",
+    ): ("ဓာတ်ပုံ %(shown)s ပုံ"),
     "Your message was not sent yet. Everything you typed is still here.": (
         "သင့်စာ မပို့ရသေးပါ။ သင်ရိုက်ထားသမျှ ဒီမှာ ရှိနေဆဲပါ။"
     ),
@@ -162,6 +197,7 @@ MY = {
     "could not be processed now; send it again in a few minutes": ("ကို ယခု စီမံ၍ မရသေးပါ။ မိနစ်အနည်းငယ်အကြာတွင် ထပ်ပို့ပါ"),
     "is one photo too many (at most 5)": "သည် ပိုနေပါသည် (အများဆုံး ၅ ပုံ)",
     "This form was open too long. Check it and send it again.": ("ဤပုံစံကို ကြာလွန်းစွာ ဖွင့်ထားခဲ့ပါသည်။ ပြန်စစ်ပြီး ထပ်ပို့ပါ။"),
+    # No longer shown (a resent form now says what happened); kept while the catalog keeps it as obsolete.
     "This form was already sent once. If you did not see a receipt, send it again.": (
         "ဤပုံစံကို တစ်ကြိမ် ပို့ပြီးပါပြီ။ ပြေစာနံပါတ် မမြင်ခဲ့ရလျှင် ထပ်ပို့ပါ။"
     ),

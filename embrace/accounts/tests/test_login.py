@@ -51,7 +51,8 @@ def test_wrong_password_is_refused_without_saying_which_part(client: Client, han
 def test_empty_login_form_is_400_with_field_errors(client: Client, db: None) -> None:
     response = client.post(LOGIN, {"username": "", "password": ""})
     assert response.status_code == 400
-    assert b"This field is required" in response.content
+    # The sign-in page is Burmese by default, and so are Django's own messages on it.
+    assert "ဤအကွက်ကို ဖြည့်ရန် လိုအပ်ပါသည်။" in response.content.decode()
 
 
 def test_wrong_totp_is_refused_with_a_clear_message(client: Client, handler: Persona) -> None:

@@ -110,3 +110,31 @@ def test_pages_read_in_a_text_browser(live_server) -> None:
             check=True,
         ).stdout
         assert expected in dump, dump[:500]
+
+
+def test_the_receipt_keeps_its_groups_whole_on_a_360_px_phone(
+    browser: Browser, live_server, settings
+) -> None:
+    settings.INTAKE_MIN_FILL_SECONDS = 0
+    context = browser.new_context(
+        java_script_enabled=False, locale="my-MM", viewport={"width": 360, "height": 740}
+    )
+    page = context.new_page()
+    page.goto(live_server.url + "/enquire/")
+    page.check("input[name=kind][value=leave_alone]")
+    page.fill("textarea[name=message]", MESSAGE)
+    follow(page)
+    receipt = page.locator(".receipt").bounding_box()
+    assert receipt
+    assert receipt["x"] + receipt["width"] <= 360
+    pieces = page.locator(".receipt span")
+    assert pieces.count() == 4
+    boxes = [pieces.nth(i).bounding_box() for i in range(4)]
+    line = min(box["height"] for box in boxes if box)
+    for i, box in enumerate(boxes):
+        assert box, i
+        assert box["height"] < 1.5 * line, f"pair {i} wraps inside itself"  # each pair of groups on one line
+        assert box["x"] + box["width"] <= receipt["x"] + receipt["width"], f"pair {i} overflows"
+    # In Latin digits, the whole receipt fits on one line at 360 px: 4 groups, no 3 + 1.
+    assert boxes[2]["y"] == boxes[3]["y"]  # type: ignore[index]
+    context.close()

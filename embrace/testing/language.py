@@ -1,0 +1,65 @@
+"""Does a Burmese page still show English sentences? A heuristic check for tests, usable on any page.
+
+A run of three or more Latin-script words with nothing but spaces and punctuation between them is taken
+for an English sentence (or a fragment of one) left untranslated. Single English words inside Burmese
+(Telegram, JPEG, a username) pass; so do the brand and format names in ALLOWED, which are written the same
+way in Burmese text. Only what a reader sees counts: text between tags, outside <style>, <script> and
+<title> (the title is checked too, as visible in the tab), plus button and input values that are shown.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+# Names Burmese text writes in Latin letters, as they are: apps, formats, units, the currency sign.
+ALLOWED = frozenset(
+    {
+        "telegram",
+        "signal",
+        "tor",
+        "browser",
+        "jpeg",
+        "png",
+        "webp",
+        "mb",
+        "us",
+        "embrace",
+        "zawgyi",
+        "unicode",
+        "english",
+        "totp",
+        "qr",
+    }
+)
+
+_HIDDEN = re.compile(r"<(style|script|textarea)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
+_SHOWN_VALUE = re.compile(r'<(?:input)[^>]*\btype="(?:submit|button)"[^>]*\bvalue="([^"]*)"', re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+# Latin words (letters, inner apostrophes and hyphens) separated only by spaces, punctuation or digits.
+_RUN = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[\s,.:;!?()“”\"/&—–0-9$%]+[A-Za-z][A-Za-z'’-]*)*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def visible_text(page: str) -> list[str]:
+    """The pieces of text a reader sees on ``page`` (an HTML document), in order."""
+    shown_values = _SHOWN_VALUE.findall(page)
+    body = _HIDDEN.sub(" ", page)
+    pieces = [html.unescape(p).strip() for p in _TAG.split(body)]
+    return [p for p in pieces + [html.unescape(v) for v in shown_values] if p]
+
+
+def english_sentences(page: str, *, allowed: Iterable[str] = (), words: int = 3) -> list[str]:
+    """Runs of ``words`` or more Latin words in the visible text of ``page``, brand names not counted.
+
+    ``allowed`` adds words this page may show (a username, a test marker); compare case-insensitively.
+    """
+    allowed_words = ALLOWED | {w.casefold() for w in allowed}
+    found = []
+    for piece in visible_text(page):
+        for run in _RUN.finditer(piece):
+            counted = [w for w in _WORD.findall(run.group()) if w.casefold() not in allowed_words]
+            if len(counted) >= words:
+                found.append(run.group())
+    return found
