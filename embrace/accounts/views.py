@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import io
 from urllib.parse import urlencode
 
 import segno
@@ -178,8 +179,11 @@ def login_code(request: HttpRequest) -> HttpResponse:
 
 
 def qr_data_uri(device: TOTPDevice) -> str:
-    svg = segno.make(device.config_url, error="m").svg_inline(scale=4)
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+    """The enrolment QR code as a ``data:`` image. As an image (not inline markup) the SVG needs its own
+    namespace and size, or browsers draw nothing: segno's ``svg_inline`` leaves both out, so ask for them."""
+    buffer = io.BytesIO()
+    segno.make(device.config_url, error="m").save(buffer, kind="svg", scale=4, xmldecl=False, svgns=True)
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
 
 
 @require_http_methods(["GET", "POST"])

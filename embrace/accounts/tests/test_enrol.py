@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import base64
+import re
 
 import pytest
 from django.test import Client
@@ -129,3 +130,22 @@ def test_enrolled_user_cannot_enrol_a_second_device(client: Client, handler: Per
     response = client.get(reverse("accounts:enrol"))
     assert response["Location"] == reverse("accounts:login_code")
     assert TOTPDevice.objects.filter(user=handler.user).count() == 1
+
+
+def test_enrolment_qr_code_is_a_standalone_svg_with_a_size(temporary_password: str) -> None:
+    """A ``data:`` SVG without its namespace or size is a broken image: the QR code would not show."""
+    browser = Client()
+    browser.post(reverse("accounts:login"), {"username": "newbie", "password": temporary_password})
+    page = browser.get(reverse("accounts:enrol"))
+    uri = page.context["qr"]
+    assert uri.startswith("data:image/svg+xml;base64,")
+    svg = base64.b64decode(uri.split(",", 1)[1]).decode()
+    root = re.search(r"<svg\b[^>]*>", svg)
+    assert root is not None
+    assert 'xmlns="http://www.w3.org/2000/svg"' in root.group(0)
+    width = re.search(r'\bwidth="(\d+)"', root.group(0))
+    height = re.search(r'\bheight="(\d+)"', root.group(0))
+    assert width is not None
+    assert height is not None
+    assert int(width.group(1)) > 0
+    assert int(height.group(1)) > 0
