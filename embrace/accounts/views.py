@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import base64
 import io
+import uuid
 from urllib.parse import urlencode
 
 import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -31,14 +33,12 @@ from embrace.accounts.forms import (
     ReenrolForm,
     TeamForm,
 )
-from embrace.accounts.models import User
+from embrace.accounts.models import Team, User
 from embrace.accounts.roles import Perm
 from embrace.audit.events import Event
 from embrace.audit.log import record
-from embrace.cases.queries import handler_cases
 from embrace.core.access import public
 from embrace.vault import keyring as vault_keyring
-from embrace.vault.recovery import restores_for, trusteeship_of
 
 PREAUTH = "preauth_user"
 
@@ -326,22 +326,6 @@ def reenrol(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/reenrol.html", {"form": form}, status=400 if form.errors else 200)
 
 
-@require_GET
-@staff_required()
-def home(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    # A handler starts from their own cases, newest news first; nobody else's appear here.
-    cases = handler_cases(user) if user.can(Perm.CASE_HANDLE) else None
-    # Break-glass: a trustee sees their waiting share and every restore of their key, so none goes unseen.
-    context = {
-        "roles": sorted(r.label for r in user.roles),
-        "cases": cases,
-        "trustee": trusteeship_of(user),
-        "restores": restores_for(user)[:5],
-    }
-    return render(request, "accounts/home.html", context)
-
-
 @require_http_methods(["GET", "POST"])
 @staff_required()
 @sensitive_post_parameters("current_password", "new_password", "new_password_again")
@@ -366,6 +350,44 @@ def password_change(request: HttpRequest) -> HttpResponse:
 def team_new(request: HttpRequest) -> HttpResponse:
     form = TeamForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        actions.create_team(form.cleaned_data["name"], form.cleaned_data["description"], actor=request.user)  # type: ignore[arg-type]
-        return redirect("staffing:user_list")
+        team = actions.create_team(
+            form.cleaned_data["name"],
+            form.cleaned_data["description"],
+            actor=request.user,  # type: ignore[arg-type]
+        )
+        messages.success(request, _("Team “%(name)s” created.") % {"name": team.name})
+        return redirect("accounts:team_list")
     return render(request, "accounts/team_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def get_team_for(user: User, team_id: uuid.UUID) -> Team:
+    """A team, for an administrator (the decorator has checked the permission): 404 if unknown."""
+    return get_object_or_404(Team, pk=team_id)
+
+
+@require_GET
+@staff_required(Perm.ACCOUNTS_MANAGE)
+def team_list(request: HttpRequest) -> HttpResponse:
+    teams = Team.objects.annotate(people=Count("members", filter=Q(members__is_active=True)))
+    return render(request, "accounts/team_list.html", {"teams": teams})
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required(Perm.ACCOUNTS_MANAGE)
+def team_edit(request: HttpRequest, team_id: uuid.UUID) -> HttpResponse:
+    team = get_team_for(request.user, team_id)  # type: ignore[arg-type]
+    # The form works on a copy, so a rejected name never shows as the team's name in the page's heading.
+    data = request.POST if request.method == "POST" else None
+    form = TeamForm(data, instance=Team.objects.get(pk=team.pk))
+    if request.method == "POST" and form.is_valid():
+        actions.update_team(
+            team,
+            form.cleaned_data["name"],
+            form.cleaned_data["description"],
+            actor=request.user,  # type: ignore[arg-type]
+        )
+        messages.success(request, _("Team “%(name)s” saved.") % {"name": team.name})
+        return redirect("accounts:team_list")
+    members = team.members.filter(is_active=True).order_by("username")
+    context = {"form": form, "team": team, "members": members}
+    return render(request, "accounts/team_form.html", context, status=400 if form.errors else 200)
