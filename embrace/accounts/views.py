@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp import login as otp_login
@@ -67,15 +68,18 @@ def _throttled(request: HttpRequest, form: LoginForm, username: str) -> HttpResp
     record(Event.LOGIN_THROTTLED, username_hash=actions.throttle_key(username)[:16], site=bool(site))
     seconds = max(wait, site)
     why = (
-        "Too many failed attempts for this username."
+        _("Too many failed attempts for this username.")
         if wait
-        else "Too many failed sign-ins across the site just now."
+        else _("Too many failed sign-ins across the site just now.")
     )
-    form.add_error(
-        None,
-        f"{why} Enter your password and the 6-digit code from your authenticator together to sign in now, "
-        f"or try again without the code in {seconds} second(s).",
-    )
+    then = ngettext(
+        "Enter your password and the 6-digit code from your authenticator together to sign in now, or try "
+        "again without the code in %(seconds)d second.",
+        "Enter your password and the 6-digit code from your authenticator together to sign in now, or try "
+        "again without the code in %(seconds)d seconds.",
+        seconds,
+    ) % {"seconds": seconds}
+    form.add_error(None, f"{why} {then}")
     return render(request, "accounts/login.html", {"form": form, "ask_code": True}, status=429)
 
 
@@ -99,12 +103,12 @@ def _login_with_code(request: HttpRequest, form: LoginForm) -> HttpResponse:
     allowed = device is not None and device.verify_is_allowed()[0]
     if user is None or device is None or not allowed or not device.verify_token(form.cleaned_data["code"]):
         actions.register_failure(username, user=User.objects.filter(username=username).first())
-        form.add_error(None, "Wrong username, password or code.")
+        form.add_error(None, _("Wrong username, password or code."))
         return render(request, "accounts/login.html", {"form": form, "ask_code": True}, status=400)
     try:
         keyring = vault_keyring.unlock_with_password(user, password)
     except vault_keyring.VaultLocked:
-        form.add_error(None, "This account has no usable keys. Ask an administrator to recreate it.")
+        form.add_error(None, _("This account has no usable keys. Ask an administrator to recreate it."))
         return render(request, "accounts/login.html", {"form": form}, status=400)
     request.session.flush()
     cookie = vault_keyring.start_session(request, keyring)
@@ -128,12 +132,12 @@ def login_view(request: HttpRequest) -> HttpResponse:
         user = authenticate(request, username=username, password=password)
         if user is None:
             actions.register_failure(username, user=User.objects.filter(username=username).first())
-            form.add_error(None, "Wrong username or password.")
+            form.add_error(None, _("Wrong username or password."))
             return render(request, "accounts/login.html", {"form": form}, status=400)
         try:
             keyring = vault_keyring.unlock_with_password(user, password)
         except vault_keyring.VaultLocked:
-            form.add_error(None, "This account has no usable keys. Ask an administrator to recreate it.")
+            form.add_error(None, _("This account has no usable keys. Ask an administrator to recreate it."))
             return render(request, "accounts/login.html", {"form": form}, status=400)
         # A fresh session: nothing of an earlier user (or an attacker-planted session) carries over.
         request.session.flush()
@@ -156,23 +160,23 @@ def login_view(request: HttpRequest) -> HttpResponse:
 def login_code(request: HttpRequest) -> HttpResponse:
     user = _pending_user(request)
     if user is None:
-        messages.info(request, "Start with your username and password.")
+        messages.info(request, _("Start with your username and password."))
         return redirect("accounts:login")
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     if device is None:
         return redirect("accounts:enrol")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        allowed, _ = device.verify_is_allowed()
+        allowed, _why = device.verify_is_allowed()
         if allowed and device.verify_token(form.cleaned_data["code"]):
             _complete_login(request, user, device)
             return redirect(_next_url(request) or "accounts:home")
         record(Event.OTP_FAILED, actor=user, subject=user)
         form.add_error(
             "code",
-            "That code is wrong or was already used. Wait for the next code and try again."
+            _("That code is wrong or was already used. Wait for the next code and try again.")
             if allowed
-            else "Too many wrong codes. Wait a minute, then try again.",
+            else _("Too many wrong codes. Wait a minute, then try again."),
         )
         return render(request, "accounts/login_code.html", {"form": form}, status=400 if allowed else 429)
     return render(request, "accounts/login_code.html", {"form": form}, status=400 if form.errors else 200)
@@ -203,12 +207,12 @@ def enrol(request: HttpRequest) -> HttpResponse:
     context = {"form": form, "qr": qr_data_uri(device), "secret": base64.b32encode(device.bin_key).decode()}
     if request.method == "POST" and form.is_valid():
         if not device.verify_token(form.cleaned_data["code"]):
-            form.add_error("code", "That code is wrong or was already used. Wait for the next code.")
+            form.add_error("code", _("That code is wrong or was already used. Wait for the next code."))
             return render(request, "accounts/enrol.html", context, status=400)
         try:
             keyring = vault_keyring.keyring_from_request(request, user)
         except vault_keyring.VaultLocked:
-            messages.error(request, "Your sign-in expired. Log in again.")
+            messages.error(request, _("Your sign-in expired. Log in again."))
             return redirect("accounts:login")
         recovery_key = None
         if user.must_change_password:
@@ -287,7 +291,7 @@ def recover(request: HttpRequest) -> HttpResponse:
             keyring = None
         if keyring is None or device is None or not device.verify_token(form.cleaned_data["code"]):
             actions.register_failure(form.cleaned_data["username"], user=user)
-            form.add_error(None, "The username, recovery key or code is wrong.")
+            form.add_error(None, _("The username, recovery key or code is wrong."))
             return render(request, "accounts/recover.html", {"form": form}, status=400)
         recovery_key = actions.recover_account(keyring, form.cleaned_data["new_password"])
         return render(request, "accounts/recovery_key.html", {"recovery_key": recovery_key})
@@ -312,7 +316,7 @@ def reenrol(request: HttpRequest) -> HttpResponse:
         if user is None or keyring is None:
             # Counted like any failure, but never blocking: this door needs a 256-bit key as well.
             actions.register_failure(username, user=User.objects.filter(username=username).first())
-            form.add_error(None, "The username, password or recovery key is wrong.")
+            form.add_error(None, _("The username, password or recovery key is wrong."))
             return render(request, "accounts/reenrol.html", {"form": form}, status=400)
         recovery_key = actions.reenrol_authenticator(keyring, password)
         request.session.flush()
@@ -335,7 +339,7 @@ def password_change(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         actions.change_password(request.keyring, form.cleaned_data["new_password"])  # type: ignore[attr-defined]
         update_session_auth_hash(request, user)
-        messages.success(request, "Password changed. Your keys are now protected by the new password.")
+        messages.success(request, _("Password changed. Your keys are now protected by the new password."))
         return redirect("accounts:home")
     return render(
         request, "accounts/password_change.html", {"form": form}, status=400 if form.errors else 200

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from embrace.accounts.forms import CodeForm, NewPasswordForm
 from embrace.accounts.models import Team, User
@@ -62,7 +63,14 @@ class AccessForm(_RolesAndTeams):
 
 
 class AcceptInvitationForm(NewPasswordForm, CodeForm):
-    field_order = ["new_password", "new_password_again", "code"]
+    # Each person's pages are in the language they choose here (changeable later on "My settings").
+    language = forms.ChoiceField(
+        label=gettext_lazy("Language of your pages"),
+        choices=[("my", "မြန်မာ"), ("en", "English")],
+        initial="my",
+        required=False,
+    )
+    field_order = ["language", "new_password", "new_password_again", "code"]
 
 
 class FingerprintForm(forms.Form):

@@ -58,3 +58,31 @@ def test_administrator_home_counts_invitations_waiting(db: None) -> None:
     page = log_in(Client(), admin).get(HOME).content.decode()
     assert "Invitations waiting" in page
     assert "1 waiting" in page
+
+
+def test_a_burmese_persona_home_is_in_burmese(intake_team: Team) -> None:
+    reader = make_persona("burmese-intake", Role.INTAKE_OFFICER, teams=(intake_team,), language="my")
+    page = log_in(Client(), reader).get(HOME).content.decode()
+    assert "ဝင်စာ" in page  # "Inbox"
+    assert "Inbox" not in page
+    assert "Intake officer" not in page
+
+
+def test_a_burmese_auditor_reads_the_audit_log_in_burmese(db: None) -> None:
+    auditor = make_persona("burmese-auditor", Role.AUDITOR, language="my")
+    page = log_in(Client(), auditor).get(reverse("audit:log")).content.decode()
+    assert "လုပ်ဆောင်ချက်မှတ်တမ်း" in page  # "Audit log"
+    assert "ဝင်ရောက်ခဲ့သည်" in page, "event names are in Burmese too (the auditor's own sign-in)"
+    assert "Who did what" not in page
+    assert "Signed in" not in page
+
+
+def test_the_sign_in_page_is_burmese_for_a_stranger_and_english_with_the_cookie(db: None) -> None:
+    from django.conf import settings
+
+    burmese = Client().get(reverse("accounts:login")).content.decode()
+    assert "အသုံးပြုသူအမည်" in burmese  # "Username"
+    assert "Log in" not in burmese
+    english = Client()
+    english.cookies[settings.STAFF_LANGUAGE_COOKIE_NAME] = "en"
+    assert "Log in" in english.get(reverse("accounts:login")).content.decode()

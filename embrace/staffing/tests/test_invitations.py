@@ -194,3 +194,15 @@ def test_an_invitee_receives_no_key_before_a_second_administrator_confirms(
     body = vault.create_compartment("body", [handler.user], actor=None)
     with pytest.raises(NoAccess, match="not active"):
         vault.grant(body, newbie, by=unlock_with_password(handler.user, handler.password), actor=handler.user)
+
+
+def test_invitee_chooses_the_language_of_their_pages_when_joining(admin: Persona) -> None:
+    inviter = log_in(Client(), admin)
+    link = _invite(inviter, username="english-reader")
+    browser = Client()
+    page = browser.get(link)
+    assert 'name="language"' in page.content.decode()
+    device = TOTPDevice.objects.get(pk=browser.session["invitation_device"])
+    data = {"language": "en", "new_password": PASSWORD, "new_password_again": PASSWORD, "code": _code(device)}
+    assert browser.post(link, data).status_code == 200
+    assert User.objects.get(username="english-reader").language == "en"
