@@ -532,4 +532,130 @@ MY = {
     ),
     "Approve the reset": "ပြန်လည်သတ်မှတ်မှုကို အတည်ပြုရန်",
     "Done.": "ပြီးပါပြီ။",
+    "Decision": "ဆုံးဖြတ်ချက်",
+    "Approve": "အတည်ပြုရန်",
+    "Note": "မှတ်ချက်",
+    "Roles": "တာဝန်များ",
+    "An account with this username already exists.": "ဤအသုံးပြုသူအမည်ဖြင့် အကောင့် ရှိပြီးသားဖြစ်သည်။",
+    "Active": "အသုံးပြုနိုင်သည်",
+    "Nobody changes their own roles, teams or active flag. Ask another administrator.": (
+        "မိမိကိုယ်ပိုင် တာဝန်၊ အဖွဲ့ သို့မဟုတ် အသုံးပြုနိုင်မှုကို မည်သူမျှ မပြောင်းနိုင်ပါ။ အခြား စီမံခန့်ခွဲသူကို မေးပါ။"
+    ),
+    "Fingerprint as the person reads it to you": "ထိုသူ ဖတ်ပြသည့်အတိုင်း လက်ဗွေနံပါတ်",
+    "withdrawn": "ပြန်ရုပ်သိမ်းပြီး",
+    "confirmed": "အတည်ပြုပြီး",
+    "waiting for confirmation": "အတည်ပြုချက် စောင့်နေသည်",
+    "waiting for the invitee": "ဖိတ်ခံရသူကို စောင့်နေသည်",
+    "More access for %(name)s": "%(name)s အတွက် ခွင့်ပြုချက် တိုးရန်",
+    "Asked by %(by)s on %(day)s.": "%(by)s က %(day)s တွင် တောင်းဆိုသည်။",
+    "Add roles:": "ထည့်မည့် တာဝန်များ -",
+    "Add to teams:": "ထည့်မည့် အဖွဲ့များ -",
+    "Make the account active again": "အကောင့်ကို ပြန်လည် အသုံးပြုနိုင်စေရန်",
+    "A role or team gives the right to ask for keys, not the keys themselves.": (
+        "တာဝန် သို့မဟုတ် အဖွဲ့သည် သော့တောင်းခွင့်ကိုသာ ပေးပြီး သော့ကိုယ်တိုင်ကို မပေးပါ။"
+    ),
+    "Decide": "ဆုံးဖြတ်ရန်",
+    "Invitation for %(name)s": "%(name)s အတွက် ဖိတ်ကြားချက်",
+    "Invited by %(by)s": "%(by)s က ဖိတ်ခေါ်သည်",
+    "Roles on confirmation:": "အတည်ပြုပြီးနောက် တာဝန်များ -",
+    "none": "မရှိ",
+    "Teams:": "အဖွဲ့များ -",
+    "You invited this person, so another administrator must confirm them.": (
+        "ဤသူကို သင်ဖိတ်ခေါ်ခဲ့သဖြင့် အခြား စီမံခန့်ခွဲသူတစ်ဦးက အတည်ပြုရမည်။"
+    ),
+    "You are the only administrator:": "သင်သည် တစ်ဦးတည်းသော စီမံခန့်ခွဲသူ ဖြစ်သည် -",
+    "you may confirm this second administrator yourself, once. This is recorded in the audit log.": (
+        "ဤဒုတိယ စီမံခန့်ခွဲသူကို သင်ကိုယ်တိုင် တစ်ကြိမ်သာ အတည်ပြုနိုင်သည်။ ၎င်းကို လုပ်ဆောင်ချက်မှတ်တမ်းတွင် မှတ်တမ်းတင်မည်။"
+    ),
+    "Ask %(name)s — in person or by a phone call, where you know their voice — to read the fingerprint shown "
+    "on their screen, and type it here. Do not accept it from a message.": (
+        "%(name)s ကို ကိုယ်တိုင်တွေ့၍ သို့မဟုတ် အသံကို သင်သိသော ဖုန်းခေါ်ဆိုမှုဖြင့် ၎င်းတို့ဖန်သားပြင်ပေါ်ရှိ "
+        "လက်ဗွေနံပါတ်ကို ဖတ်ပြခိုင်းပြီး ဤနေရာတွင် ရိုက်ထည့်ပါ။ စာတိုဖြင့် ပို့လာသည်ကို လက်မခံပါနှင့်။"
+    ),
+    "Confirm and activate": "အတည်ပြုပြီး အသုံးပြုနိုင်စေရန်",
+    "Withdraw the invitation": "ဖိတ်ကြားချက်ကို ပြန်ရုပ်သိမ်းရန်",
+    "Back to accounts": "အကောင့်များသို့ ပြန်သွားရန်",
+    "Pass this link to %(name)s over a safe channel. It works once and expires on %(expires)s (UTC). It is "
+    "shown only now.": (
+        "ဤလင့်ခ်ကို %(name)s ထံ လုံခြုံသောနည်းဖြင့် ပေးပို့ပါ။ တစ်ကြိမ်သာ အသုံးပြုနိုင်ပြီး %(expires)s (UTC) "
+        "တွင် သက်တမ်းကုန်မည်။ ယခုသာ ပြပါမည်။"
+    ),
+    "If the person says the link was already used, or the fingerprint they read does not match, withdraw the "
+    "invitation: someone else opened it.": (
+        "လင့်ခ်ကို သုံးပြီးသားဟု ထိုသူက ပြောလျှင် သို့မဟုတ် ဖတ်ပြသော လက်ဗွေနံပါတ် မကိုက်ညီလျှင် ဖိတ်ကြားချက်ကို ပြန်ရုပ်သိမ်းပါ - အခြားသူတစ်ဦး ဖွင့်ခဲ့သည်။"
+    ),
+    "The invitation": "ဖိတ်ကြားချက်",
+    "Invite someone": "တစ်ဦးကို ဖိတ်ခေါ်ရန်",
+    "You get a link to pass on to the person. With it they choose their own password, set up their "
+    "authenticator and are shown a short fingerprint. Another administrator who knows them confirms that "
+    "fingerprint with them (in person or by phone); only then is the account active with the roles and teams "
+    "you choose here.": (
+        "ထိုသူထံ ပေးရန် လင့်ခ်တစ်ခု ရပါမည်။ ၎င်းဖြင့် သူတို့ကိုယ်ပိုင် စကားဝှက်ကို ရွေးပြီး အတည်ပြုအက်ပ်ကို "
+        "ပြင်ဆင်ကာ လက်ဗွေနံပါတ်တိုတစ်ခု မြင်ရမည်။ သူတို့ကို သိသော အခြား စီမံခန့်ခွဲသူတစ်ဦးက ထိုနံပါတ်ကို "
+        "(ကိုယ်တိုင်တွေ့၍ သို့မဟုတ် ဖုန်းဖြင့်) အတည်ပြုပြီးမှသာ ဤနေရာတွင် သင်ရွေးသော တာဝန်နှင့် အဖွဲ့များဖြင့် "
+        "အကောင့် အသုံးပြုနိုင်မည်။"
+    ),
+    "Create the invitation": "ဖိတ်ကြားချက် ပြုလုပ်ရန်",
+    "Set up your account": "သင့်အကောင့်ကို ပြင်ဆင်ပါ",
+    "Set up your account, %(name)s": "%(name)s၊ သင့်အကောင့်ကို ပြင်ဆင်ပါ",
+    "Choose your password. Then scan this code with an authenticator app on a phone you keep with you and "
+    "type the 6-digit code it shows.": (
+        "သင့်စကားဝှက်ကို ရွေးပါ။ ထို့နောက် သင်ဆောင်ထားသော ဖုန်းပေါ်ရှိ အတည်ပြုအက်ပ်ဖြင့် ဤကုဒ်ကို စကန်ဖတ်ပြီး ပြသော ဂဏန်း ၆ လုံးကုဒ်ကို ရိုက်ထည့်ပါ။"
+    ),
+    "Set up my account": "ကျွန်ုပ်၏ အကောင့်ကို ပြင်ဆင်ရန်",
+    "Invitation not valid": "ဖိတ်ကြားချက် မမှန်ကန်ပါ",
+    "This invitation link is not valid": "ဤဖိတ်ကြားချက် လင့်ခ် မမှန်ကန်ပါ",
+    "It was used already, has expired or was withdrawn.": ("၎င်းကို သုံးပြီးပြီ၊ သက်တမ်းကုန်ပြီ သို့မဟုတ် ပြန်ရုပ်သိမ်းပြီး ဖြစ်သည်။"),
+    "If you did not use it yourself, tell the administrator who sent it, by phone or in person: someone else "
+    "may have opened it.": (
+        "သင်ကိုယ်တိုင် မသုံးခဲ့လျှင် ပို့ပေးသော စီမံခန့်ခွဲသူကို ဖုန်းဖြင့် သို့မဟုတ် ကိုယ်တိုင်တွေ့၍ ပြောပါ - အခြားသူတစ်ဦး ဖွင့်ခဲ့နိုင်သည်။"
+    ),
+    "Your account is set up": "သင့်အကောင့် ပြင်ဆင်ပြီးပါပြီ",
+    "Your account is set up, %(name)s": "%(name)s၊ သင့်အကောင့် ပြင်ဆင်ပြီးပါပြီ",
+    "Your fingerprint": "သင့်လက်ဗွေနံပါတ်",
+    "An administrator other than the one who invited you will ask you to read these 16 digits to them, in "
+    "person or by phone. Your account becomes active only when they have confirmed them. Never send them by "
+    "message.": (
+        "သင့်ကို ဖိတ်ခေါ်သူမဟုတ်သော စီမံခန့်ခွဲသူတစ်ဦးက ဤဂဏန်း ၁၆ လုံးကို ကိုယ်တိုင်တွေ့၍ သို့မဟုတ် "
+        "ဖုန်းဖြင့် ဖတ်ပြရန် မေးပါမည်။ သူတို့ အတည်ပြုပြီးမှသာ သင့်အကောင့် အသုံးပြုနိုင်မည်။ "
+        "စာတိုဖြင့် ဘယ်တော့မှ မပို့ပါနှင့်။"
+    ),
+    "This key is shown <strong>once</strong>. With your password it lets you set up a new authenticator if "
+    "you lose your phone, and it is the only way back to your encrypted work if you forget your password: no "
+    "administrator can restore it. Write it on paper and keep it apart from your phone.": (
+        "ဤသော့ကို <strong>တစ်ကြိမ်သာ</strong> ပြပါမည်။ ဖုန်းပျောက်လျှင် စကားဝှက်နှင့်အတူ "
+        "အတည်ပြုအက်ပ်အသစ် ပြင်ဆင်နိုင်ပြီး စကားဝှက်မေ့လျှင် သင့်ကုဒ်ဝှက်ထားသော အလုပ်များသို့ ပြန်ရောက်နိုင်သည့် "
+        "တစ်ခုတည်းသော နည်းလမ်းဖြစ်သည် - စီမံခန့်ခွဲသူ မည်သူမျှ ပြန်ပေး၍ မရပါ။ စာရွက်ပေါ်တွင် ရေးမှတ်ပြီး "
+        "ဖုန်းနှင့် သီးခြား သိမ်းထားပါ။"
+    ),
+    "New authenticator for %(name)s": "%(name)s အတွက် အတည်ပြုအက်ပ်အသစ်",
+    "Asked by %(by)s. Approve only if you have spoken to %(name)s yourself. Their authenticator is removed "
+    "and their sessions end; they still need their own password to sign in and set up a new one.": (
+        "%(by)s က တောင်းဆိုသည်။ %(name)s နှင့် သင်ကိုယ်တိုင် စကားပြောပြီးမှသာ အတည်ပြုပါ။ ၎င်းတို့၏ "
+        "အတည်ပြုအက်ပ်ကို ဖယ်ရှားပြီး အသုံးပြုမှုများ ပြီးဆုံးမည် - ဝင်ရန်နှင့် အသစ်ပြင်ဆင်ရန် "
+        "မိမိစကားဝှက် လိုအပ်ဆဲဖြစ်သည်။"
+    ),
+    "Unticking a role or team, or the active box, takes effect at once and signs the person out "
+    "everywhere.": ("တာဝန်၊ အဖွဲ့ သို့မဟုတ် အသုံးပြုနိုင်သည့် အကွက်ကို အမှန်ခြစ်ဖြုတ်ခြင်းသည် ချက်ချင်း သက်ရောက်ပြီး ထိုသူကို နေရာတိုင်းမှ ထွက်စေမည်။"),
+    "Ticking a new role or team, or reactivating, waits for a second administrator to approve it.": (
+        "တာဝန် သို့မဟုတ် အဖွဲ့အသစ်ကို အမှန်ခြစ်ခြင်း၊ ပြန်ဖွင့်ခြင်းသည် ဒုတိယ စီမံခန့်ခွဲသူ၏ အတည်ပြုချက်ကို စောင့်ရမည်။"
+    ),
+    "Lost authenticator": "ပျောက်သွားသော အတည်ပြုအက်ပ်",
+    "If %(name)s has lost their phone and their recovery key, another administrator can approve removing "
+    "their authenticator. They then sign in with their own password and set up a new one.": (
+        "%(name)s သည် ဖုန်းနှင့် ပြန်လည်ရယူရေးသော့ ပျောက်သွားလျှင် အခြား စီမံခန့်ခွဲသူတစ်ဦးက "
+        "၎င်း၏ အတည်ပြုအက်ပ်ကို ဖယ်ရှားရန် အတည်ပြုနိုင်သည်။ ထို့နောက် မိမိစကားဝှက်ဖြင့် ဝင်ပြီး "
+        "အသစ်တစ်ခု ပြင်ဆင်ရမည်။"
+    ),
+    "Ask to reset the authenticator": "အတည်ပြုအက်ပ် ပြန်လည်သတ်မှတ်ရန် တောင်းဆိုရန်",
+    "Waiting for you (another administrator asked)": "သင့်ကို စောင့်နေသည် (အခြား စီမံခန့်ခွဲသူက တောင်းဆိုသည်)",
+    "asked by %(by)s": "%(by)s က တောင်းဆိုသည်",
+    "New authenticator": "အတည်ပြုအက်ပ်အသစ်",
+    "Invitations": "ဖိတ်ကြားချက်များ",
+    "Invited by": "ဖိတ်ခေါ်သူ",
+    "State": "အခြေအနေ",
+    "Link expires": "လင့်ခ် သက်တမ်းကုန်ချိန်",
+    "People": "လူများ",
+    "yes": "ဟုတ်",
+    "no": "မဟုတ်",
 }
