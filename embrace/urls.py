@@ -13,6 +13,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("staff/keys/", include("embrace.custody.urls")),
     path("staff/break-glass/", include("embrace.breakglass.urls")),
     path("staff/audit/", include("embrace.core.audit_views")),
+    path("staff/settings/", include("embrace.core.config_views")),
 ]
 # The enquirer's site: Burmese at /, English at /en/ — chosen by link, never by a cookie or browser header.
 urlpatterns += i18n_patterns(path("", include("embrace.intake.urls")), prefix_default_language=False)

@@ -124,6 +124,21 @@ def create_team(name: str, description: str, *, actor: User | None) -> Team:
     return team
 
 
+def update_team(team: Team, name: str, description: str, *, actor: User | None) -> Team:
+    """Rename a team or change its description. Membership is changed on each person's page."""
+    with transaction.atomic():
+        changed = sorted(
+            field
+            for field, value in (("name", name), ("description", description))
+            if getattr(team, field) != value
+        )
+        team.name, team.description = name, description
+        team.save(update_fields=["name", "description"])
+        # Which fields changed, never their values: a team's name may say more than its id.
+        record(Event.TEAM_UPDATED, actor=actor, subject=team, changed=changed)
+    return team
+
+
 def change_password(keyring: Keyring, new_password: str, *, new_recovery_key: bool = False) -> str | None:
     """Set the password and re-wrap the private key under it, atomically: they can never disagree."""
     user = keyring.user

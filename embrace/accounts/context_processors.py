@@ -8,6 +8,7 @@ from embrace.accounts.roles import Perm
 
 NAV_PERMS = {
     "perms_manage": Perm.ACCOUNTS_MANAGE,
+    "perms_config": Perm.CONFIG_MANAGE,
     "perms_triage": Perm.CASE_TRIAGE,
     "perms_handle": Perm.CASE_HANDLE,
     "perms_identity_request": Perm.CASE_IDENTITY_REQUEST,

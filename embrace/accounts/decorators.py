@@ -16,6 +16,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from embrace.accounts.roles import Perm
 from embrace.audit.events import Event
@@ -44,7 +45,8 @@ def staff_required(perm: Perm | None = None) -> Callable[[View], View]:
                 request.session.keys()  # load it: an unknown or expired session key is dropped here
                 if request.COOKIES.get(settings.SESSION_COOKIE_NAME) and request.session.session_key is None:
                     return session_ended(
-                        request, "Your session has ended (signed out, timed out, or not valid). Log in again."
+                        request,
+                        _("Your session has ended (signed out, timed out, or not valid). Log in again."),
                     )
                 return redirect_to_login(request.get_full_path())
             if not user.is_verified():  # type: ignore[attr-defined]
@@ -55,10 +57,10 @@ def staff_required(perm: Perm | None = None) -> Callable[[View], View]:
                 record(Event.KEY_COOKIE_REJECTED, actor=user, reason=str(exc))
                 logout(request)
                 return session_ended(
-                    request, "Your key is missing or damaged, so nothing can be decrypted. Log in again."
+                    request, _("Your key is missing or damaged, so nothing can be decrypted. Log in again.")
                 )
             if perm is not None and not user.can(perm):
-                raise PermissionDenied("Your role does not allow this.")
+                raise PermissionDenied(_("Your role does not allow this."))
             return view(request, *args, **kwargs)
 
         # The marker the URL walker looks for (embrace.core.tests.test_access).

@@ -4,22 +4,28 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import password_validation
+from django.utils.translation import gettext_lazy as _
 
 from embrace.accounts.models import Team, User
 
 
 class LoginForm(forms.Form):
-    username = forms.CharField(max_length=150, widget=forms.TextInput(attrs={"autocomplete": "username"}))
+    username = forms.CharField(
+        label=_("Username"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "username"})
+    )
     password = forms.CharField(
-        max_length=1024, strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+        label=_("Password"),
+        max_length=1024,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     # Asked for only after repeated failures (for this name or across the site): with the password, a valid
     # code signs in at once, whatever a stranger has been trying.
     code = forms.RegexField(
-        label="Code from your authenticator",
+        label=_("Code from your authenticator"),
         regex=r"^\s*\d{6}\s*$",
         required=False,
-        error_messages={"invalid": "Enter the 6-digit code from your authenticator app."},
+        error_messages={"invalid": _("Enter the 6-digit code from your authenticator app.")},
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "size": 8}),
     )
 
@@ -29,8 +35,9 @@ class LoginForm(forms.Form):
 
 class CodeForm(forms.Form):
     code = forms.RegexField(
+        label=_("Code from your authenticator"),
         regex=r"^\s*\d{6}\s*$",
-        error_messages={"invalid": "Enter the 6-digit code from your authenticator app."},
+        error_messages={"invalid": _("Enter the 6-digit code from your authenticator app.")},
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "size": 8}),
     )
 
@@ -40,13 +47,13 @@ class CodeForm(forms.Form):
 
 class NewPasswordForm(forms.Form):
     new_password = forms.CharField(
-        label="New password",
+        label=_("New password"),
         max_length=1024,
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     new_password_again = forms.CharField(
-        label="New password again",
+        label=_("New password again"),
         max_length=1024,
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
@@ -60,7 +67,7 @@ class NewPasswordForm(forms.Form):
         data = super().clean() or {}
         first, second = data.get("new_password"), data.get("new_password_again")
         if first and second and first != second:
-            self.add_error("new_password_again", "The two passwords differ.")
+            self.add_error("new_password_again", _("The two passwords differ."))
         elif first:
             try:
                 password_validation.validate_password(first, self.user)
@@ -80,20 +87,25 @@ class EnrolForm(NewPasswordForm, CodeForm):
 
 class PasswordChangeForm(NewPasswordForm):
     current_password = forms.CharField(
-        max_length=1024, strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+        label=_("Current password"),
+        max_length=1024,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     field_order = ["current_password", "new_password", "new_password_again"]
 
     def clean_current_password(self) -> str:
         password = self.cleaned_data["current_password"]
         if not self.user.check_password(password):
-            raise forms.ValidationError("That is not your current password.")
+            raise forms.ValidationError(_("That is not your current password."))
         return str(password)
 
 
 class RecoverForm(NewPasswordForm, CodeForm):
-    username = forms.CharField(max_length=150)
-    recovery_key = forms.CharField(max_length=200, widget=forms.TextInput(attrs={"autocomplete": "off"}))
+    username = forms.CharField(label=_("Username"), max_length=150)
+    recovery_key = forms.CharField(
+        label=_("Recovery key"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "off"})
+    )
     field_order = ["username", "recovery_key", "code", "new_password", "new_password_again"]
 
 
@@ -101,13 +113,22 @@ class TeamForm(forms.ModelForm):
     class Meta:
         model = Team
         fields = ["name", "description"]
+        labels = {"name": _("Name"), "description": _("Description")}
+        error_messages = {"name": {"unique": _("A team with this name already exists.")}}
 
 
 class ReenrolForm(forms.Form):
     """A lost authenticator: the password and the recovery key together set up a new one."""
 
-    username = forms.CharField(max_length=150, widget=forms.TextInput(attrs={"autocomplete": "username"}))
-    password = forms.CharField(
-        max_length=1024, strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    username = forms.CharField(
+        label=_("Username"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "username"})
     )
-    recovery_key = forms.CharField(max_length=200, widget=forms.TextInput(attrs={"autocomplete": "off"}))
+    password = forms.CharField(
+        label=_("Password"),
+        max_length=1024,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    recovery_key = forms.CharField(
+        label=_("Recovery key"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "off"})
+    )

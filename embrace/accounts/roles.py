@@ -6,18 +6,20 @@ from collections.abc import Iterable
 from enum import StrEnum
 
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
-    ADMINISTRATOR = "administrator", "Administrator"
-    INTAKE_OFFICER = "intake_officer", "Intake officer"
-    HANDLER = "handler", "Case handler"
-    VETTING_REVIEWER = "vetting_reviewer", "Vetting reviewer"
-    CUSTODIAN = "custodian", "Custodian"
-    REWARD_COMMITTEE = "reward_committee", "Reward committee"
-    FINANCE = "finance", "Finance"
-    ANALYST = "analyst", "Analyst"
-    AUDITOR = "auditor", "Auditor"
+    ADMINISTRATOR = "administrator", _("Administrator")
+    INTAKE_OFFICER = "intake_officer", _("Intake officer")
+    HANDLER = "handler", _("Case handler")
+    VETTING_REVIEWER = "vetting_reviewer", _("Vetting reviewer")
+    CUSTODIAN = "custodian", _("Custodian")
+    REWARD_COMMITTEE = "reward_committee", _("Reward committee")
+    FINANCE = "finance", _("Finance")
+    ANALYST = "analyst", _("Analyst")
+    AUDITOR = "auditor", _("Auditor")
 
 
 class Perm(StrEnum):
@@ -89,8 +91,10 @@ def duties_conflict(roles: Iterable[Role | str]) -> str | None:
     blind, content = held & CONTENT_BLIND_ROLES, held & CONTENT_ROLES
     if not blind or not content:
         return None
-    return (
-        f"{' and '.join(sorted(r.label for r in blind))} cannot also be "
-        f"{', '.join(sorted(r.label.lower() for r in content))}: administrators and auditors never see case "
-        "contents. Use a separate account for a separate person."
-    )
+    return gettext(
+        "%(blind)s cannot also be %(content)s: administrators and auditors never see case contents. Use a "
+        "separate account for a separate person."
+    ) % {
+        "blind": gettext(" and ").join(sorted(str(r.label) for r in blind)),
+        "content": ", ".join(sorted(str(r.label).lower() for r in content)),
+    }

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import base64
+import io
+import uuid
 from urllib.parse import urlencode
 
 import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp import login as otp_login
@@ -30,14 +34,12 @@ from embrace.accounts.forms import (
     ReenrolForm,
     TeamForm,
 )
-from embrace.accounts.models import User
+from embrace.accounts.models import Team, User
 from embrace.accounts.roles import Perm
 from embrace.audit.events import Event
 from embrace.audit.log import record
-from embrace.cases.queries import handler_cases
 from embrace.core.access import public
 from embrace.vault import keyring as vault_keyring
-from embrace.vault.recovery import restores_for, trusteeship_of
 
 PREAUTH = "preauth_user"
 
@@ -66,15 +68,18 @@ def _throttled(request: HttpRequest, form: LoginForm, username: str) -> HttpResp
     record(Event.LOGIN_THROTTLED, username_hash=actions.throttle_key(username)[:16], site=bool(site))
     seconds = max(wait, site)
     why = (
-        "Too many failed attempts for this username."
+        _("Too many failed attempts for this username.")
         if wait
-        else "Too many failed sign-ins across the site just now."
+        else _("Too many failed sign-ins across the site just now.")
     )
-    form.add_error(
-        None,
-        f"{why} Enter your password and the 6-digit code from your authenticator together to sign in now, "
-        f"or try again without the code in {seconds} second(s).",
-    )
+    then = ngettext(
+        "Enter your password and the 6-digit code from your authenticator together to sign in now, or try "
+        "again without the code in %(seconds)d second.",
+        "Enter your password and the 6-digit code from your authenticator together to sign in now, or try "
+        "again without the code in %(seconds)d seconds.",
+        seconds,
+    ) % {"seconds": seconds}
+    form.add_error(None, f"{why} {then}")
     return render(request, "accounts/login.html", {"form": form, "ask_code": True}, status=429)
 
 
@@ -98,12 +103,12 @@ def _login_with_code(request: HttpRequest, form: LoginForm) -> HttpResponse:
     allowed = device is not None and device.verify_is_allowed()[0]
     if user is None or device is None or not allowed or not device.verify_token(form.cleaned_data["code"]):
         actions.register_failure(username, user=User.objects.filter(username=username).first())
-        form.add_error(None, "Wrong username, password or code.")
+        form.add_error(None, _("Wrong username, password or code."))
         return render(request, "accounts/login.html", {"form": form, "ask_code": True}, status=400)
     try:
         keyring = vault_keyring.unlock_with_password(user, password)
     except vault_keyring.VaultLocked:
-        form.add_error(None, "This account has no usable keys. Ask an administrator to recreate it.")
+        form.add_error(None, _("This account has no usable keys. Ask an administrator to recreate it."))
         return render(request, "accounts/login.html", {"form": form}, status=400)
     request.session.flush()
     cookie = vault_keyring.start_session(request, keyring)
@@ -127,12 +132,12 @@ def login_view(request: HttpRequest) -> HttpResponse:
         user = authenticate(request, username=username, password=password)
         if user is None:
             actions.register_failure(username, user=User.objects.filter(username=username).first())
-            form.add_error(None, "Wrong username or password.")
+            form.add_error(None, _("Wrong username or password."))
             return render(request, "accounts/login.html", {"form": form}, status=400)
         try:
             keyring = vault_keyring.unlock_with_password(user, password)
         except vault_keyring.VaultLocked:
-            form.add_error(None, "This account has no usable keys. Ask an administrator to recreate it.")
+            form.add_error(None, _("This account has no usable keys. Ask an administrator to recreate it."))
             return render(request, "accounts/login.html", {"form": form}, status=400)
         # A fresh session: nothing of an earlier user (or an attacker-planted session) carries over.
         request.session.flush()
@@ -155,31 +160,34 @@ def login_view(request: HttpRequest) -> HttpResponse:
 def login_code(request: HttpRequest) -> HttpResponse:
     user = _pending_user(request)
     if user is None:
-        messages.info(request, "Start with your username and password.")
+        messages.info(request, _("Start with your username and password."))
         return redirect("accounts:login")
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     if device is None:
         return redirect("accounts:enrol")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        allowed, _ = device.verify_is_allowed()
+        allowed, _why = device.verify_is_allowed()
         if allowed and device.verify_token(form.cleaned_data["code"]):
             _complete_login(request, user, device)
             return redirect(_next_url(request) or "accounts:home")
         record(Event.OTP_FAILED, actor=user, subject=user)
         form.add_error(
             "code",
-            "That code is wrong or was already used. Wait for the next code and try again."
+            _("That code is wrong or was already used. Wait for the next code and try again.")
             if allowed
-            else "Too many wrong codes. Wait a minute, then try again.",
+            else _("Too many wrong codes. Wait a minute, then try again."),
         )
         return render(request, "accounts/login_code.html", {"form": form}, status=400 if allowed else 429)
     return render(request, "accounts/login_code.html", {"form": form}, status=400 if form.errors else 200)
 
 
 def qr_data_uri(device: TOTPDevice) -> str:
-    svg = segno.make(device.config_url, error="m").svg_inline(scale=4)
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+    """The enrolment QR code as a ``data:`` image. As an image (not inline markup) the SVG needs its own
+    namespace and size, or browsers draw nothing: segno's ``svg_inline`` leaves both out, so ask for them."""
+    buffer = io.BytesIO()
+    segno.make(device.config_url, error="m").save(buffer, kind="svg", scale=4, xmldecl=False, svgns=True)
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
 
 
 @require_http_methods(["GET", "POST"])
@@ -199,12 +207,12 @@ def enrol(request: HttpRequest) -> HttpResponse:
     context = {"form": form, "qr": qr_data_uri(device), "secret": base64.b32encode(device.bin_key).decode()}
     if request.method == "POST" and form.is_valid():
         if not device.verify_token(form.cleaned_data["code"]):
-            form.add_error("code", "That code is wrong or was already used. Wait for the next code.")
+            form.add_error("code", _("That code is wrong or was already used. Wait for the next code."))
             return render(request, "accounts/enrol.html", context, status=400)
         try:
             keyring = vault_keyring.keyring_from_request(request, user)
         except vault_keyring.VaultLocked:
-            messages.error(request, "Your sign-in expired. Log in again.")
+            messages.error(request, _("Your sign-in expired. Log in again."))
             return redirect("accounts:login")
         recovery_key = None
         if user.must_change_password:
@@ -283,7 +291,7 @@ def recover(request: HttpRequest) -> HttpResponse:
             keyring = None
         if keyring is None or device is None or not device.verify_token(form.cleaned_data["code"]):
             actions.register_failure(form.cleaned_data["username"], user=user)
-            form.add_error(None, "The username, recovery key or code is wrong.")
+            form.add_error(None, _("The username, recovery key or code is wrong."))
             return render(request, "accounts/recover.html", {"form": form}, status=400)
         recovery_key = actions.recover_account(keyring, form.cleaned_data["new_password"])
         return render(request, "accounts/recovery_key.html", {"recovery_key": recovery_key})
@@ -308,7 +316,7 @@ def reenrol(request: HttpRequest) -> HttpResponse:
         if user is None or keyring is None:
             # Counted like any failure, but never blocking: this door needs a 256-bit key as well.
             actions.register_failure(username, user=User.objects.filter(username=username).first())
-            form.add_error(None, "The username, password or recovery key is wrong.")
+            form.add_error(None, _("The username, password or recovery key is wrong."))
             return render(request, "accounts/reenrol.html", {"form": form}, status=400)
         recovery_key = actions.reenrol_authenticator(keyring, password)
         request.session.flush()
@@ -322,22 +330,6 @@ def reenrol(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/reenrol.html", {"form": form}, status=400 if form.errors else 200)
 
 
-@require_GET
-@staff_required()
-def home(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
-    # A handler starts from their own cases, newest news first; nobody else's appear here.
-    cases = handler_cases(user) if user.can(Perm.CASE_HANDLE) else None
-    # Break-glass: a trustee sees their waiting share and every restore of their key, so none goes unseen.
-    context = {
-        "roles": sorted(r.label for r in user.roles),
-        "cases": cases,
-        "trustee": trusteeship_of(user),
-        "restores": restores_for(user)[:5],
-    }
-    return render(request, "accounts/home.html", context)
-
-
 @require_http_methods(["GET", "POST"])
 @staff_required()
 @sensitive_post_parameters("current_password", "new_password", "new_password_again")
@@ -347,7 +339,7 @@ def password_change(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         actions.change_password(request.keyring, form.cleaned_data["new_password"])  # type: ignore[attr-defined]
         update_session_auth_hash(request, user)
-        messages.success(request, "Password changed. Your keys are now protected by the new password.")
+        messages.success(request, _("Password changed. Your keys are now protected by the new password."))
         return redirect("accounts:home")
     return render(
         request, "accounts/password_change.html", {"form": form}, status=400 if form.errors else 200
@@ -362,6 +354,44 @@ def password_change(request: HttpRequest) -> HttpResponse:
 def team_new(request: HttpRequest) -> HttpResponse:
     form = TeamForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        actions.create_team(form.cleaned_data["name"], form.cleaned_data["description"], actor=request.user)  # type: ignore[arg-type]
-        return redirect("staffing:user_list")
+        team = actions.create_team(
+            form.cleaned_data["name"],
+            form.cleaned_data["description"],
+            actor=request.user,  # type: ignore[arg-type]
+        )
+        messages.success(request, _("Team “%(name)s” created.") % {"name": team.name})
+        return redirect("accounts:team_list")
     return render(request, "accounts/team_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def get_team_for(user: User, team_id: uuid.UUID) -> Team:
+    """A team, for an administrator (the decorator has checked the permission): 404 if unknown."""
+    return get_object_or_404(Team, pk=team_id)
+
+
+@require_GET
+@staff_required(Perm.ACCOUNTS_MANAGE)
+def team_list(request: HttpRequest) -> HttpResponse:
+    teams = Team.objects.annotate(people=Count("members", filter=Q(members__is_active=True)))
+    return render(request, "accounts/team_list.html", {"teams": teams})
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required(Perm.ACCOUNTS_MANAGE)
+def team_edit(request: HttpRequest, team_id: uuid.UUID) -> HttpResponse:
+    team = get_team_for(request.user, team_id)  # type: ignore[arg-type]
+    # The form works on a copy, so a rejected name never shows as the team's name in the page's heading.
+    data = request.POST if request.method == "POST" else None
+    form = TeamForm(data, instance=Team.objects.get(pk=team.pk))
+    if request.method == "POST" and form.is_valid():
+        actions.update_team(
+            team,
+            form.cleaned_data["name"],
+            form.cleaned_data["description"],
+            actor=request.user,  # type: ignore[arg-type]
+        )
+        messages.success(request, _("Team “%(name)s” saved.") % {"name": team.name})
+        return redirect("accounts:team_list")
+    members = team.members.filter(is_active=True).order_by("username")
+    context = {"form": form, "team": team, "members": members}
+    return render(request, "accounts/team_form.html", context, status=400 if form.errors else 200)

@@ -5,15 +5,28 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 
 class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("approve", "Approve"), ("refuse", "Refuse")])
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=[("approve", _("Approve")), ("refuse", _("Refuse"))]
+    )
 
-    def __init__(self, *args: Any, approve: str = "Approve", refuse: str = "Refuse", **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        approve: str | Promise | None = None,
+        refuse: str | Promise | None = None,
+        **kwargs: Any,
+    ) -> None:
         """``approve`` and ``refuse`` word the choices for what is decided ("Approve and publish")."""
         super().__init__(*args, **kwargs)
-        self.fields["decision"].choices = [("approve", approve), ("refuse", refuse)]  # type: ignore[attr-defined]
+        self.fields["decision"].choices = [  # type: ignore[attr-defined]
+            ("approve", approve or _("Approve")),
+            ("refuse", refuse or _("Refuse")),
+        ]
 
     @property
     def approve(self) -> bool:
@@ -23,4 +36,4 @@ class DecisionForm(forms.Form):
 class NotedDecisionForm(DecisionForm):
     """A decision whose note is kept with it (in the approval and the audit log)."""
 
-    note = forms.CharField(label="Note", max_length=500, required=False)
+    note = forms.CharField(label=_("Note"), max_length=500, required=False)

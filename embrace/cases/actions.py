@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from embrace.audit.events import Event
 from embrace.audit.log import fingerprint, record
 from embrace.cases.duplicates import normalise
-from embrace.cases.models import Attachment, Case, IdentifierSearchCount, Message, Note, Sender
+from embrace.cases.models import Attachment, Case, IdentifierSearchCount, Label, Message, Note, Sender
 from embrace.cases.search import identifier_matches
 from embrace.custody import groups as custody_groups
 from embrace.myanmar import text as burmese
@@ -30,7 +30,7 @@ from embrace.vault.keyring import Keyring
 from embrace.vault.models import Compartment
 
 if TYPE_CHECKING:
-    from embrace.accounts.models import User
+    from embrace.accounts.models import Team, User
 
 
 def message_document(text: str) -> dict[str, Any]:
@@ -271,3 +271,12 @@ def search_by_identifier(
     if until is not None:
         raise SearchLimited(until)
     return found
+
+
+def create_label(team: Team, name: str, *, actor: User) -> Label:
+    """A new label a team's staff can put on its cases. Labels are workflow tags in clear: the audit entry
+    names the team and the label's id, and the page that asks for one says never to put a name in it."""
+    with transaction.atomic():
+        label = Label.objects.create(team=team, name=name)
+        record(Event.LABEL_CREATED, actor=actor, subject=label, team=str(team.pk))
+    return label

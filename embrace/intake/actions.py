@@ -251,3 +251,17 @@ def forget_enquirer_traces(now: datetime.datetime) -> int:
     tokens, _ = UsedFormToken.objects.filter(expires_on__lt=now.date()).delete()
     failures, _ = ReceiptFailures.objects.filter(minute__lt=now - datetime.timedelta(hours=1)).delete()
     return visits + tokens + failures
+
+
+def set_intake_route(team: Team, *, active: bool, actor: User) -> IntakeRoute:
+    """Open or close a team's route for new enquiries (creating it the first time it is opened). A closed
+    route keeps its count, so reopening it does not flood the team with the round-robin's backlog."""
+    with transaction.atomic():
+        route, created = IntakeRoute.objects.select_for_update().get_or_create(
+            team=team, defaults={"active": active}
+        )
+        if not created:
+            route.active = active
+            route.save(update_fields=["active"])
+        record(Event.INTAKE_ROUTE_CHANGED, actor=actor, subject=team, active=active, created=created)
+    return route

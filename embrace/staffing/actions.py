@@ -232,8 +232,11 @@ def invitation_for_token(token: str) -> Invitation | None:
     )
 
 
-def accept_invitation(invitation: Invitation, password: str, device: TOTPDevice) -> tuple[str, str]:
-    """The invitee sets their password and key pair and confirms their authenticator; the link is spent.
+def accept_invitation(
+    invitation: Invitation, password: str, device: TOTPDevice, *, language: str | None = None
+) -> tuple[str, str]:
+    """The invitee sets their password and key pair and confirms their authenticator (and, if given, the
+    language of their pages); the link is spent.
 
     Returns (recovery key, key fingerprint), both for the invitee's eyes only. The account stays inactive.
     """
@@ -246,6 +249,8 @@ def accept_invitation(invitation: Invitation, password: str, device: TOTPDevice)
         user = invitation.user
         user.set_password(password)
         user.save(update_fields=["password"])
+        if language is not None:
+            accounts.choose_language(user, language)
         recovery_key = vault.create_user_keys(user, password, actor=user)
         accounts.confirm_totp(device, actor=user)
         invitation.token_hash = None

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from embrace.accounts.forms import CodeForm, NewPasswordForm
 from embrace.accounts.models import Team, User
@@ -11,10 +12,13 @@ from embrace.accounts.roles import Role, duties_conflict
 
 class _RolesAndTeams(forms.Form):
     roles = forms.MultipleChoiceField(
-        choices=Role.choices, widget=forms.CheckboxSelectMultiple, required=False
+        label=gettext_lazy("Roles"), choices=Role.choices, widget=forms.CheckboxSelectMultiple, required=False
     )
     teams = forms.ModelMultipleChoiceField(
-        queryset=Team.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
+        label=gettext_lazy("Teams"),
+        queryset=Team.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
 
     def clean(self) -> dict[str, Any]:
@@ -25,13 +29,15 @@ class _RolesAndTeams(forms.Form):
 
 
 class InviteForm(_RolesAndTeams):
-    username = forms.CharField(max_length=150, validators=[User.username_validator])
+    username = forms.CharField(
+        label=gettext_lazy("Username"), max_length=150, validators=[User.username_validator]
+    )
     field_order = ["username", "roles", "teams"]
 
     def clean_username(self) -> str:
         username = str(self.cleaned_data["username"]).strip()
         if User.objects.filter(username__iexact=username).exists():
-            raise forms.ValidationError("An account with this username already exists.")
+            raise forms.ValidationError(gettext_lazy("An account with this username already exists."))
         return username
 
 
@@ -39,7 +45,7 @@ class AccessForm(_RolesAndTeams):
     """The whole access of one account: what is unticked is removed at once, what is ticked anew waits for
     a second administrator."""
 
-    is_active = forms.BooleanField(label="Active", required=False)
+    is_active = forms.BooleanField(label=gettext_lazy("Active"), required=False)
 
     def __init__(self, *args: Any, user: User, editor: User, **kwargs: Any) -> None:
         self.user, self.editor = user, editor
@@ -56,18 +62,27 @@ class AccessForm(_RolesAndTeams):
     def clean(self) -> dict[str, Any]:
         if self.user.pk == self.editor.pk:
             raise forms.ValidationError(
-                "Nobody changes their own roles, teams or active flag. Ask another administrator."
+                gettext_lazy(
+                    "Nobody changes their own roles, teams or active flag. Ask another administrator."
+                )
             )
         return super().clean()
 
 
 class AcceptInvitationForm(NewPasswordForm, CodeForm):
-    field_order = ["new_password", "new_password_again", "code"]
+    # Each person's pages are in the language they choose here (changeable later on "My settings").
+    language = forms.ChoiceField(
+        label=gettext_lazy("Language of your pages"),
+        choices=[("my", "မြန်မာ"), ("en", "English")],
+        initial="my",
+        required=False,
+    )
+    field_order = ["language", "new_password", "new_password_again", "code"]
 
 
 class FingerprintForm(forms.Form):
     fingerprint = forms.CharField(
-        label="Fingerprint as the person reads it to you",
+        label=gettext_lazy("Fingerprint as the person reads it to you"),
         max_length=40,
         widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
     )

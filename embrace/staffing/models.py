@@ -7,6 +7,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
 
 from embrace.accounts.models import Team
 from embrace.approvals.models import Approval
@@ -57,12 +58,12 @@ class Invitation(models.Model):
     @property
     def state(self) -> str:
         if self.cancelled_at:
-            return "withdrawn"
+            return gettext("withdrawn")
         if self.confirmed_at:
-            return "confirmed"
+            return gettext("confirmed")
         if self.accepted_at:
-            return "waiting for confirmation"
-        return "waiting for the invitee"
+            return gettext("waiting for confirmation")
+        return gettext("waiting for the invitee")
 
 
 class AccessChange(models.Model):

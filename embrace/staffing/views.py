@@ -152,7 +152,10 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
         else:
             try:
                 recovery_key, fingerprint = actions.accept_invitation(
-                    invitation, form.cleaned_data["new_password"], device
+                    invitation,
+                    form.cleaned_data["new_password"],
+                    device,
+                    language=form.cleaned_data["language"] or None,
                 )
             except StaffingError as exc:
                 return render(request, "staffing/join_invalid.html", {"reason": str(exc)}, status=409)

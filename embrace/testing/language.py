@@ -1,4 +1,5 @@
-"""Does a Burmese page still show English sentences? A heuristic check for tests, usable on any page.
+"""Language in tests: does a Burmese page still show English sentences (a heuristic usable on any page), and
+a browser that reads the sign-in pages in English.
 
 A run of three or more Latin-script words with nothing but spaces and punctuation between them is taken
 for an English sentence (or a fragment of one) left untranslated. Single English words inside Burmese
@@ -12,6 +13,10 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.test import Client
 
 # Names Burmese text writes in Latin letters, as they are: apps, formats, units, the currency sign.
 ALLOWED = frozenset(
@@ -63,3 +68,10 @@ def english_sentences(page: str, *, allowed: Iterable[str] = (), words: int = 3)
             if len(counted) >= words:
                 found.append(run.group())
     return found
+
+
+def english_client(**options: Any) -> Client:
+    """A browser whose language switch was set to English (the cookie ``accounts:language`` sets)."""
+    client = Client(**options)
+    client.cookies[settings.STAFF_LANGUAGE_COOKIE_NAME] = "en"
+    return client

@@ -8,6 +8,7 @@ from embrace.accounts.models import Team, User
 from embrace.accounts.roles import Perm, Role
 from embrace.audit.events import Event
 from embrace.audit.models import AuditEntry
+from embrace.testing.language import english_client
 from embrace.testing.personas import Persona, log_in
 from embrace.vault import actions as vault
 from embrace.vault.keyring import NoAccess, unlock_with_password
@@ -52,8 +53,8 @@ def test_removing_roles_and_teams_takes_effect_at_once(
 
 
 def test_deactivated_user_cannot_log_in(admin: Persona, handler: Persona) -> None:
-    handler_browser = log_in(Client(), handler)
-    admin_browser = log_in(Client(), admin)
+    handler_browser = log_in(english_client(), handler)
+    admin_browser = log_in(english_client(), admin)
     assert _edit(admin_browser, handler.user, is_active=None).status_code == 302
     handler.user.refresh_from_db()
     assert not handler.user.is_active
@@ -61,7 +62,9 @@ def test_deactivated_user_cannot_log_in(admin: Persona, handler: Persona) -> Non
         event=Event.USER_DEACTIVATED, subject__endswith=str(handler.user.pk)
     ).exists()
     assert handler_browser.get(reverse("accounts:home")).status_code == 403  # the open session is over
-    response = Client().post(reverse("accounts:login"), {"username": "handler", "password": handler.password})
+    response = english_client().post(
+        reverse("accounts:login"), {"username": "handler", "password": handler.password}
+    )
     assert response.status_code == 400
     assert b"Wrong username or password" in response.content
 

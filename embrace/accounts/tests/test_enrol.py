@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import base64
+import re
 
 import pytest
 from django.test import Client
@@ -11,6 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from embrace.accounts import actions
 from embrace.accounts.models import Team, User
 from embrace.accounts.roles import Role
+from embrace.testing.language import english_client
 from embrace.testing.personas import Persona
 from embrace.vault import keyring as vault_keyring
 
@@ -43,7 +45,7 @@ def test_new_account_enrols_and_receives_its_recovery_key(temporary_password: st
     newbie = User.objects.get(username="newbie")
     assert newbie.must_change_password
     assert newbie.roles == {Role.INTAKE_OFFICER}
-    browser = Client()
+    browser = english_client()
     response = browser.post(reverse("accounts:login"), {"username": "newbie", "password": temporary_password})
     assert response["Location"] == reverse("accounts:enrol")
     assert browser.get(reverse("accounts:home")).status_code == 302  # not in before the second factor
@@ -69,7 +71,7 @@ def test_new_account_enrols_and_receives_its_recovery_key(temporary_password: st
     assert device.confirmed
     assert not newbie.must_change_password
     assert (
-        Client()
+        english_client()
         .post(reverse("accounts:login"), {"username": "newbie", "password": temporary_password})
         .status_code
         == 400
@@ -81,7 +83,7 @@ def test_new_account_enrols_and_receives_its_recovery_key(temporary_password: st
 
 
 def test_enrolment_with_a_wrong_code_changes_nothing(temporary_password: str) -> None:
-    browser = Client()
+    browser = english_client()
     browser.post(reverse("accounts:login"), {"username": "newbie", "password": temporary_password})
     browser.get(reverse("accounts:enrol"))
     device = TOTPDevice.objects.get(user__username="newbie")
@@ -99,7 +101,7 @@ def test_enrolment_with_a_wrong_code_changes_nothing(temporary_password: str) ->
 
 
 def test_enrolment_refuses_a_weak_or_mismatched_password(temporary_password: str) -> None:
-    browser = Client()
+    browser = english_client()
     browser.post(reverse("accounts:login"), {"username": "newbie", "password": temporary_password})
     browser.get(reverse("accounts:enrol"))
     device = TOTPDevice.objects.get(user__username="newbie")
@@ -130,3 +132,22 @@ def test_enrolled_user_cannot_enrol_a_second_device(client: Client, handler: Per
     response = client.get(reverse("accounts:enrol"))
     assert response["Location"] == reverse("accounts:login_code")
     assert TOTPDevice.objects.filter(user=handler.user).count() == 1
+
+
+def test_enrolment_qr_code_is_a_standalone_svg_with_a_size(temporary_password: str) -> None:
+    """A ``data:`` SVG without its namespace or size is a broken image: the QR code would not show."""
+    browser = english_client()
+    browser.post(reverse("accounts:login"), {"username": "newbie", "password": temporary_password})
+    page = browser.get(reverse("accounts:enrol"))
+    uri = page.context["qr"]
+    assert uri.startswith("data:image/svg+xml;base64,")
+    svg = base64.b64decode(uri.split(",", 1)[1]).decode()
+    root = re.search(r"<svg\b[^>]*>", svg)
+    assert root is not None
+    assert 'xmlns="http://www.w3.org/2000/svg"' in root.group(0)
+    width = re.search(r'\bwidth="(\d+)"', root.group(0))
+    height = re.search(r'\bheight="(\d+)"', root.group(0))
+    assert width is not None
+    assert height is not None
+    assert int(width.group(1)) > 0
+    assert int(height.group(1)) > 0

@@ -13,6 +13,7 @@ from embrace.accounts.models import LoginThrottle
 from embrace.accounts.tests.scan import database_text, log_file_text
 from embrace.audit.events import Event
 from embrace.audit.models import AuditEntry
+from embrace.testing.language import english_client
 from embrace.testing.personas import Persona, log_in
 
 LOGIN = reverse("accounts:login")
@@ -74,11 +75,11 @@ def test_malformed_totp_is_400(client: Client, handler: Persona) -> None:
 
 def test_replayed_totp_is_refused(handler: Persona) -> None:
     code = handler.code()
-    first = Client()
+    first = english_client()
     first.post(LOGIN, {"username": "handler", "password": handler.password})
     assert first.post(CODE, {"code": code}).status_code == 302
     # Someone who saw the code (over a shoulder, from a phishing page) tries it at once from elsewhere.
-    second = Client()
+    second = english_client()
     assert second.post(LOGIN, {"username": "handler", "password": handler.password}).status_code == 302
     response = second.post(CODE, {"code": code})
     assert response.status_code == 400
@@ -120,7 +121,7 @@ def test_throttling_stores_and_logs_no_client_metadata(
     handler: Persona, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    client = Client(REMOTE_ADDR=ADDRESS, HTTP_USER_AGENT=AGENT)
+    client = english_client(REMOTE_ADDR=ADDRESS, HTTP_USER_AGENT=AGENT)
     for _ in range(settings.LOGIN_FAILURES_BEFORE_DELAY):
         assert client.post(LOGIN, {"username": "handler", "password": "wrong guess 123"}).status_code == 400
     # Now even the right password waits: guessing is slowed, whoever is guessing.
@@ -135,9 +136,9 @@ def test_throttling_stores_and_logs_no_client_metadata(
     assert row.failures == settings.LOGIN_FAILURES_BEFORE_DELAY
 
     # Other paths that might log a request: a CSRF failure, a 404, a wrong code, a good login elsewhere.
-    Client(enforce_csrf_checks=True, REMOTE_ADDR=ADDRESS, HTTP_USER_AGENT=AGENT).post(LOGIN, {})
+    english_client(enforce_csrf_checks=True, REMOTE_ADDR=ADDRESS, HTTP_USER_AGENT=AGENT).post(LOGIN, {})
     client.get("/no-such-page/")
-    other = Client(REMOTE_ADDR=ADDRESS, HTTP_USER_AGENT=AGENT)
+    other = english_client(REMOTE_ADDR=ADDRESS, HTTP_USER_AGENT=AGENT)
     LoginThrottle.objects.all().delete()
     other.post(LOGIN, {"username": "handler", "password": handler.password})
     other.post(CODE, {"code": "000000"})

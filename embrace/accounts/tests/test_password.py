@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from embrace.audit.events import Event
 from embrace.audit.models import AuditEntry
+from embrace.testing.language import english_client
 from embrace.testing.personas import Persona, log_in
 from embrace.vault import actions as vault
 from embrace.vault.keyring import VaultLocked, unlock_with_password, unlock_with_recovery_key
@@ -51,9 +52,9 @@ def test_password_change_needs_the_current_password(client: Client, handler: Per
 
 
 def test_password_change_ends_other_sessions(handler: Persona) -> None:
-    elsewhere = Client()
+    elsewhere = english_client()
     log_in(elsewhere, handler)
-    here = Client()
+    here = english_client()
     # Log in here with the following code: the one just used is spent.
     here.post(reverse("accounts:login"), {"username": "handler", "password": handler.password})
     assert here.post(reverse("accounts:login_code"), {"code": handler.code(1)}).status_code == 302
@@ -96,7 +97,9 @@ def test_recovery_sets_a_new_password_and_a_new_recovery_key(client: Client, han
     assert unlock_with_recovery_key(handler.user, new_key).open(envelope) == b"kept across recovery"
     assert unlock_with_password(handler.user, NEW_PASSWORD).open(envelope) == b"kept across recovery"
     assert AuditEntry.objects.filter(event=Event.PASSWORD_RECOVERED, actor=handler.user.pk).exists()
-    login = Client().post(reverse("accounts:login"), {"username": "handler", "password": NEW_PASSWORD})
+    login = english_client().post(
+        reverse("accounts:login"), {"username": "handler", "password": NEW_PASSWORD}
+    )
     assert login["Location"] == reverse("accounts:login_code")
 
 
@@ -117,7 +120,7 @@ def test_wrong_recovery_key_does_not_say_whether_the_user_exists(client: Client,
 def test_a_strangers_failures_do_not_keep_the_real_person_out_of_recovery(
     client: Client, handler: Persona
 ) -> None:
-    stranger = Client()
+    stranger = english_client()
     for _ in range(settings.LOGIN_FAILURES_BEFORE_DELAY * 3):
         assert _recover(stranger, handler, "handler", "WRONG-WRONG").status_code == 400
     assert (

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from embrace.accounts.models import Team
 from embrace.audit.models import AuditEntry
+from embrace.testing.language import english_client
 from embrace.testing.personas import Persona, log_in
 
 
@@ -79,7 +80,7 @@ def test_role_without_permission_gets_403(
 @pytest.mark.parametrize("view", POSTING, ids=_ids(POSTING))
 def test_csrf_is_enforced_on_staff_views(client: Client, admin: Persona, view: StaffView) -> None:
     log_in(client, admin)
-    strict = Client(enforce_csrf_checks=True)
+    strict = english_client(enforce_csrf_checks=True)
     strict.cookies = client.cookies
     assert strict.get(view.url(admin)).status_code == 200  # the session itself is fine
     before, teams = AuditEntry.objects.count(), Team.objects.count()
@@ -92,7 +93,9 @@ def test_csrf_is_enforced_on_staff_views(client: Client, admin: Persona, view: S
 
 @pytest.mark.parametrize("name", PUBLIC_POSTING)
 def test_csrf_is_enforced_on_login_steps(db: None, name: str) -> None:
-    response = Client(enforce_csrf_checks=True).post(reverse(name), {"username": "x", "password": "y"})
+    response = english_client(enforce_csrf_checks=True).post(
+        reverse(name), {"username": "x", "password": "y"}
+    )
     assert response.status_code == 403
     assert b"This form has expired" in response.content
 

@@ -7,10 +7,10 @@ import time
 
 import pytest
 from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from embrace.testing.language import english_client
 from embrace.testing.personas import Persona
 
 LOGIN = reverse("accounts:login")
@@ -18,7 +18,7 @@ HOME = reverse("accounts:home")
 
 
 def _guess(username: str, times: int) -> None:
-    stranger = Client()
+    stranger = english_client()
     for i in range(times):
         response = stranger.post(LOGIN, {"username": username, "password": f"guess number {i} !!"})
         assert response.status_code in (400, 429)
@@ -32,7 +32,7 @@ def _away_from_the_minutes_edge() -> None:
 
 def test_a_stranger_cannot_keep_a_custodian_out(custodian: Persona) -> None:
     _guess("custodian", settings.LOGIN_FAILURES_BEFORE_DELAY * 4)
-    browser = Client()
+    browser = english_client()
     # Without the code the name is throttled, and the page says how to get in now.
     response = browser.post(LOGIN, {"username": "custodian", "password": custodian.password})
     assert response.status_code == 429
@@ -50,7 +50,7 @@ def test_a_stranger_cannot_keep_a_custodian_out(custodian: Persona) -> None:
 def test_a_code_does_not_help_a_wrong_password_nor_is_it_spent_by_one(custodian: Persona) -> None:
     _guess("custodian", settings.LOGIN_FAILURES_BEFORE_DELAY)
     for _ in range(5):
-        response = Client().post(
+        response = english_client().post(
             LOGIN, {"username": "custodian", "password": "not the password 1", "code": "123456"}
         )
         assert response.status_code == 400
@@ -66,7 +66,7 @@ def test_too_many_failures_across_the_site_slow_everyone_without_a_code(
     _away_from_the_minutes_edge()
     for name in ("someone", "someone-else", "a-third"):
         _guess(name, 1)
-    browser = Client()
+    browser = english_client()
     response = browser.post(LOGIN, {"username": "handler", "password": handler.password})
     assert response.status_code == 429
     assert b"across the site" in response.content

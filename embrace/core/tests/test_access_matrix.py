@@ -80,6 +80,14 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
     # The invitee's page is public; a token that is no invitation's is a 404 for everyone.
     ("staffing:join", NO_CASE): row("404/404"),
     ("accounts:team_new", NO_CASE): row("403/403", admin_a="200/200", anonymous="302/302"),
+    # Teams are walked as team A; an empty POST leaves out the name the form requires.
+    ("accounts:team_list", NO_CASE): row("403/405", admin_a="200/405", anonymous="302/405"),
+    ("accounts:team_edit", NO_CASE): row("403/403", admin_a="200/400", anonymous="302/302"),
+    # Programme settings (configuration: administrators). An empty label names no team or label (400); an
+    # empty route form unticks "receives new enquiries", which closes team A's route at once (302).
+    ("config:labels", NO_CASE): row("403/403", admin_a="200/400", anonymous="302/302"),
+    ("config:routes", NO_CASE): row("403/405", admin_a="200/405", anonymous="302/405"),
+    ("config:route_edit", NO_CASE): row("403/403", admin_a="200/302", anonymous="302/302"),
     # The intake quarantine: intake officers (their own teams' junk).
     ("intake_staff:quarantine", NO_CASE): row(
         "403/405", intake_a="200/405", intake_b="200/405", anonymous="302/405"
@@ -594,6 +602,8 @@ def url_for(world: World, target: Target) -> str:
             kwargs[param] = case.flag.pk
         elif param == "user_id":
             kwargs[param] = world.spare.pk
+        elif param == "team_id":
+            kwargs[param] = world.teams["A"].pk
         elif param == "approval_id" and target.name in APPROVALS:
             kwargs[param] = getattr(world, APPROVALS[target.name]).pk
         elif param == "approval_id" and target.name.startswith("rewards:schedule_"):

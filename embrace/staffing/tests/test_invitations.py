@@ -20,6 +20,7 @@ from embrace.audit.models import AuditEntry
 from embrace.staffing import actions
 from embrace.staffing.actions import StaffingError
 from embrace.staffing.models import Invitation
+from embrace.testing.language import english_client
 from embrace.testing.personas import Persona, log_in
 from embrace.vault.keyring import public_fingerprint
 from embrace.vault.models import UserKey
@@ -40,7 +41,8 @@ def _invite(admin_browser: Client, username: str = "newbie", **fields: object) -
 
 def _join(link: str, browser: Client | None = None) -> tuple[Client, object]:
     """Open the link, scan the code, choose a password: what the invitee does."""
-    browser = browser or Client()
+    # The invitee is not signed in yet: their browser's language switch says English.
+    browser = browser or english_client()
     page = browser.get(link)
     assert page.status_code == 200
     device = TOTPDevice.objects.get(pk=browser.session["invitation_device"])
@@ -117,7 +119,7 @@ def test_a_link_works_once(admin: Persona) -> None:
     _, done = _join(link)
     assert done.status_code == 200  # type: ignore[attr-defined]
     # Whoever comes second (the real invitee, if someone else got there first) is told to speak up.
-    again = Client().get(link)
+    again = english_client().get(link)
     assert again.status_code == 404
     assert b"tell the administrator" in again.content
 
@@ -194,3 +196,15 @@ def test_an_invitee_receives_no_key_before_a_second_administrator_confirms(
     body = vault.create_compartment("body", [handler.user], actor=None)
     with pytest.raises(NoAccess, match="not active"):
         vault.grant(body, newbie, by=unlock_with_password(handler.user, handler.password), actor=handler.user)
+
+
+def test_invitee_chooses_the_language_of_their_pages_when_joining(admin: Persona) -> None:
+    inviter = log_in(Client(), admin)
+    link = _invite(inviter, username="english-reader")
+    browser = Client()
+    page = browser.get(link)
+    assert 'name="language"' in page.content.decode()
+    device = TOTPDevice.objects.get(pk=browser.session["invitation_device"])
+    data = {"language": "en", "new_password": PASSWORD, "new_password_again": PASSWORD, "code": _code(device)}
+    assert browser.post(link, data).status_code == 200
+    assert User.objects.get(username="english-reader").language == "en"
