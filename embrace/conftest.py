@@ -1,10 +1,7 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from django.test import Client
-from django.utils import translation
 
 from embrace.accounts.models import Team
 from embrace.accounts.roles import Role
@@ -97,12 +94,3 @@ def _seed_data(request: pytest.FixtureRequest) -> None:
 def _is_transactional(request: pytest.FixtureRequest) -> bool:
     marker = request.node.get_closest_marker("django_db")
     return bool(marker and marker.kwargs.get("transaction")) or "transactional_db" in request.fixturenames
-
-
-@pytest.fixture(autouse=True)
-def _english_outside_requests() -> Iterator[None]:
-    """Code a test calls directly (actions, not pages) reads English, whatever language the last request
-    left active in this thread: each request still activates its own (the person's, or the sign-in cookie's),
-    so the Burmese pages are tested through requests."""
-    with translation.override("en"):
-        yield

@@ -55,6 +55,7 @@ LABELS = {
     Event.PASSAGE_DESTROYED: _("Passage plan destroyed"),
     Event.IDENTITY_READ: _("Identity or family read"),
     Event.DEPENDANT_RECORDED: _("Family member recorded"),
+    Event.IDENTITY_RECORDED: _("Name, phone or service number recorded"),
     Event.VETTING_COMPARTMENT_OPENED: _("Vetting file opened"),
     Event.VETTING_CHECK_RECORDED: _("Vetting check recorded"),
     Event.VETTING_SIGNED_OFF: _("Vetting signed off"),

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.translation import gettext
 
 from embrace.accounts.models import User, afresh
 from embrace.accounts.roles import CONTENT_BLIND_ROLES, Perm, Role
@@ -60,16 +61,22 @@ def trustee_candidates() -> QuerySet[User]:
 def propose_set_up(trustees: Sequence[User], threshold: int, *, actor: User) -> Approval:
     """Ask a second administrator to approve a recovery key for these trustees, ``threshold`` of them."""
     if afresh(actor, Perm.ACCOUNTS_MANAGE) is None:
-        raise BreakGlassError("Only an administrator may propose the set-up.")
+        raise BreakGlassError(gettext("Only an administrator may propose the set-up."))
     if unfit := [t.username for t in trustees if not may_be_trustee(t)]:
         raise BreakGlassError(
-            f"{', '.join(unfit)} cannot be a trustee: trustees need an active account with their own keys, "
-            "and administrators and auditors may not hold a share of the key to content."
+            gettext(
+                "%(names)s cannot be a trustee: trustees need an active account with their own keys, "
+                "and administrators and auditors may not hold a share of the key to content."
+            )
+            % {"names": ", ".join(unfit)}
         )
     if not 2 <= threshold <= len(trustees) <= recovery.MAX_TRUSTEES:
         raise BreakGlassError(
-            f"Name between 2 and {recovery.MAX_TRUSTEES} trustees, and ask for at least 2 of them and "
-            "no more than there are."
+            gettext(
+                "Name between 2 and %(most)d trustees, and ask for at least 2 of them and "
+                "no more than there are."
+            )
+            % {"most": recovery.MAX_TRUSTEES}
         )
     with transaction.atomic():
         proposal = SetUpProposal.objects.create(threshold=threshold, proposed_by=actor)
@@ -99,7 +106,7 @@ def decide_set_up(approval: Approval, *, approve: bool, actor: User) -> Recovery
     """A second administrator approves (the key is made and split at once) or refuses."""
     with transaction.atomic():
         if approval.action != SET_UP:
-            raise BreakGlassError("This request is about something else.")
+            raise BreakGlassError(gettext("This request is about something else."))
         try:
             decide_approval(approval, approve=approve, actor=actor)
         except ApprovalError as exc:
@@ -110,7 +117,9 @@ def decide_set_up(approval: Approval, *, approve: bool, actor: User) -> Recovery
         trustees = list(proposal.trustees.all())
         # Checked again: a trustee may have been made an administrator, or deactivated, meanwhile.
         if unfit := [t.username for t in trustees if not may_be_trustee(t)]:
-            raise BreakGlassError(f"{', '.join(unfit)} can no longer be a trustee: propose again.")
+            raise BreakGlassError(
+                gettext("%(names)s can no longer be a trustee: propose again.") % {"names": ", ".join(unfit)}
+            )
         try:
             return recovery.create_recovery_key(trustees, proposal.threshold, actor=actor)
         except recovery.RecoveryError as exc:
@@ -120,7 +129,8 @@ def decide_set_up(approval: Approval, *, approve: bool, actor: User) -> Recovery
 def open_restore(group: KeyGroup, recipient: User, *, reason: str, actor: User) -> Restore:
     if not may_receive(recipient, group):
         raise BreakGlassError(
-            f"{recipient.username} may not receive this group's keys (administrators and auditors never do)."
+            gettext("%(name)s may not receive this group's keys (administrators and auditors never do).")
+            % {"name": recipient.username}
         )
     return recovery.open_restore(group, recipient, reason=reason, actor=actor)
 
@@ -129,5 +139,5 @@ def complete_restore(restore: Restore, *, keyring: Keyring, actor: User) -> int:
     current = afresh(actor)
     # Checked again at the moment the keys are given: the recipient's roles may have changed since.
     if current is None or not may_receive(current, restore.group):
-        raise BreakGlassError("You may no longer receive this group's keys.")
+        raise BreakGlassError(gettext("You may no longer receive this group's keys."))
     return recovery.complete_restore(restore, keyring=keyring, actor=current)

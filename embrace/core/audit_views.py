@@ -181,7 +181,16 @@ class _Names:
         data = dict(entry.data) if isinstance(entry.data, dict) else {"data": entry.data}
         if isinstance(data.get("cases"), list):
             data["cases"] = [self.cases.get(str(c), str(c)[:8]) for c in data["cases"]]
-        return ", ".join(f"{key}={_value(value)}" for key, value in sorted(data.items()))
+        return "; ".join(f"{_words(key)}: {_words(_value(value))}" for key, value in sorted(data.items()))
+
+
+def _words(text: str) -> str:
+    """A recorded name as words for the page ("amount_minor" → "amount minor", "reward_paid" → "reward
+    paid"); the CSV export keeps the recorded data exactly as it is in the chain."""
+    return _NAME.sub(lambda m: m.group(0).replace("_", " "), text)
+
+
+_NAME = re.compile(r"\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b")
 
 
 def _is_uuid(text: str) -> bool:

@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Callable, Iterable
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from embrace.accounts.models import User, afresh
 from embrace.accounts.roles import Role
@@ -36,15 +37,18 @@ class CustodyError(Exception):
 def _giver(group: KeyGroup, keyring: Keyring, actor: User) -> User:
     current = afresh(actor)
     if current is None or keyring.user.pk != actor.pk or not groups.holds(current, group):
-        raise CustodyError("Only someone who holds this key can give it.", status=403)
+        raise CustodyError(gettext("Only someone who holds this key can give it."), status=403)
     return current
 
 
 def _joiner(group: KeyGroup, user: User) -> None:
     if not groups.entitled(user, group):
-        raise CustodyError(f"{user} is not entitled to this key (role, team, or account state).", status=403)
+        raise CustodyError(
+            gettext("%(user)s is not entitled to this key (role, team, or account state).") % {"user": user},
+            status=403,
+        )
     if groups.holds(user, group):
-        raise CustodyError(f"{user} already holds this key.", status=409)
+        raise CustodyError(gettext("%(user)s already holds this key.") % {"user": user}, status=409)
 
 
 def give_group_key(group: KeyGroup, user: User, *, keyring: Keyring, actor: User) -> None:
@@ -52,7 +56,7 @@ def give_group_key(group: KeyGroup, user: User, *, keyring: Keyring, actor: User
     need a second person (``request_group_key`` then ``approve_group_key``)."""
     if groups.needs_second_person(group):
         raise CustodyError(
-            "This key is given only when a second holder approves: ask for it instead.", status=403
+            gettext("This key is given only when a second holder approves: ask for it instead."), status=403
         )
     with transaction.atomic():
         current = _giver(group, keyring, actor)
@@ -66,10 +70,10 @@ def start_group_key(group: KeyGroup, *, actor: User) -> None:
     with transaction.atomic():
         current = afresh(actor)
         if current is None or not groups.entitled(current, group):
-            raise CustodyError("You are not entitled to this key.", status=403)
+            raise CustodyError(gettext("You are not entitled to this key."), status=403)
         if group.current_key is not None:
             raise CustodyError(
-                "This key already exists: someone who holds it must give it to you.", status=409
+                gettext("This key already exists: someone who holds it must give it to you."), status=409
             )
         vault.add_group_member(group, current, by=None, actor=current)
 
@@ -107,19 +111,21 @@ def parse_request(approval: Approval) -> tuple[KeyGroup, User]:
         return KeyGroup.objects.get(pk=uuid.UUID(group_id)), User.objects.get(pk=uuid.UUID(user_id))
     except (ValueError, KeyGroup.DoesNotExist, User.DoesNotExist):
         raise CustodyError(
-            "This request is about a key or a person that no longer exists.", status=404
+            gettext("This request is about a key or a person that no longer exists."), status=404
         ) from None
 
 
 def approve_group_key(approval: Approval, *, keyring: Keyring, actor: User) -> None:
     """A second holder approves, and their own keyring seals the key to the joiner, in one transaction."""
     if approval.action != GIVE_ACTION:
-        raise CustodyError("This request is about something else.", status=404)
+        raise CustodyError(gettext("This request is about something else."), status=404)
     group, user = parse_request(approval)
     with transaction.atomic():
         current = _giver(group, keyring, actor)
         if approval.requested_by_id == current.pk:
-            raise CustodyError("No one may approve their own request: another holder must.", status=403)
+            raise CustodyError(
+                gettext("No one may approve their own request: another holder must."), status=403
+            )
         _joiner(group, user)
         try:
             approvals.decide_approval(approval, approve=True, actor=current)
@@ -130,11 +136,11 @@ def approve_group_key(approval: Approval, *, keyring: Keyring, actor: User) -> N
 
 def refuse_group_key(approval: Approval, *, actor: User) -> None:
     if approval.action != GIVE_ACTION or approval.status != ApprovalStatus.PENDING:
-        raise CustodyError("This request is not waiting for a decision.", status=409)
+        raise CustodyError(gettext("This request is not waiting for a decision."), status=409)
     group, _ = parse_request(approval)
     current = afresh(actor)
     if current is None or not groups.holds(current, group):
-        raise CustodyError("Only someone who holds this key can decide.", status=403)
+        raise CustodyError(gettext("Only someone who holds this key can decide."), status=403)
     try:
         approvals.decide_approval(approval, approve=False, actor=current)
     except approvals.ApprovalError as exc:

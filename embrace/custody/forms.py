@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
 class GiveForm(forms.Form):
@@ -17,4 +18,6 @@ class StartForm(forms.Form):
 
 class DecideForm(forms.Form):
     approval = forms.UUIDField()
-    decision = forms.ChoiceField(choices=[("approve", "Approve and give the key"), ("refuse", "Refuse")])
+    decision = forms.ChoiceField(
+        choices=[("approve", _("Approve and give the key")), ("refuse", _("Refuse"))]
+    )

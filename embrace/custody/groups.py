@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from embrace.accounts.models import Team, User
 from embrace.accounts.roles import CONTENT_BLIND_ROLES, Role
@@ -157,8 +158,21 @@ class Reach:
 
     def __str__(self) -> str:
         if not self.kinds:
-            return "nothing yet"
-        return ", ".join(f"{n} {kind} file{'s' if n != 1 else ''}" for kind, n in sorted(self.kinds.items()))
+            return _("nothing yet")
+        return ", ".join(_files(kind, n) for kind, n in sorted(self.kinds.items()))
+
+
+def _files(kind: str, n: int) -> str:
+    """``1 body file``, ``2 vetting files``: how many compartments of one kind, in the reader's language."""
+    words = {
+        "body": ngettext("%(n)d body file", "%(n)d body files", n),
+        "identity": ngettext("%(n)d identity file", "%(n)d identity files", n),
+        "vetting": ngettext("%(n)d vetting file", "%(n)d vetting files", n),
+        "finance": ngettext("%(n)d finance file", "%(n)d finance files", n),
+        "passage": ngettext("%(n)d passage file", "%(n)d passage files", n),
+        "notes": ngettext("%(n)d notes file", "%(n)d notes files", n),
+    }.get(kind) or ngettext("%(n)d %(kind)s file", "%(n)d %(kind)s files", n)
+    return words % {"n": n, "kind": kind}
 
 
 def reach(group: KeyGroup) -> Reach:

@@ -14,6 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Max
+from django.utils.translation import gettext
 
 from embrace.accounts.models import Team, User, afresh
 from embrace.accounts.roles import Perm, Role
@@ -61,20 +62,24 @@ def open_passage(case: Case, team: Team, *, actor: User) -> PassagePlan:
         locked = Case.objects.select_for_update().get(pk=case.pk)
         current = afresh(actor)
         if current is None or not current.can(Perm.CASE_HANDLE) or locked.handler_id != current.pk:
-            raise PassageError("Only the case's handler may open its passage plan.")
+            raise PassageError(gettext("Only the case's handler may open its passage plan."))
         if locked.status not in OPEN_STATUSES:
             raise PassageError(
-                f"A passage plan opens only once passage is approved and before arrival; this case is "
-                f"{Status(locked.status).label.lower()}."
+                gettext(
+                    "A passage plan opens only once passage is approved and before arrival; this case is "
+                    "%(status)s."
+                )
+                % {"status": str(Status(locked.status).label).lower()}
             )
         if not passage_approved_by_two(locked):
-            raise PassageError("This case's passage was not approved by two people.")
+            raise PassageError(gettext("This case's passage was not approved by two people."))
         if PassagePlan.objects.filter(case=locked).exists():
-            raise PassageError("This case already has a passage plan.")
+            raise PassageError(gettext("This case already has a passage plan."))
         group = custody_groups.passage_group(team)
         if group.current_key is None:
             raise PassageError(
-                f"Nobody in {team} holds a passage key yet: one of its handlers must start it."
+                gettext("Nobody in %(team)s holds a passage key yet: one of its handlers must start it.")
+                % {"team": team}
             )
         members = custody_groups.kept_by(group).count()
         compartment = vault.create_compartment("passage", [], groups=[group], actor=actor)
@@ -99,12 +104,12 @@ def add_plan_entry(plan: PassagePlan, data: dict[str, Any], *, actor: User) -> P
             PassagePlan.objects.select_for_update(of=("self",)).select_related("compartment").get(pk=plan.pk)
         )
         if locked.destroyed_on is not None or locked.compartment is None:
-            raise PassageError("This passage plan has been destroyed.")
+            raise PassageError(gettext("This passage plan has been destroyed."))
         current = afresh(actor)
         if current is None or not current.teams.filter(pk=locked.team_id).exists():
-            raise PassageError("Only the passage team may write to this plan.")
+            raise PassageError(gettext("Only the passage team may write to this plan."))
         if str(current.pk) not in vault.members_of(locked.compartment):
-            raise PassageError("You hold no key for this passage plan.")
+            raise PassageError(gettext("You hold no key for this passage plan."))
         seq = (locked.entries.aggregate(m=Max("seq"))["m"] or 0) + 1
         entry = PlanEntry.objects.create(
             plan=locked,

@@ -10,6 +10,8 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 
 from embrace.intake.forms import PhotosField
 from embrace.rewards.claims import ShareSpec, TranchePlan
@@ -24,11 +26,12 @@ TRANCHE_ROWS = 3  # at least two ("on arrival", "after verification"), and one t
 def entry_choices() -> list[tuple[str, str]]:
     """Every code of every published schedule: which version applies is decided by the day of the act."""
     seen: dict[str, str] = {}
-    for code, title in (
+    for code, title_en, title_my in (
         Entry.objects.filter(schedule__published=True)
         .order_by("-schedule__effective_from", "position")
-        .values_list("code", "title_en")
+        .values_list("code", "title_en", "title_my")
     ):
+        title = title_my if get_language() == "my" and title_my else title_en
         seen.setdefault(code, f"{code} — {title}")
     return sorted(seen.items(), key=lambda kv: kv[0])
 
@@ -40,38 +43,42 @@ def usd_minor(raw: str) -> int:
 
 
 class ItemForm(forms.Form):
-    entry = forms.ChoiceField(label="Schedule entry", choices=())
+    entry = forms.ChoiceField(label=_("Schedule entry"), choices=())
     act_on = SaneDateField(
-        label="Day of the act",
+        label=_("Day of the act"),
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="Decides which published schedule applies.",
+        help_text=_("Decides which published schedule applies."),
     )
-    quantity = forms.IntegerField(label="How many", min_value=1, max_value=100, initial=1)
+    quantity = forms.IntegerField(label=_("How many"), min_value=1, max_value=100, initial=1)
     asset_kind = forms.ChoiceField(
-        label="Identified by", choices=[("", "—"), *AssetKind.choices], required=False
+        label=_("Identified by"), choices=[("", "—"), *AssetKind.choices], required=False
     )
     asset_number = forms.CharField(
-        label="Number (tail, hull or serial)",
+        label=_("Number (tail, hull or serial)"),
         max_length=60,
         required=False,
-        help_text="Sealed; the same asset is never paid twice.",
+        help_text=_("Sealed; the same asset is never paid twice."),
     )
     description = forms.CharField(
-        label="What it is", max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("What it is"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
-    evidence = forms.CharField(label="Evidence", max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
+    evidence = forms.CharField(label=_("Evidence"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
     photos = PhotosField(
-        label="Evidence photos",
+        label=_("Evidence photos"),
         required=False,
-        help_text="JPEG, PNG or WebP, up to five; kept without their metadata (place, time, phone), sealed.",
+        help_text=_(
+            "JPEG, PNG or WebP, up to five; kept without their metadata (place, time, phone), sealed."
+        ),
     )
     shares = forms.CharField(
-        label="Shares",
+        label=_("Shares"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Leave empty if the whole is this case's. Otherwise one line per case: "
-        "“REFERENCE percent”, e.g. “K7Q2M9X4 60”; they must add up to 100.",
+        help_text=_(
+            "Leave empty if the whole is this case's. Otherwise one line per case: "
+            "“REFERENCE percent”, e.g. “K7Q2M9X4 60”; they must add up to 100."
+        ),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -81,51 +88,57 @@ class ItemForm(forms.Form):
     def clean_act_on(self) -> datetime.date:
         act_on: datetime.date = self.cleaned_data["act_on"]
         if act_on > datetime.date.today():
-            raise forms.ValidationError("The day of the act cannot be in the future.")
+            raise forms.ValidationError(gettext("The day of the act cannot be in the future."))
         return act_on
 
     def clean_shares(self) -> list[ShareSpec]:
         specs = []
         lines = [line.strip() for line in self.cleaned_data["shares"].splitlines() if line.strip()]
         if len(lines) > MAX_SHARES:
-            raise forms.ValidationError(f"At most {MAX_SHARES} shares.")
+            raise forms.ValidationError(gettext("At most %(count)d shares.") % {"count": MAX_SHARES})
         for line in lines:
             match = re.fullmatch(r"(\S+)\s+(\d{1,3}(?:\.\d{1,2})?)\s*%?", line)
             if match is None:
                 raise forms.ValidationError(
-                    f"“{line}”: write a case reference, a space and a percentage with at most two decimals."
+                    gettext(
+                        "“%(line)s”: write a case reference, a space and a percentage "
+                        "with at most two decimals."
+                    )
+                    % {"line": line}
                 )
             percent = Decimal(match.group(2))
             if not 0 < percent <= 100:
-                raise forms.ValidationError(f"“{line}”: a share is more than 0% and at most 100%.")
+                raise forms.ValidationError(
+                    gettext("“%(line)s”: a share is more than 0%% and at most 100%%.") % {"line": line}
+                )
             specs.append(ShareSpec(match.group(1).upper(), int(percent * 100)))
         return specs
 
     def clean(self) -> dict[str, Any] | None:
         data = super().clean()
         if data and data.get("asset_number", "").strip() and not data.get("asset_kind"):
-            self.add_error("asset_kind", "Say what kind of number identifies the asset.")
+            self.add_error("asset_kind", gettext("Say what kind of number identifies the asset."))
         return data
 
 
 class VerifyForm(forms.Form):
     verdict = forms.ChoiceField(
-        label="The evidence shows the claim is",
-        choices=[("genuine", "Genuine"), ("not_genuine", "Not genuine (rejects the claim)")],
+        label=_("The evidence shows the claim is"),
+        choices=[("genuine", _("Genuine")), ("not_genuine", _("Not genuine (rejects the claim)"))],
         widget=forms.RadioSelect,
     )
     note = forms.CharField(
-        label="Note (sealed)",
+        label=_("Note (sealed)"),
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Required when rejecting: the handler needs to know why.",
+        help_text=_("Required when rejecting: the handler needs to know why."),
     )
 
     def clean(self) -> dict[str, Any] | None:
         data = super().clean()
         if data and data.get("verdict") == "not_genuine" and not data.get("note", "").strip():
-            self.add_error("note", "Say why the claim is not genuine.")
+            self.add_error("note", gettext("Say why the claim is not genuine."))
         return data
 
 
@@ -144,18 +157,19 @@ class ValueForm(forms.Form):
                 else int(entry.amount_usd * 100) * item.quantity
             )
             self.fields[f"value_{item.pk}"] = forms.CharField(
-                label=f"{entry.code}, {item.quantity} of them (US$)"
+                label=gettext("%(code)s, %(count)d of them (US$)")
+                % {"code": entry.code, "count": item.quantity}
                 if item.quantity > 1
                 else f"{entry.code} (US$)",
                 max_length=30,
                 initial=f"{from_minor(fixed, Currency.USD):,.2f}" if fixed is not None else "",
-                help_text=f"Published: {display(fixed, Currency.USD)}"
+                help_text=gettext("Published: %(amount)s") % {"amount": display(fixed, Currency.USD)}
                 if fixed is not None
-                else "Valued by committee",
+                else gettext("Valued by committee"),
             )
         for row in range(1, TRANCHE_ROWS + 1):
             self.fields[f"condition_{row}"] = forms.ChoiceField(
-                label=f"Tranche {row}",
+                label=gettext("Tranche %(position)s") % {"position": row},
                 choices=[("", "—"), *TrancheCondition.choices],
                 required=False,
             )
@@ -180,22 +194,22 @@ class ValueForm(forms.Form):
             if not condition and not amount:
                 continue
             if not condition or not amount:
-                self.add_error(f"amount_{row}", "Give both a condition and an amount, or neither.")
+                self.add_error(f"amount_{row}", gettext("Give both a condition and an amount, or neither."))
                 continue
             try:
                 plans.append(TranchePlan(TrancheCondition(condition), usd_minor(amount)))
             except MoneyError as exc:
                 self.add_error(f"amount_{row}", str(exc))
         if not plans and not self.has_error(None):
-            self.add_error(None, "Plan at least one tranche.")
+            self.add_error(None, gettext("Plan at least one tranche."))
         data["values"], data["plans"] = values, plans
         return data
 
 
 class WithdrawForm(forms.Form):
     # Required: withdrawing ends the claim for good, and whoever reads it later needs to know why.
-    note = forms.CharField(label="Why (sealed)", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(label=_("Why (sealed)"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ReverseForm(forms.Form):
-    memo = forms.CharField(label="Why it is reversed", max_length=200)
+    memo = forms.CharField(label=_("Why it is reversed"), max_length=200)

@@ -236,7 +236,7 @@ def claim_view(claim: Claim, keyring: Keyring) -> ClaimView:
             ItemView(
                 pk=item.pk,
                 entry_code=item.entry.code,
-                entry_title=item.entry.title_en,
+                entry_title=item.entry.title,
                 schedule=item.entry.schedule.title,
                 act_on=item.act_on,
                 quantity=item.quantity,

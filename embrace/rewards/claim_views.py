@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path
+from django.utils.translation import gettext
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -291,7 +292,9 @@ def evidence_photo(request: HttpRequest, claim_id: str, photo_id: str) -> HttpRe
     try:
         response = sealed_file_response(request.keyring, photo.stored_name, bytes(photo.meta))  # type: ignore[attr-defined]
     except NoAccess:
-        return _page(request, claim, error="You hold no key to this case's finance file.", status=403)
+        return _page(
+            request, claim, error=gettext("You hold no key to this case's finance file."), status=403
+        )
     record(Event.EVIDENCE_VIEWED, actor=_user(request), subject=claim, photo=str(photo.pk))
     return response  # type: ignore[return-value]
 
@@ -375,7 +378,7 @@ def tranche_decide(request: HttpRequest, tranche_id: str) -> HttpResponse:
     tranche = queries.get_tranche_for(_user(request), tranche_id)
     form = DecisionForm(request.POST)
     if not form.is_valid():
-        return _page(request, tranche.claim, error="Approve or refuse.", status=400)
+        return _page(request, tranche.claim, error=gettext("Approve or refuse."), status=400)
     return _act(
         request,
         tranche.claim,

@@ -20,6 +20,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
+from django.utils.translation import gettext
 
 from embrace.rewards.models import Account, Entry, Journal, JournalKind, Line
 from embrace.rewards.money import display
@@ -149,7 +150,11 @@ def by_entry() -> list[EntryRow]:
         elif entry is None:
             label, code = NO_ENTRY_LABEL, ""
         else:
-            label, code = f"{entry.title_en} ({entry.schedule.effective_from:%Y-%m-%d} schedule)", entry.code
+            label = gettext("%(title)s (schedule of %(day)s)") % {
+                "title": entry.title,
+                "day": f"{entry.schedule.effective_from:%Y-%m-%d}",
+            }
+            code = entry.code
         return EntryRow(
             label=label,
             code=code,

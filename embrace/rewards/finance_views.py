@@ -15,6 +15,7 @@ from django.db.models import Max
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from embrace.accounts.decorators import staff_required
@@ -76,7 +77,7 @@ def donation_new(request: HttpRequest) -> HttpResponse:
         except funds.FundsError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, f"Recorded as journal {journal.number}.")
+            messages.success(request, gettext("Recorded as journal %(number)s.") % {"number": journal.number})
             return redirect("rewards:finance")
     return render(request, "rewards/donation_new.html", {"form": form}, status=400)
 
@@ -97,7 +98,11 @@ def donation_reverse(request: HttpRequest, journal_id: str) -> HttpResponse:
         return render(
             request, "rewards/donation_reverse.html", {"journal": journal, "form": form}, status=409
         )
-    messages.success(request, f"Journal {journal.number} reversed by journal {reversal.number}.")
+    messages.success(
+        request,
+        gettext("Journal %(number)s reversed by journal %(reversal)s.")
+        % {"number": journal.number, "reversal": reversal.number},
+    )
     return redirect("rewards:finance")
 
 

@@ -24,6 +24,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from embrace.cases.models import Case, SealedFile, new_reference
@@ -131,6 +132,11 @@ class Entry(models.Model):
     @property
     def mmk_display(self) -> str:
         return f"{self.amount_mmk:,.0f}" if self.amount_mmk is not None else ""
+
+    @property
+    def title(self) -> str:
+        """The entry's title in the reader's language (the schedule is published in both)."""
+        return self.title_my if get_language() == "my" and self.title_my else self.title_en
 
 
 def schedule_in_force(on: datetime.date | None = None) -> Schedule | None:

@@ -8,6 +8,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from embrace.rewards.money import Currency
 from embrace.rewards.payments import HowPaid
@@ -18,23 +20,23 @@ RATE_LIMIT = Decimal(10) ** 12
 
 
 class HowPaidForm(forms.Form):
-    currency = forms.ChoiceField(label="Paid in", choices=Currency.choices)
+    currency = forms.ChoiceField(label=_("Paid in"), choices=Currency.choices)
     rate = forms.CharField(
-        label="Exchange rate",
+        label=_("Exchange rate"),
         max_length=30,
         initial="1",
-        help_text="Units paid per unit owed: 1 when paid in the currency owed.",
+        help_text=_("Units paid per unit owed: 1 when paid in the currency owed."),
     )
     rate_source = forms.CharField(
-        label="Rate source",
+        label=_("Rate source"),
         max_length=120,
         required=False,
-        help_text="Where the rate comes from (needed when paid in another currency).",
+        help_text=_("Where the rate comes from (needed when paid in another currency)."),
     )
     channel = forms.CharField(
-        label="Channel reference (sealed)",
+        label=_("Channel reference (sealed)"),
         max_length=CHANNEL_MAX,
-        help_text=(
+        help_text=_(
             "An opaque reference to how the money went (a transfer or hawala code) — never a name or an "
             "account number. It is sealed to the case's finance file."
         ),
@@ -53,11 +55,11 @@ class HowPaidForm(forms.Form):
         except InvalidOperation:
             rate = Decimal("NaN")
         if not rate.is_finite():
-            raise forms.ValidationError("Write the rate as a number, e.g. 2100 or 35.75.")
+            raise forms.ValidationError(gettext("Write the rate as a number, e.g. 2100 or 35.75."))
         if rate <= 0:
-            raise forms.ValidationError("An exchange rate must be more than zero.")
+            raise forms.ValidationError(gettext("An exchange rate must be more than zero."))
         if rate >= RATE_LIMIT or rate != rate.quantize(RATE_STEP):
-            raise forms.ValidationError("At most twelve digits before the point and eight after it.")
+            raise forms.ValidationError(gettext("At most twelve digits before the point and eight after it."))
         return rate
 
     def clean(self) -> dict[str, Any]:
@@ -66,9 +68,12 @@ class HowPaidForm(forms.Form):
         if currency is None or rate is None:
             return data
         if currency == self.owed_currency and rate != 1:
-            self.add_error("rate", f"Paid in {currency}, the currency owed, the rate is 1.")
+            self.add_error(
+                "rate",
+                gettext("Paid in %(currency)s, the currency owed, the rate is 1.") % {"currency": currency},
+            )
         if currency != self.owed_currency and not data.get("rate_source", "").strip():
-            self.add_error("rate_source", "Say where the exchange rate comes from.")
+            self.add_error("rate_source", gettext("Say where the exchange rate comes from."))
         return data
 
     def how(self) -> HowPaid:
@@ -79,7 +84,7 @@ class HowPaidForm(forms.Form):
 class SharePayForm(HowPaidForm):
     """A tranche is paid case by case: which claimant's share this payment is for."""
 
-    case = forms.ChoiceField(label="Share of case", choices=())
+    case = forms.ChoiceField(label=_("Share of case"), choices=())
     field_order = ["case"]
 
     def __init__(self, references: list[str], *args: Any, **kwargs: Any) -> None:

@@ -6,6 +6,8 @@ from decimal import Decimal
 from typing import Any, cast
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from embrace.rewards.fields import GroupedDecimalField, SaneDateField
 from embrace.rewards.models import Schedule
@@ -16,32 +18,32 @@ EXTRA_ROWS = 3
 
 class ScheduleForm(forms.Form):
     title = forms.CharField(
-        max_length=120, label="Title", help_text="As announced, e.g. “Reward schedule of …”."
+        max_length=120, label=_("Title"), help_text=_("As announced, e.g. “Reward schedule of …”.")
     )
     effective_from = SaneDateField(
-        label="Takes effect on",
-        help_text="Today or later, after the latest published version. Acts done before keep the old one.",
+        label=_("Takes effect on"),
+        help_text=_("Today or later, after the latest published version. Acts done before keep the old one."),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     announced_on = SaneDateField(
-        label="Announced on",
+        label=_("Announced on"),
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="On or before that day.",
+        help_text=_("On or before that day."),
     )
 
 
 class EntryForm(forms.Form):
-    code = forms.SlugField(max_length=40, label="Code")
-    title_en = forms.CharField(max_length=300, label="English")
-    title_my = forms.CharField(max_length=300, label="Burmese")
+    code = forms.SlugField(max_length=40, label=_("Code"))
+    title_en = forms.CharField(max_length=300, label=_("English"))
+    title_my = forms.CharField(max_length=300, label=_("Burmese"))
     amount_usd = GroupedDecimalField(
         max_digits=12, decimal_places=2, required=False, label="US$", min_value=Decimal("0.01")
     )
     amount_mmk = GroupedDecimalField(
-        max_digits=16, decimal_places=0, required=False, label="Kyat", min_value=Decimal(1)
+        max_digits=16, decimal_places=0, required=False, label=_("Kyat"), min_value=Decimal(1)
     )
-    per_item = forms.BooleanField(required=False, label="each")
-    valued_by_committee = forms.BooleanField(required=False, label="valued by committee")
+    per_item = forms.BooleanField(required=False, label=_("each"))
+    valued_by_committee = forms.BooleanField(required=False, label=_("valued by committee"))
 
     def clean(self) -> dict[str, Any] | None:
         data = super().clean()
@@ -76,10 +78,12 @@ class BaseEntryFormSet(forms.BaseFormSet["EntryForm"]):
             return
         codes = [form.cleaned_data["code"] for form in self.filled()]
         if not codes:
-            raise forms.ValidationError("A schedule needs at least one entry.")
+            raise forms.ValidationError(gettext("A schedule needs at least one entry."))
         twice = sorted({code for code in codes if codes.count(code) > 1})
         if twice:
-            raise forms.ValidationError(f"Each entry needs its own code; used twice: {', '.join(twice)}.")
+            raise forms.ValidationError(
+                gettext("Each entry needs its own code; used twice: %(codes)s.") % {"codes": ", ".join(twice)}
+            )
 
     def filled(self) -> list[EntryForm]:
         return [form for form in self.forms if form.has_changed() and form.cleaned_data]

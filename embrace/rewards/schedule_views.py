@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from embrace.accounts.decorators import staff_required
@@ -43,17 +44,21 @@ def _versions(user: User) -> list[Version]:
         if schedule.published:
             row.in_force = in_force is not None and schedule.pk == in_force.pk
             row.state = (
-                "In force today"
+                gettext("In force today")
                 if row.in_force
-                else ("Published, takes effect later" if schedule.effective_from > on else "Superseded")
+                else (
+                    gettext("Published, takes effect later")
+                    if schedule.effective_from > on
+                    else gettext("Superseded")
+                )
             )
         else:
             row.pending = status == ApprovalStatus.PENDING
             row.state = {
-                ApprovalStatus.PENDING: "Proposed, waiting for a second committee member",
-                ApprovalStatus.REFUSED: "Proposed, refused",
-                ApprovalStatus.CANCELLED: "Proposed, withdrawn",
-            }.get(status, "Proposed")  # type: ignore[call-overload]
+                ApprovalStatus.PENDING: gettext("Proposed, waiting for a second committee member"),
+                ApprovalStatus.REFUSED: gettext("Proposed, refused"),
+                ApprovalStatus.CANCELLED: gettext("Proposed, withdrawn"),
+            }.get(status, gettext("Proposed"))  # type: ignore[call-overload]
             row.revisable = schedule.proposed_by_id == user.pk
         rows.append(row)
     return rows
@@ -79,7 +84,7 @@ def schedule_list(request: HttpRequest) -> HttpResponse:
     context = {
         "versions": _versions(user),
         "can_change": user.can(Perm.SCHEDULE_CHANGE),
-        "decision_form": NotedDecisionForm(approve="Approve and publish"),
+        "decision_form": NotedDecisionForm(approve=gettext("Approve and publish")),
     }
     return render(request, "rewards/schedule_list.html", context)
 
@@ -123,7 +128,9 @@ def _edit(request: HttpRequest, schedule: Schedule | None) -> HttpResponse:
             form.add_error(None, str(exc))
         else:
             messages.success(
-                request, f"“{schedule.title}” now waits for a second committee member to publish it."
+                request,
+                gettext("“%(title)s” now waits for a second committee member to publish it.")
+                % {"title": schedule.title},
             )
             return redirect("rewards:schedules")
     context = {"form": form, "rows": rows, "schedule": schedule}
@@ -154,7 +161,10 @@ def schedule_decide(request: HttpRequest, approval_id: str) -> HttpResponse:
     form = NotedDecisionForm(request.POST)
     if not form.is_valid():
         return render(
-            request, "rewards/schedule_problem.html", {"message": "Choose approve or refuse."}, status=400
+            request,
+            "rewards/schedule_problem.html",
+            {"message": gettext("Choose approve or refuse.")},
+            status=400,
         )
     approve = form.approve
     try:
@@ -166,7 +176,12 @@ def schedule_decide(request: HttpRequest, approval_id: str) -> HttpResponse:
         )
     except schedules.ScheduleError as exc:
         return _problem(request, exc)
-    messages.success(request, f"“{schedule.title}” is published." if approve else "The proposal is refused.")
+    messages.success(
+        request,
+        gettext("“%(title)s” is published.") % {"title": schedule.title}
+        if approve
+        else gettext("The proposal is refused."),
+    )
     return redirect("rewards:schedules")
 
 

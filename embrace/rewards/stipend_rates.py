@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext
 
 from embrace.accounts.models import User
 from embrace.accounts.roles import Role
@@ -29,7 +30,10 @@ ACTION = "rewards.publish_stipend_rate"
 def describe(rate: StipendRate) -> str:
     """``300,000.00 MMK a month plus 100,000.00 MMK per dependant``."""
     base = display(rate.base_minor, rate.currency)
-    return f"{base} a month plus {display(rate.per_dependant_minor, rate.currency)} per dependant"
+    return gettext("%(base)s a month plus %(each)s per dependant") % {
+        "base": base,
+        "each": display(rate.per_dependant_minor, rate.currency),
+    }
 
 
 def _month(day: datetime.date) -> str:

@@ -13,6 +13,7 @@ from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path, reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_POST
@@ -60,7 +61,7 @@ def stipend_list(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     form = MonthForm(request.GET)
     if not form.is_valid():
-        return _problem(request, "Choose a month as year and month, e.g. 2024-05.", 400)
+        return _problem(request, gettext("Choose a month as year and month, e.g. 2024-05."), 400)
     months = list(
         Stipend.objects.values("month")
         .annotate(total=Count("id"), proposed=Count("id", filter=Q(status=StipendStatus.PROPOSED)))
@@ -117,8 +118,12 @@ def stipend_decide(request: HttpRequest, stipend_id: str) -> HttpResponse:
         stipends.decide_stipend(stipend, approve=form.approve, actor=request.user)  # type: ignore[arg-type]
     except stipends.StipendError as exc:
         return _problem(request, str(exc), exc.status, stipend)
-    verb = "approved" if form.approve else "refused"
-    messages.success(request, f"Stipend for case {stipend.case.reference} {verb}.")
+    text = (
+        gettext("Stipend for case %(reference)s approved.")
+        if form.approve
+        else gettext("Stipend for case %(reference)s refused.")
+    )
+    messages.success(request, text % {"reference": stipend.case.reference})
     return redirect(_month_url(stipend))
 
 
@@ -138,7 +143,11 @@ def stipend_pay(request: HttpRequest, stipend_id: str) -> HttpResponse:
             status = 409
         else:
             shown = display(payment.amount_minor, payment.currency)
-            messages.success(request, f"Paid {shown} for case {stipend.case.reference}.")
+            messages.success(
+                request,
+                gettext("Paid %(amount)s for case %(reference)s.")
+                % {"amount": shown, "reference": stipend.case.reference},
+            )
             return redirect(_month_url(stipend))
     context = {"stipend": stipend, "amount": display(stipend.amount_minor, stipend.currency), "form": form}
     return render(request, "rewards/stipend_pay.html", context, status=status)
@@ -149,12 +158,20 @@ def stipend_pay(request: HttpRequest, stipend_id: str) -> HttpResponse:
 def stipends_propose(request: HttpRequest) -> HttpResponse:
     month = stipends.first_of_month(today())
     if stipends.rate_in_force(month) is None:
-        return _problem(request, f"No stipend rate is in force for {month:%B %Y}.", 409)
+        return _problem(
+            request,
+            gettext("No stipend rate is in force for %(month)s.") % {"month": date_format(month, "F Y")},
+            409,
+        )
     try:
         made = stipends.propose_stipends(month, actor=request.user)  # type: ignore[arg-type]
     except stipends.StipendError as exc:
         return _problem(request, str(exc), exc.status)
-    messages.success(request, f"{made} new stipend(s) proposed for {month:%B %Y}.")
+    messages.success(
+        request,
+        gettext("%(count)s new stipend(s) proposed for %(month)s.")
+        % {"count": made, "month": date_format(month, "F Y")},
+    )
     return redirect(f"{reverse('rewards:stipends')}?month={month:%Y-%m}")
 
 
@@ -183,7 +200,7 @@ def _rates_page(request: HttpRequest, *, form: RateForm | None = None, status: i
         "waiting": waiting,
         "this_month": this_month,
         "form": (form or RateForm()) if can_change else None,
-        "decision_form": NotedDecisionForm(approve="Approve and publish"),
+        "decision_form": NotedDecisionForm(approve=gettext("Approve and publish")),
     }
     return render(request, "rewards/stipend_rates.html", context, status=status)
 
@@ -213,7 +230,9 @@ def rate_propose(request: HttpRequest) -> HttpResponse:
         form.add_error(None, str(exc))
         return _rates_page(request, form=form, status=exc.status)
     messages.success(
-        request, f"Proposed from {rate.effective_from:%B %Y}: another committee member must publish it."
+        request,
+        gettext("Proposed from %(month)s: another committee member must publish it.")
+        % {"month": date_format(rate.effective_from, "F Y")},
     )
     return redirect("rewards:stipend_rates")
 
@@ -225,7 +244,7 @@ def rate_decide(request: HttpRequest, rate_id: int) -> HttpResponse:
     back = reverse("rewards:stipend_rates")
     form = NotedDecisionForm(request.POST)
     if not form.is_valid():
-        context = {"message": "Choose to publish or to refuse the rate.", "back": back}
+        context = {"message": gettext("Choose to publish or to refuse the rate."), "back": back}
         return render(request, "rewards/stipend_problem.html", context, status=400)
     try:
         stipend_rates.decide_rate(
@@ -237,8 +256,12 @@ def rate_decide(request: HttpRequest, rate_id: int) -> HttpResponse:
     except stipends.StipendError as exc:
         context = {"message": str(exc), "back": back}
         return render(request, "rewards/stipend_problem.html", context, status=exc.status)
-    verb = "published" if form.approve else "refused"
-    messages.success(request, f"The rate from {rate.effective_from:%B %Y} is {verb}.")
+    text = (
+        gettext("The rate from %(month)s is published.")
+        if form.approve
+        else gettext("The rate from %(month)s is refused.")
+    )
+    messages.success(request, text % {"month": date_format(rate.effective_from, "F Y")})
     return redirect(back)
 
 
@@ -251,7 +274,11 @@ def rate_withdraw(request: HttpRequest, rate_id: int) -> HttpResponse:
     except stipends.StipendError as exc:
         context = {"message": str(exc), "back": reverse("rewards:stipend_rates")}
         return render(request, "rewards/stipend_problem.html", context, status=exc.status)
-    messages.success(request, f"Your proposal from {rate.effective_from:%B %Y} is withdrawn.")
+    messages.success(
+        request,
+        gettext("Your proposal from %(month)s is withdrawn.")
+        % {"month": date_format(rate.effective_from, "F Y")},
+    )
     return redirect("rewards:stipend_rates")
 
 

@@ -15,6 +15,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from embrace.accounts import actions as accounts
@@ -42,14 +43,14 @@ class StaffingError(Exception):
 def _administrator(actor: User) -> User:
     current = afresh(actor, Perm.ACCOUNTS_MANAGE)
     if current is None:
-        raise StaffingError("Only an active administrator may do this.")
+        raise StaffingError(gettext("Only an active administrator may do this."))
     return current
 
 
 def _not_about_oneself(user: User, actor: User) -> None:
     if user.pk == actor.pk:
         raise StaffingError(
-            "Nobody changes their own roles, teams or active flag. Ask another administrator."
+            gettext("Nobody changes their own roles, teams or active flag. Ask another administrator.")
         )
 
 
@@ -116,7 +117,7 @@ def propose_widening(
         actor = _administrator(actor)
         _not_about_oneself(user, actor)
         if not roles and not teams and not (reactivate and not user.is_active):
-            raise StaffingError("Nothing to add: the account already has all of this.")
+            raise StaffingError(gettext("Nothing to add: the account already has all of this."))
         if conflict := duties_conflict(user.roles | roles):
             raise StaffingError(conflict)
         try:
@@ -194,7 +195,7 @@ def invite_user(
     with transaction.atomic():
         actor = _administrator(actor)
         if User.objects.filter(username__iexact=username).exists():
-            raise StaffingError("An account with this username already exists.")
+            raise StaffingError(gettext("An account with this username already exists."))
         user = User(username=username, is_active=False)
         user.set_unusable_password()
         user.save()
@@ -243,9 +244,9 @@ def accept_invitation(
     with transaction.atomic():
         invitation = Invitation.objects.select_for_update().select_related("user").get(pk=invitation.pk)
         if invitation.accepted_at or invitation.cancelled_at or invitation.expires_at <= timezone.now():
-            raise StaffingError("This invitation link is no longer valid. Ask for a new one.")
+            raise StaffingError(gettext("This invitation link is no longer valid. Ask for a new one."))
         if device.user_id != invitation.user_id:
-            raise StaffingError("This authenticator belongs to another account.")
+            raise StaffingError(gettext("This authenticator belongs to another account."))
         user = invitation.user
         user.set_password(password)
         user.save(update_fields=["password"])
@@ -287,17 +288,21 @@ def confirm_invitation(invitation: Invitation, fingerprint: str, *, actor: User)
         actor = _administrator(actor)
         invitation = Invitation.objects.select_for_update().select_related("user").get(pk=invitation.pk)
         if invitation.cancelled_at or invitation.confirmed_at:
-            raise StaffingError("This invitation is closed.")
+            raise StaffingError(gettext("This invitation is closed."))
         if not invitation.accepted_at:
-            raise StaffingError("The invitee has not set up their account yet.")
+            raise StaffingError(gettext("The invitee has not set up their account yet."))
         bootstrap = invitation.invited_by_id == actor.pk
         if bootstrap and not may_bootstrap(invitation, actor):
-            raise StaffingError("The person who invited may not confirm: another administrator must.")
+            raise StaffingError(
+                gettext("The person who invited may not confirm: another administrator must.")
+            )
         expected = public_fingerprint(invitation.user)
         if expected is None or _digits(fingerprint) != _digits(expected):
             raise StaffingError(
-                "This fingerprint does not match. Do not confirm: someone else may have used the link. "
-                "Withdraw this invitation and send a new one."
+                gettext(
+                    "This fingerprint does not match. Do not confirm: someone else may have used the link. "
+                    "Withdraw this invitation and send a new one."
+                )
             )
         user = invitation.user
         try:
@@ -324,7 +329,7 @@ def cancel_invitation(invitation: Invitation, *, actor: User) -> None:
         actor = _administrator(actor)
         invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
         if invitation.cancelled_at or invitation.confirmed_at:
-            raise StaffingError("This invitation is closed.")
+            raise StaffingError(gettext("This invitation is closed."))
         invitation.cancelled_at, invitation.token_hash = timezone.now(), None
         invitation.save(update_fields=["cancelled_at", "token_hash"])
         TOTPDevice.objects.filter(user=invitation.user_id).delete()
@@ -357,7 +362,7 @@ def decide_authenticator_reset(approval: Approval, *, approve: bool, actor: User
     with transaction.atomic():
         actor = _administrator(actor)
         if approval.action != RESET_AUTHENTICATOR:
-            raise StaffingError("This request is about something else.")
+            raise StaffingError(gettext("This request is about something else."))
         user = User.objects.get(pk=approval.subject.rpartition(":")[2])
         _not_about_oneself(user, actor)
         try:

@@ -70,6 +70,18 @@ def english_sentences(page: str, *, allowed: Iterable[str] = (), words: int = 3)
     return found
 
 
+# An internal name a person should never read: snake_case (leave_equipment, Start_triage).
+_INTERNAL = re.compile(r"\b[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9]\b")
+
+
+def internal_names(page: str, *, allowed: Iterable[str] = ()) -> set[str]:
+    """snake_case words in the visible text of ``page``, apart from ``allowed`` ones (usernames)."""
+    allowed_names = set(allowed)
+    return {
+        name for piece in visible_text(page) for name in _INTERNAL.findall(piece) if name not in allowed_names
+    }
+
+
 def english_client(**options: Any) -> Client:
     """A browser whose language switch was set to English (the cookie ``accounts:language`` sets)."""
     client = Client(**options)

@@ -107,7 +107,6 @@ MY = {
     "This case has left vetting; what you recorded stays here to read.": (
         "ဤကိစ္စ စိစစ်မှုအဆင့်မှ ထွက်သွားပါပြီ- သင်မှတ်တမ်းတင်ခဲ့သည်များကို ဤနေရာတွင် ဆက်ဖတ်နိုင်ပါသည်။"
     ),
-    "Suspected plant": "စေလွှတ်ခံဟု သံသယ",
     "The flags are sealed and you hold no key to this case's vetting file.": (
         "သတိပေးအမှတ်အသားများကို တံဆိပ်ခတ်ထားပြီး ဤကိစ္စ၏ စိစစ်ရေးဖိုင် သော့ကို သင် မကိုင်ထားပါ။"
     ),
@@ -123,7 +122,6 @@ MY = {
     "Results": "ရလဒ်များ",
     "(retired)": "(အသုံးမပြုတော့)",
     "sealed: no key": "တံဆိပ်ခတ်ထားသည်- သော့မရှိ",
-    "no key": "သော့မရှိ",
     "not checked": "မစစ်ဆေးရသေး",
     ("%(counter)s earlier result replaced", "%(counter)s earlier results replaced"): (
         "ယခင်ရလဒ် %(counter)s ခုကို အစားထိုးပြီး"
@@ -154,7 +152,6 @@ MY = {
     "Its keys and entries were destroyed on %(on)s, after the case arrived. Nothing of it can be read again.": (
         "ကိစ္စ ရောက်ရှိပြီးနောက် %(on)s တွင် ၎င်း၏ သော့များနှင့် မှတ်တမ်းများကို ဖျက်ဆီးခဲ့ပါသည်။ မည်သည့်အရာကိုမျှ ထပ်မံ ဖတ်၍ မရတော့ပါ။"
     ),
-    "No key": "သော့မရှိ",
     "You hold no key for this passage plan": "ဤခရီးစီမံချက်အတွက် သော့ကို သင် မကိုင်ထားပါ",
     "It is sealed to the members of %(team)s who were in the team when it was opened. Ask one of them to grant you access.": (
         "၎င်းကို ဖွင့်ခဲ့စဉ်က %(team)s အဖွဲ့ဝင်ဖြစ်သူများထံသာ တံဆိပ်ခတ်ထားပါသည်။ ၎င်းတို့အနက် တစ်ဦးကို ဝင်ခွင့်ပေးရန် တောင်းဆိုပါ။"
@@ -286,7 +283,6 @@ MY = {
     ),
     "Nothing waits for you.": "သင့်ကို စောင့်နေသည့် အလုပ် မရှိပါ။",
     "Pages": "စာမျက်နှာများ",
-    "Reward claims": "ဆုငွေတောင်းခံမှုများ",
     "Stipends": "ထောက်ပံ့ငွေများ",
     "Stipend rates": "ထောက်ပံ့ငွေ နှုန်းထားများ",
     "Finance: funds, commitments and payments": "ငွေစာရင်း- ရန်ပုံငွေ၊ ပေးရန်ကတိနှင့် ပေးချေမှုများ",

@@ -7,6 +7,7 @@ Terms kept the same everywhere: case ကိစ္စ, team အဖွဲ့, key 
 """
 
 MY = {
+    "Name, phone or service number recorded": "အမည်၊ ဖုန်း သို့မဟုတ် တပ်နံပါတ် မှတ်တမ်းတင်ပြီး",
     # --- Sign-in, enrolment, recovery, password --------------------------------------------------------
     "Your session has ended (signed out, timed out, or not valid). Log in again.": (
         "သင့်အသုံးပြုမှု ပြီးဆုံးသွားပါပြီ (ထွက်ပြီး၊ အချိန်ကုန်ပြီ သို့မဟုတ် မမှန်ကန်ပါ)။ ပြန်ဝင်ပါ။"
@@ -132,12 +133,8 @@ MY = {
     "Inbox": "ဝင်စာများ",
     "My cases": "ကျွန်ုပ်၏ ကိစ္စများ",
     "Vetting": "စိစစ်ခြင်း",
-    "Approvals": "အတည်ပြုချက်များ",
     "Keys": "သော့များ",
-    "Search": "ရှာဖွေရန်",
     "Monthly support": "လစဉ်ထောက်ပံ့ငွေ",
-    "Reward schedules": "ဆုငွေဇယားများ",
-    "Identity requests": "ကိုယ်ရေးအချက်အလက် တောင်းခံချက်များ",
     "Accounts": "အကောင့်များ",
     "Teams": "အဖွဲ့များ",
     "Case labels": "ကိစ္စ အမှတ်အသားများ",
@@ -159,7 +156,6 @@ MY = {
     "Status": "အခြေအနေ",
     "Last heard from": "နောက်ဆုံး ဆက်သွယ်လာသည့်နေ့",
     ("%(n)s unread", "%(n)s unread"): "မဖတ်ရသေး %(n)s ခု",
-    "No cases are assigned to you.": "သင့်ထံ တာဝန်ပေးထားသော ကိစ္စ မရှိပါ။",
     "For everyone": "လူတိုင်းအတွက်",
     "requests that need a second person.": "ဒုတိယလူတစ်ဦး လိုအပ်သော တောင်းဆိုချက်များ။",
     "the keys you hold and who you may give them to.": "သင်ကိုင်ထားသော သော့များနှင့် ပေးနိုင်သူများ။",
@@ -174,8 +170,6 @@ MY = {
     "Read new enquiries, answer them, give each case to a handler, and check the quarantine.": (
         "စုံစမ်းချက်အသစ်များကို ဖတ်ပြီး ပြန်ဖြေပါ၊ ကိစ္စတစ်ခုစီကို တာဝန်ခံထံ အပ်ပါ၊ သီးခြားထားရာနေရာကိုလည်း စစ်ပါ။"
     ),
-    "Quarantine": "သီးခြားထားရာနေရာ",
-    "Passage plan for case %(reference)s": "ကိစ္စ %(reference)s ၏ ခရီးစဉ်အစီအစဉ်",
     "Cases": "ကိစ္စများ",
     "Talk with the people you look after, ask for identity and passage, plan and record arrival.": (
         "သင်စောင့်ရှောက်သူများနှင့် စကားပြောပါ၊ ကိုယ်ရေးအချက်အလက်နှင့် ခရီးစဉ်ကို တောင်းဆိုပါ၊ အစီအစဉ်ဆွဲပြီး ရောက်ရှိမှုကို မှတ်တမ်းတင်ပါ။"
@@ -218,7 +212,6 @@ MY = {
     "New team": "အဖွဲ့သစ်",
     "All teams": "အဖွဲ့အားလုံး",
     "Team “%(name)s”": "“%(name)s” အဖွဲ့",
-    "Save": "သိမ်းရန်",
     "Create": "ဖန်တီးရန်",
     "Members": "အဖွဲ့ဝင်များ",
     "People join or leave a team on their own account page.": (
@@ -230,7 +223,6 @@ MY = {
     "No teams yet.": "အဖွဲ့ မရှိသေးပါ။",
     "Team “%(name)s” created.": "“%(name)s” အဖွဲ့ကို ဖန်တီးပြီးပါပြီ။",
     "Team “%(name)s” saved.": "“%(name)s” အဖွဲ့ကို သိမ်းပြီးပါပြီ။",
-    "Label": "အမှတ်အသား",
     "One short word or a few joined by dashes, in small letters, such as navy or urgent. Never a name, "
     "a unit or anything that points to a person.": (
         "navy သို့မဟုတ် urgent ကဲ့သို့ အင်္ဂလိပ်စာလုံးအသေး တိုတိုတစ်လုံး (သို့) တုံးတိုဖြင့် ဆက်ထားသော "
@@ -310,7 +302,6 @@ MY = {
         "မည်သူ ဘာလုပ်သည်၊ မည်သူ ဘာဖတ်သည်၊ နောက်ဆုံးအရင်။ မှတ်တမ်းများတွင် ကိစ္စနှင့် လူကိုသာ "
         "ဖော်ပြပြီး ရေးထားသည့်အကြောင်းအရာကို ဘယ်တော့မှ မဖော်ပြပါ။"
     ),
-    "Filter": "စစ်ထုတ်ရန်",
     "Clear filters": "စစ်ထုတ်မှု ဖယ်ရှားရန်",
     "Download these entries (CSV)": "ဤမှတ်တမ်းများကို ဒေါင်းလုဒ်လုပ်ရန် (CSV)",
     "When": "အချိန်",
@@ -320,8 +311,6 @@ MY = {
     "Details": "အသေးစိတ်",
     "No entries match these filters.": "ဤစစ်ထုတ်မှုနှင့် ကိုက်ညီသော မှတ်တမ်း မရှိပါ။",
     "No entries.": "မှတ်တမ်း မရှိပါ။",
-    "Newer": "ပိုသစ်သော",
-    "Older": "ပိုဟောင်းသော",
     "Signed anchors": "လက်မှတ်ထိုးထားသော မှတ်တိုင်များ",
     "Once a day the newest entry is signed with a key kept outside the database. Download the anchors now "
     "and then and keep the file away from this server:": (
@@ -375,8 +364,6 @@ MY = {
     "Sealed section re-keyed": "ပိတ်ထားသော အပိုင်းကို သော့အသစ်ပြောင်းခဲ့သည်",
     "Identity revealed to a handler": "ကိုယ်ရေးအချက်အလက်ကို တာဝန်ခံထံ ဖွင့်ပြခဲ့သည်",
     "Approval asked for": "အတည်ပြုချက် တောင်းခဲ့သည်",
-    "Approved": "အတည်ပြုခဲ့သည်",
-    "Refused": "ငြင်းခဲ့သည်",
     "Approval request withdrawn": "အတည်ပြုချက် တောင်းဆိုမှု ပြန်ရုပ်သိမ်းခဲ့သည်",
     "Message sent to the enquirer": "မေးမြန်းသူထံ စာပို့ခဲ့သည်",
     "Case assigned": "ကိစ္စ တာဝန်ပေးခဲ့သည်",
@@ -388,10 +375,9 @@ MY = {
     "Demonstration data created": "သရုပ်ပြ ဒေတာ ဖန်တီးခဲ့သည်",
     "Case moved to another step": "ကိစ္စကို နောက်တစ်ဆင့်သို့ ရွှေ့ခဲ့သည်",
     "Case purged": "ကိစ္စကို အပြီးဖျက်ခဲ့သည်",
-    "Passage plan opened": "ခရီးစဉ်အစီအစဉ် ဖွင့်ခဲ့သည်",
-    "Passage plan written to": "ခရီးစဉ်အစီအစဉ်တွင် ရေးခဲ့သည်",
+    "Passage plan opened": "ခရီးစီမံချက် ဖွင့်ခဲ့သည်",
+    "Passage plan written to": "ခရီးစီမံချက်တွင် ရေးခဲ့သည်",
     "Arrival noted": "ရောက်ရှိမှု မှတ်တမ်းတင်ခဲ့သည်",
-    "Passage plan destroyed": "ခရီးစဉ်အစီအစဉ် ဖျက်ဆီးခဲ့သည်",
     "Identity or family read": "ကိုယ်ရေး သို့မဟုတ် မိသားစု အချက်အလက် ဖတ်ခဲ့သည်",
     "Family member recorded": "မိသားစုဝင် မှတ်တမ်းတင်ခဲ့သည်",
     "Vetting file opened": "စိစစ်ရေးဖိုင် ဖွင့်ခဲ့သည်",
@@ -415,7 +401,6 @@ MY = {
     "Payment instalment refused": "ငွေအရစ် ငြင်းခဲ့သည်",
     "Payment made": "ငွေပေးချေခဲ့သည်",
     "Payment reversed": "ငွေပေးချေမှု ပြန်ပယ်ခဲ့သည်",
-    "Funds received": "ရန်ပုံငွေ လက်ခံရရှိခဲ့သည်",
     "Funds entry reversed": "ရန်ပုံငွေ မှတ်တမ်း ပြန်ပယ်ခဲ့သည်",
     "Monthly support proposed": "လစဉ်ထောက်ပံ့ငွေ အဆိုပြုခဲ့သည်",
     "Monthly support approved": "လစဉ်ထောက်ပံ့ငွေ အတည်ပြုခဲ့သည်",
@@ -426,7 +411,7 @@ MY = {
     "Reward schedule published": "ဆုငွေဇယား ထုတ်ပြန်ခဲ့သည်",
     "Conversation and notes read": "စကားပြောဆိုမှုနှင့် မှတ်စုများ ဖတ်ခဲ့သည်",
     "Case list with opening words read": "အစစာသားပါ ကိစ္စစာရင်း ဖတ်ခဲ့သည်",
-    "Passage plan read": "ခရီးစဉ်အစီအစဉ် ဖတ်ခဲ့သည်",
+    "Passage plan read": "ခရီးစီမံချက် ဖတ်ခဲ့သည်",
     "Vetting evidence and verdicts read": "စိစစ်ရေး အထောက်အထားနှင့် ဆုံးဖြတ်ချက်များ ဖတ်ခဲ့သည်",
     "Claim details read": "တောင်းခံချက် အသေးစိတ် ဖတ်ခဲ့သည်",
     "Audit log signed (anchor)": "လုပ်ဆောင်ချက်မှတ်တမ်းကို လက်မှတ်ထိုးခဲ့သည် (မှတ်တိုင်)",
@@ -492,7 +477,7 @@ MY = {
     "Cancelled. The shares entered for it are gone.": "ပယ်ဖျက်ပြီးပါပြီ။ ၎င်းအတွက် ထည့်ထားသော အပိုင်းများ ပျက်သွားပြီ။",
     # --- Keys (custody) ----------------------------------------------------------------------------------
     "Cases of team %s": "%s အဖွဲ့၏ ကိစ္စများ",
-    "Passage plans of team %s": "%s အဖွဲ့၏ ခရီးစဉ်အစီအစဉ်များ",
+    "Passage plans of team %s": "%s အဖွဲ့၏ ခရီးစီမံချက်များ",
     "(removed)": "(ဖယ်ရှားပြီး)",
     "Identities (custodians)": "ကိုယ်ရေးအချက်အလက်များ (ထိန်းသိမ်းသူများ)",
     "Vetting files (reviewers)": "စိစစ်ရေးဖိုင်များ (စိစစ်သူများ)",
@@ -554,7 +539,6 @@ MY = {
     "A role or team gives the right to ask for keys, not the keys themselves.": (
         "တာဝန် သို့မဟုတ် အဖွဲ့သည် သော့တောင်းခွင့်ကိုသာ ပေးပြီး သော့ကိုယ်တိုင်ကို မပေးပါ။"
     ),
-    "Decide": "ဆုံးဖြတ်ရန်",
     "Invitation for %(name)s": "%(name)s အတွက် ဖိတ်ကြားချက်",
     "Invited by %(by)s": "%(by)s က ဖိတ်ခေါ်သည်",
     "Roles on confirmation:": "အတည်ပြုပြီးနောက် တာဝန်များ -",
