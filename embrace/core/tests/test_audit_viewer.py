@@ -80,7 +80,7 @@ def test_entries_are_shown_newest_first_with_who_what_and_about_what(
     assert seqs == sorted(seqs, reverse=True)
     assert "Conversation and notes read" in page
     assert "case K7M2P9QX" in page
-    assert "messages=3" in page
+    assert "messages: 3" in page
     assert "the system" in page
     assert "staff member handler" in page
 

@@ -1,10 +1,16 @@
-"""A case team, a separate passage team, and a case walked by the real lifecycle steps."""
+"""A case team, a separate passage team, and a case walked by the real lifecycle steps.
+
+These tests call the actions directly as well as through the pages: outside a request the site's language is
+Burmese (``LANGUAGE_CODE``), so the refusals they match are read in English, as the English personas read them
+on the pages."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from django.utils import translation
 
 from embrace.accounts.models import Team
 from embrace.accounts.roles import Role
@@ -18,6 +24,12 @@ from embrace.testing.personas import Persona, make_persona
 from embrace.vault import actions as vault
 from embrace.vault.keyring import Keyring, unlock_with_password
 from embrace.vetting.actions import sign_off
+
+
+@pytest.fixture(autouse=True)
+def _english_outside_requests() -> Iterator[None]:
+    with translation.override("en"):
+        yield
 
 
 @dataclass
