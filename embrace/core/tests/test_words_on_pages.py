@@ -22,6 +22,8 @@ pytestmark = pytest.mark.django_db
 _CONTENT = re.compile(
     r"MARKER-[A-Z0-9-]+-[0-9a-f]+|to plan the route"
     r"|\b[a-z]+\.[a-z_]+:[0-9a-f-]+|\b(?=[0-9a-f-]*\d)[0-9a-f-]{6,}\b"
+    # Claim references, like case references, are random letters and digits (K7M2P9QX).
+    r"|\b(?=[A-Z0-9]*\d)[A-Z0-9]{8}\b"
 )
 _MARKED_ENGLISH = re.compile(r'<(\w+)[^>]*\blang="en"[^>]*>.*?</\1>', re.DOTALL)
 # Written in Latin letters in Burmese text too.
