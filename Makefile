@@ -45,10 +45,10 @@ lock: ## Re-resolve requirements*.lock from pyproject.toml (needs network to the
 	uv pip compile pyproject.toml --python-version 3.11 --generate-hashes --extra dev -o requirements-dev.lock
 
 messages: $(VENV)/.dev ## Regenerate the translation catalogs and fill Burmese from tools/translations/*.py
-	cd embrace && ../$(BIN)/embrace makemessages -l my -l en --ignore "*/tests/*" --ignore "bench/*" --no-location
+	cd embrace && EMBRACE_DATA_DIR=../var ../$(BIN)/embrace makemessages -l my -l en --ignore "*/tests/*" --ignore "bench/*" --no-location
 	$(BIN)/pip install --quiet --disable-pip-version-check 'polib==1.2.0'
 	$(BIN)/python tools/fill_translations.py
-	cd embrace && ../$(BIN)/embrace compilemessages -l my -l en
+	cd embrace && EMBRACE_DATA_DIR=../var ../$(BIN)/embrace compilemessages -l my -l en
 
 clean: ## Remove the virtualenv (keeps the data folder)
 	rm -rf $(VENV)
