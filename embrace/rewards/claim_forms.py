@@ -32,8 +32,9 @@ def entry_choices() -> list[tuple[str, str]]:
         .values_list("code", "title_en", "title_my")
     ):
         title = title_my if get_language() == "my" and title_my else title_en
-        seen.setdefault(code, f"{code} — {title}")
-    return sorted(seen.items(), key=lambda kv: kv[0])
+        # The title in the reader's language, never the code: the code is the schedule's key, not a word.
+        seen.setdefault(code, title)
+    return list(seen.items())  # in the order the newest schedule lists them
 
 
 def usd_minor(raw: str) -> int:
@@ -158,9 +159,9 @@ class ValueForm(forms.Form):
             )
             self.fields[f"value_{item.pk}"] = forms.CharField(
                 label=gettext("%(code)s, %(count)d of them (US$)")
-                % {"code": entry.code, "count": item.quantity}
+                % {"code": entry.title, "count": item.quantity}
                 if item.quantity > 1
-                else f"{entry.code} (US$)",
+                else f"{entry.title} (US$)",
                 max_length=30,
                 initial=f"{from_minor(fixed, Currency.USD):,.2f}" if fixed is not None else "",
                 help_text=gettext("Published: %(amount)s") % {"amount": display(fixed, Currency.USD)}
