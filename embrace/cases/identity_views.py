@@ -97,7 +97,9 @@ def identity_request(request: HttpRequest, case_id: str) -> HttpResponse:
     messages.success(
         request, _("Your request is with the custodians. You will be able to read it once one approves.")
     )
-    return redirect("identity:detail", case_id=case.pk)
+    # Back to the case, whose identity box now says the request waits: the identity page itself would only
+    # say "no key" until a custodian decides.
+    return redirect("cases:detail", case_id=case.pk)
 
 
 def _queue(request: HttpRequest, *, error: str = "", status: int = 200) -> HttpResponse:
