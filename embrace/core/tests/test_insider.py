@@ -56,9 +56,22 @@ def _case_pages(case: Case) -> list[str]:
     return [
         reverse("cases:inbox"),
         reverse("cases:detail", kwargs={"case_id": case.pk}),
+        reverse("cases:search") + f"?q={case.reference}",
         reverse("identity:detail", kwargs={"case_id": case.pk}),
+        reverse("identity:edit", kwargs={"case_id": case.pk}),
+        reverse("vetting:case", kwargs={"case_id": case.pk}),
+        reverse("passage:plan", kwargs={"case_id": case.pk}),
+        reverse("rewards:case_claims", kwargs={"case_id": case.pk}),
+        reverse("rewards:home"),
+        reverse("intake_staff:quarantine"),
         reverse("custody:keys"),
         reverse("breakglass:overview"),
+        # The administrator's own pages: teams, labels, intake routes, their settings, the home page.
+        reverse("accounts:team_list"),
+        reverse("config:labels"),
+        reverse("config:routes"),
+        reverse("accounts:password_change"),
+        reverse("accounts:home"),
     ]
 
 
