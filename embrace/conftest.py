@@ -1,11 +1,28 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 from embrace.accounts.models import Team
 from embrace.accounts.roles import Role
 from embrace.testing.personas import Persona, log_in, make_persona
+
+
+@pytest.fixture(autouse=True)
+def _language_as_in_a_fresh_process() -> Iterator[None]:
+    """Every test starts in the language a fresh process has outside a request (Burmese, LANGUAGE_CODE).
+
+    A request activates the language of its page or person and leaves it active in the thread; without this,
+    a test that calls an action directly and reads its message would read it in whatever language the
+    previous test's last request left, and pass or fail by test order. Tests that read messages in English
+    say so (``translation.override("en")`` in their app's conftest)."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
