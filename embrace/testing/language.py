@@ -70,16 +70,55 @@ def english_sentences(page: str, *, allowed: Iterable[str] = (), words: int = 3)
     return found
 
 
-# An internal name a person should never read: snake_case (leave_equipment, Start_triage).
-_INTERNAL = re.compile(r"\b[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9]\b")
+# An internal name a person should never read: snake_case (leave_equipment, Start_triage), or a slug of
+# three or more lowercase words joined by hyphens (defect-tank-or-apc); "two-person" or "break-glass" pass.
+_INTERNAL = re.compile(
+    r"\b[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9]\b|(?<![\w-])[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}(?![\w-])"
+)
 
 
 def internal_names(page: str, *, allowed: Iterable[str] = ()) -> set[str]:
-    """snake_case words in the visible text of ``page``, apart from ``allowed`` ones (usernames)."""
+    """snake_case words and slugs in the visible text of ``page``, apart from ``allowed`` ones (usernames)."""
     allowed_names = set(allowed)
     return {
         name for piece in visible_text(page) for name in _INTERNAL.findall(piece) if name not in allowed_names
     }
+
+
+# What a page may show in Latin letters that is not an untranslated sentence: the world's random test markers
+# (MARKER-FINANCE-ASSET-A-…), ids, hashes and raw audit subjects (rewards.claim:…), case and claim references
+# (random capitals and digits, like K7M2P9QX), and currency codes written in Latin letters in Burmese too.
+_CONTENT = re.compile(
+    r"(?s)MARKER-[A-Z0-9-]+-[0-9a-f]+"
+    r"|\b[a-z]+\.[a-z_]+:[0-9a-f-]+|\b(?=[0-9a-f-]*\d)[0-9a-f-]{6,}\b"
+    r"|\b(?=[A-Z0-9]*\d)[A-Z0-9]{8}\b"
+    # Addresses, and what a page shows to be copied exactly (a join link, a recovery key, a fingerprint).
+    r"|https?://\S+"
+    r'|<(\w+)[^>]*\bclass="secret"[^>]*>.*?</\1>'
+)
+# Text a page marks as English on purpose: the language switch, the schedule's English column, the audit
+# record.
+_MARKED_ENGLISH = re.compile(r'<(\w+)[^>]*\blang="en"[^>]*>.*?</\1>', re.DOTALL)
+CODES = frozenset({"USD", "MMK", "THB"})
+
+
+def wording_problems(
+    page: str, *, language: str, allowed: Iterable[str] = (), content: Iterable[str] = ()
+) -> list[str]:
+    """What a volunteer should not read on ``page``: internal names in any language, and on a Burmese page
+    English sentences. ``allowed`` are words the page may show (usernames); ``content`` are strings people
+    typed or that the page shows as data (references, what a test wrote), removed before checking."""
+    page = _CONTENT.sub("", page)
+    for text in content:
+        page = page.replace(text, "")
+    allowed = set(allowed)
+    problems = [f"internal name {name!r}" for name in sorted(internal_names(page, allowed=allowed))]
+    if language == "my":
+        problems += [
+            f"English {run!r}"
+            for run in english_sentences(_MARKED_ENGLISH.sub("", page), allowed=allowed | CODES)
+        ]
+    return problems
 
 
 def english_client(**options: Any) -> Client:
