@@ -25,7 +25,7 @@ from embrace.accounts.roles import Role
 from embrace.cases import words
 from embrace.cases.duplicates import search_identifier
 from embrace.cases.models import Case, Label, Message
-from embrace.cases.queries import visible_cases
+from embrace.cases.queries import labelled, visible_cases
 from embrace.vault.keyring import Keyring
 
 UNASSIGNED = "none"
@@ -56,7 +56,7 @@ def search_cases(user: User, filters: Filters) -> QuerySet[Case]:
     if filters.status:
         cases = cases.filter(status=filters.status)
     if filters.label:
-        cases = cases.filter(labels__name=filters.label)
+        cases = labelled(cases, filters.label)
     if filters.assignee == UNASSIGNED:
         cases = cases.filter(handler__isnull=True)
     elif filters.assignee:

@@ -54,7 +54,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         if filters.cleaned_data["unassigned"]:
             cases = cases.filter(handler__isnull=True)
         if filters.cleaned_data["label"]:
-            cases = cases.filter(labels__name=filters.cleaned_data["label"])
+            cases = queries.labelled(cases, filters.cleaned_data["label"])
         if filters.cleaned_data["assignee"]:
             cases = cases.filter(handler_id=filters.cleaned_data["assignee"])
         if filters.cleaned_data["team"]:
