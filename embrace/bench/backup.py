@@ -115,7 +115,9 @@ def backup_restore() -> list[Row]:
     return [
         Row("cases in the database", cases, "cases", f"SQLite file {db_mib:.0f} MiB"),
         Row("uploads", UPLOAD_FILES, "files", f"{UPLOAD_FILES * UPLOAD_BYTES / MIB:.0f} MiB"),
-        Row("archive size", archive_mib, "MiB", f"{archive_mib / (db_mib + UPLOAD_FILES):.2f}× the data"),
+        Row(
+            "archive size", archive_mib, "MiB", f"{archive_mib / (db_mib + UPLOAD_FILES):.2f} times the data"
+        ),
         Row(
             "backup",
             backup_s,
