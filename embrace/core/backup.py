@@ -452,9 +452,12 @@ def _put_in_place(staging: Path, manifest: dict[str, object]) -> None:
         _pg_restore(staging / "database.pgdump")
     uploads = staging / "uploads"
     if uploads.is_dir():
+        # File by file: an empty shard folder already in the target must be merged into, not moved inside.
         root = Path(settings.UPLOADS_DIR)
-        for child in uploads.iterdir():
-            shutil.move(child, root / child.name)
+        for path in sorted(p for p in uploads.rglob("*") if p.is_file()):
+            target = root / path.relative_to(uploads)
+            target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            shutil.move(path, target)
 
 
 def _pg_restore(dump: Path) -> None:
