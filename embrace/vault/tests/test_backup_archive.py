@@ -1,4 +1,4 @@
-"""The backup archive's encryption: written as a producer writes, read back only whole and with its own key."""
+"""The backup archive's encryption: written as a producer writes, read back only whole, with its key."""
 
 from __future__ import annotations
 
