@@ -316,6 +316,11 @@ IDENTIFIER_SEARCHES_PER_HOUR = env_int("EMBRACE_IDENTIFIER_SEARCHES_PER_HOUR", 3
 AUDIT_ANCHOR_KEY_FILE = Path(
     env_str("EMBRACE_AUDIT_ANCHOR_KEY_FILE", str(SECRETS_DIR / "audit-anchor-key"))
 ).expanduser()
+# Backups (`embrace backup`) are sealed to this public key; its private half is kept offline by the
+# organisation and never on the server. Written by `embrace backup new-key`.
+BACKUP_PUBLIC_KEY_FILE = Path(
+    env_str("EMBRACE_BACKUP_PUBLIC_KEY_FILE", str(SECRETS_DIR / "backup-public-key"))
+).expanduser()
 # A new anchor is signed when the newest is older than this (housekeeping runs every 15 minutes).
 AUDIT_ANCHOR_EVERY = timedelta(days=1)
 

@@ -264,6 +264,47 @@ def seal_stream(public_key: bytes, key_id: uuid.UUID, source: BinaryIO, sink: Bi
         chunk = following
 
 
+class StreamSealer:
+    """``seal_stream`` for a producer that writes rather than a source that is read (an archive being built).
+
+    Writes the same ``EMB1`` stream format: 64 KiB chunks as they fill, and on ``close`` the rest (possibly
+    nothing) tagged FINAL, so a reader tells a whole stream from a cut one. Memory holds one chunk.
+    """
+
+    def __init__(self, public_key: bytes, key_id: uuid.UUID, sink: BinaryIO) -> None:
+        header, data_key = _envelope_header(KIND_STREAM, key_id, public_key)
+        self._state = sodium.crypto_secretstream_xchacha20poly1305_state()
+        self._sink = sink
+        self._aad: bytes | None = header
+        self._buffer = bytearray()
+        self._closed = False
+        self.written = 0
+        sink.write(header)
+        sink.write(sodium.crypto_secretstream_xchacha20poly1305_init_push(self._state, data_key))
+
+    def _push(self, chunk: bytes, tag: int) -> None:
+        sealed = sodium.crypto_secretstream_xchacha20poly1305_push(self._state, chunk, self._aad, tag)
+        self._sink.write(struct.pack(">I", len(sealed)) + sealed)
+        self._aad = None
+
+    def write(self, data: bytes) -> int:
+        if self._closed:
+            raise ValueError("stream already closed")
+        self._buffer += data
+        self.written += len(data)
+        # Keep at least one byte back: the last chunk must go out tagged FINAL from ``close``.
+        while len(self._buffer) > STREAM_CHUNK:
+            self._push(bytes(self._buffer[:STREAM_CHUNK]), _TAG_MESSAGE)
+            del self._buffer[:STREAM_CHUNK]
+        return len(data)
+
+    def close(self) -> None:
+        if not self._closed:
+            self._push(bytes(self._buffer), _TAG_FINAL)
+            self._buffer.clear()
+            self._closed = True
+
+
 def open_stream(unseal_key: Callable[[uuid.UUID, bytes], bytes], source: BinaryIO) -> Iterator[bytes]:
     """Yield plaintext chunks of a stream envelope; raises DecryptionError on damage or truncation.
 
