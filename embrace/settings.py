@@ -136,6 +136,7 @@ INSTALLED_APPS = [
     "embrace.vetting",
     "embrace.passage",
     "embrace.intake",
+    "embrace.retention",
     "embrace.myanmar",
 ]
 
