@@ -24,6 +24,7 @@ from embrace.accounts.models import Team, User
 from embrace.accounts.roles import Perm
 from embrace.approvals.actions import OwnRequest
 from embrace.approvals.forms import DecisionForm
+from embrace.approvals.models import Status as ApprovalStatus
 from embrace.cases import actions as case_actions
 from embrace.cases.models import Label
 from embrace.custody import groups as custody_groups
@@ -230,7 +231,7 @@ def _change_page(request: HttpRequest, change: RuleChange, *, status: int = 200)
         "destroys": retention_words.destroys(change.rule.key),
         "old": retention_words.keeping(change.rule.key, change.old_days),
         "new": retention_words.keeping(change.rule.key, change.new_days),
-        "waiting": change.approval is not None and change.approval.status == "pending",
+        "waiting": change.approval is not None and change.approval.status == ApprovalStatus.PENDING,
         "mine": change.proposed_by_id == request.user.pk,
         "decision": DecisionForm(approve=_("Approve the change"), refuse=_("Refuse the change")),
     }

@@ -15,6 +15,7 @@ from embrace.audit.models import AuditEntry
 from embrace.cases.actions import today
 from embrace.cases.lifecycle import request_transition
 from embrace.cases.models import Case, Message, Note
+from embrace.core.tasks import housekeeping
 from embrace.intake.actions import submit_enquiry
 from embrace.retention.actions import apply_retention
 from embrace.retention.models import Rule, RuleKey
@@ -150,3 +151,14 @@ def test_after_destruction_the_keys_and_ciphertext_rows_are_gone(
     assert keys_left(other)
     assert Message.objects.filter(case=other).exists()
     assert officer.open(bytes(Message.objects.get(case=other).envelope))
+
+
+def test_housekeeping_runs_the_rules_and_a_second_run_destroys_nothing_more(
+    intake_route: object, intake_officer: Persona
+) -> None:
+    case = enquiry(quarantine=True)
+    Case.objects.filter(pk=case.pk).update(opened_on=today() - datetime.timedelta(days=30))
+    assert housekeeping.call()["destroyed"] == 1
+    assert keys_left(case) == 0
+    assert housekeeping.call()["destroyed"] == 0
+    assert AuditEntry.objects.filter(event=Event.CONTENT_DESTROYED).count() == 1

@@ -88,17 +88,20 @@ def test_on_postgresql_the_touched_tables_are_vacuumed_after_a_destruction(
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_stat_clear_snapshot()")
             cursor.execute(
-                "SELECT relname, last_vacuum FROM pg_stat_user_tables WHERE relname IN %s",
-                [("vault_compartmentkey", "vault_grant", "cases_message")],
+                "SELECT relname, last_vacuum FROM pg_stat_user_tables WHERE relname = ANY(%s)",
+                [["vault_compartmentkey", "vault_grant", "cases_message"]],
             )
             return dict(cursor.fetchall())
 
-    assert not any(vacuumed().values())
+    before = vacuumed()
 
     assert apply_retention(today() + datetime.timedelta(days=180))[RuleKey.WITHDRAWN] == 1
     after = vacuumed()
     assert set(after) == {"vault_compartmentkey", "vault_grant", "cases_message"}
-    assert all(after.values()), after
+    # Vacuumed by this destruction: an earlier test's VACUUM may have set a time, this one moves it on.
+    assert all(
+        when is not None and (before[name] is None or when > before[name]) for name, when in after.items()
+    )
     with connection.cursor() as cursor:
         cursor.execute("SELECT n_dead_tup FROM pg_stat_user_tables WHERE relname = 'vault_compartmentkey'")
         assert cursor.fetchone()[0] == 0

@@ -112,3 +112,14 @@ def test_the_settings_page_lists_every_rule_in_words(admin: Persona) -> None:
         "Kept until someone closes the case with purge.",
     ):
         assert words in page
+
+
+def test_the_second_administrators_home_counts_the_change_waiting_for_them(admin: Persona) -> None:
+    second = make_persona("admin-two", Role.ADMINISTRATOR)
+    proposer = log_in(Client(), admin)
+    _propose(proposer, RuleKey.WITHDRAWN, {"days": "90"})
+    page = log_in(Client(), second).get(reverse("accounts:home")).content.decode()
+    assert f'href="{reverse("config:retention")}"' in page
+    assert "1 waiting" in page
+    # The proposer has nothing to decide.
+    assert "1 waiting" not in proposer.get(reverse("accounts:home")).content.decode()
