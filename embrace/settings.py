@@ -136,6 +136,7 @@ INSTALLED_APPS = [
     "embrace.vetting",
     "embrace.passage",
     "embrace.intake",
+    "embrace.retention",
     "embrace.myanmar",
 ]
 
@@ -339,6 +340,8 @@ INTAKE_RECEIPT_FAILURE_BUDGET = env_int("EMBRACE_RECEIPT_FAILURE_BUDGET", 100, m
 INTAKE_RECEIPT_FAILURE_WINDOW_MINUTES = 10
 
 # --- Passage plans: destroyed (keys and ciphertext) this many days after the case arrives ----------------
+# Only the default of the passage plan's retention rule, used when the rule is first made (embrace.retention);
+# after that two administrators change it on the retention settings page.
 PASSAGE_GRACE_DAYS = env_int("EMBRACE_PASSAGE_GRACE_DAYS", 7)
 
 

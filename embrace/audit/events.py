@@ -73,6 +73,10 @@ class Event(models.TextChoices):
     PASSAGE_ENTRY_ADDED = "passage.entry_added"
     PASSAGE_ARRIVAL_NOTED = "passage.arrival_noted"
     PASSAGE_DESTROYED = "passage.destroyed"
+    # Retention: content destroyed (by a rule, the quarantine or a purge) and the rules' two-person changes.
+    CONTENT_DESTROYED = "retention.content_destroyed"
+    RETENTION_CHANGE_PROPOSED = "retention.change_proposed"
+    RETENTION_RULE_CHANGED = "retention.rule_changed"
     IDENTITY_READ = "case.identity_read"
     IDENTIFIER_SEARCHED = "case.identifier_searched"
     DEPENDANT_RECORDED = "case.dependant_recorded"

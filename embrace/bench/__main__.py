@@ -33,7 +33,7 @@ def _isolate(data_dir: str) -> None:
 
 
 def _benchmarks() -> list[Benchmark]:
-    from embrace.bench import audit, backup, breakglass, cases, custody, http, rewards, vault
+    from embrace.bench import audit, backup, breakglass, cases, custody, http, retention, rewards, vault
 
     return [
         *vault.BENCHMARKS,
@@ -44,6 +44,7 @@ def _benchmarks() -> list[Benchmark]:
         *custody.BENCHMARKS,
         *breakglass.BENCHMARKS,
         *backup.BENCHMARKS,
+        *retention.BENCHMARKS,
     ]
 
 

@@ -32,20 +32,17 @@ from embrace.approvals import models as approvals
 from embrace.approvals.actions import ApprovalError, decide_approval, request_approval
 from embrace.audit.events import Event
 from embrace.audit.log import record, subject_of
-from embrace.cases.actions import add_note, attachment_path, today
+from embrace.cases.actions import add_note, today
 from embrace.cases.models import (
     Attachment,
     Case,
     CaseTransition,
-    Dependant,
-    IdentifierIndex,
     IllegalTransition,
     LifecycleError,
     Message,
     Status,
     lifecycle_write,
 )
-from embrace.vault import actions as vault
 
 if TYPE_CHECKING:
     from embrace.approvals.models import Approval
@@ -411,40 +408,16 @@ def _apply(
 
 
 def _purge(case: Case, *, actor: User) -> None:
-    """Destroy what the case holds: its keys, messages, files, receipt, dependants, labels and blind-index
-    entries.
+    """Destroy what the case holds: its keys, messages, files, receipt, notes, dependants, labels, vetting,
+    passage plan and blind-index entries, through the one destroy path (``embrace.retention.destroy``).
 
     The row stays, with its status, team and dates, so that counts still add up; nothing in it says anything
     about the person. Files are removed only once the purge is committed, so a failed purge loses nothing.
     """
-    files = list(Attachment.objects.filter(message__case=case).values_list("stored_name", flat=True))
-    messages = Message.objects.filter(case=case)
-    count = messages.count()
-    messages.delete()
-    IdentifierIndex.objects.filter(case=case).delete()
-    # Sealed to identity and so unreadable once it is destroyed, but a row per relative still tells a story.
-    Dependant.objects.filter(case=case).delete()
-    # Labels are staff tags in clear ("pilot", "navy"): on a closed case they only narrow down who it was.
-    case.labels.clear()
-    Case.objects.filter(pk=case.pk).update(identity_details=None, receipt=None)
-    if case.receipt is not None:
-        # Without its holder, the receipt finds nothing, as if it had never been issued.
-        case.receipt.delete()
-    for compartment in (case.body, case.identity, case.notes):
-        if compartment is not None and compartment.destroyed_at is None:
-            vault.destroy_compartment(compartment, actor=actor)
-    from embrace.passage.actions import destroy_plan
-    from embrace.passage.models import PassagePlan
-    from embrace.vetting.actions import destroy_vetting
+    # Imported here: the destroy path stands on the floor above (it reaches vetting and passage too).
+    from embrace.retention.destroy import KINDS, destroy_case_content
 
-    destroy_vetting(case, actor=actor)
-    # A plan whose case never arrived (withdrawn, lost contact) is not left to wait for an arrival.
-    for plan in PassagePlan.objects.filter(case=case, destroyed_on__isnull=True):
-        destroy_plan(plan, on=today())
-    record(Event.CASE_PURGED, actor=actor, subject=case, messages=count, files=len(files))
-
-    def remove_files() -> None:
-        for name in files:
-            attachment_path(name).unlink(missing_ok=True)
-
-    transaction.on_commit(remove_files)
+    count = Message.objects.filter(case=case).count()
+    files = Attachment.objects.filter(message__case=case).count()
+    destroy_case_content(case, KINDS, rule="purge", on=today(), actor=actor)
+    record(Event.CASE_PURGED, actor=actor, subject=case, messages=count, files=files)

@@ -1,4 +1,5 @@
-"""Programme settings an administrator keeps: case labels and which teams receive new enquiries.
+"""Programme settings an administrator keeps: case labels, which teams receive new enquiries, and how long
+case content is kept (retention rules: one administrator proposes a change, another approves it).
 
 These live in core because labels belong to cases and routes to intake, both floors above staffing; the
 changes themselves go through ``cases.actions.create_label`` and ``intake.actions.set_intake_route``.
@@ -11,21 +12,27 @@ import uuid
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from embrace.accounts.decorators import staff_required
 from embrace.accounts.models import Team, User
 from embrace.accounts.roles import Perm
+from embrace.approvals.actions import OwnRequest
+from embrace.approvals.forms import DecisionForm
+from embrace.approvals.models import Status as ApprovalStatus
 from embrace.cases import actions as case_actions
 from embrace.cases.models import Label
 from embrace.custody import groups as custody_groups
 from embrace.intake import actions as intake_actions
 from embrace.intake.models import IntakeRoute
+from embrace.retention import actions as retention
+from embrace.retention import words as retention_words
+from embrace.retention.models import MAX_DAYS, Rule, RuleChange, RuleKey
 from embrace.vault.models import KeyGroup
 
 
@@ -140,9 +147,135 @@ def route_edit(request: HttpRequest, team_id: uuid.UUID) -> HttpResponse:
     return render(request, "core/config/route_edit.html", context, status=400 if form.errors else 200)
 
 
+class RuleForm(forms.Form):
+    days = forms.IntegerField(
+        label=gettext_lazy("Days"),
+        required=False,
+        min_value=0,
+        max_value=MAX_DAYS,
+        error_messages={
+            "invalid": gettext_lazy("Write a whole number of days, such as 30."),
+            "min_value": gettext_lazy("Give 0 days or more."),
+            "max_value": gettext_lazy("Give at most %(limit_value)s days."),
+        },
+    )
+    keep = forms.BooleanField(
+        label=gettext_lazy("Keep until someone closes the case with purge"), required=False
+    )
+
+    def __init__(self, *args: object, rule: Rule, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.rule = rule
+        if rule.key == RuleKey.PASSAGE:
+            # A passage plan always ends: the grace can change, "keep" cannot be chosen.
+            del self.fields["keep"]
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("keep"):
+            data["days"] = None
+        elif data.get("days") is None and "days" not in self.errors:
+            self.add_error("days", _("Give the number of days, or tick “keep”."))
+        return data
+
+
+def _rule_rows() -> list[dict[str, object]]:
+    waiting = {change.rule_id: change for change in retention.pending_changes()}
+    return [
+        {
+            "rule": rule,
+            "name": rule.get_key_display(),
+            "destroys": retention_words.destroys(rule.key),
+            "keeping": retention_words.keeping(rule.key, rule.days),
+            "waiting": waiting.get(rule.pk),
+        }
+        for rule in Rule.objects.current()
+    ]
+
+
+@require_GET
+@staff_required(Perm.CONFIG_MANAGE)
+def retention_rules(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/config/retention.html", {"rows": _rule_rows()})
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required(Perm.CONFIG_MANAGE)
+def retention_edit(request: HttpRequest, rule_key: str) -> HttpResponse:
+    if rule_key not in RuleKey.values:
+        raise Http404
+    rule = next(rule for rule in Rule.objects.current() if rule.key == rule_key)
+    form = RuleForm(request.POST if request.method == "POST" else None, rule=rule)
+    if request.method == "POST" and form.is_valid():
+        try:
+            change = retention.propose_rule_change(rule, form.cleaned_data["days"], actor=_actor(request))
+        except retention.RetentionError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Proposed: another administrator must approve the change."))
+            return redirect("config:retention_change", change_id=change.pk)
+    context = {
+        "form": form,
+        "rule": rule,
+        "name": rule.get_key_display(),
+        "destroys": retention_words.destroys(rule.key),
+        "keeping": retention_words.keeping(rule.key, rule.days),
+    }
+    return render(request, "core/config/retention_edit.html", context, status=400 if form.errors else 200)
+
+
+def _change_page(request: HttpRequest, change: RuleChange, *, status: int = 200) -> HttpResponse:
+    context = {
+        "change": change,
+        "name": change.rule.get_key_display(),
+        "destroys": retention_words.destroys(change.rule.key),
+        "old": retention_words.keeping(change.rule.key, change.old_days),
+        "new": retention_words.keeping(change.rule.key, change.new_days),
+        "waiting": change.approval is not None and change.approval.status == ApprovalStatus.PENDING,
+        "mine": change.proposed_by_id == request.user.pk,
+        "decision": DecisionForm(approve=_("Approve the change"), refuse=_("Refuse the change")),
+    }
+    return render(request, "core/config/retention_change.html", context, status=status)
+
+
+@require_GET
+@staff_required(Perm.CONFIG_MANAGE)
+def retention_change(request: HttpRequest, change_id: uuid.UUID) -> HttpResponse:
+    change = get_object_or_404(
+        RuleChange.objects.select_related("rule", "proposed_by", "approval"), pk=change_id
+    )
+    return _change_page(request, change)
+
+
+@require_POST
+@staff_required(Perm.CONFIG_MANAGE)
+def retention_decide(request: HttpRequest, change_id: uuid.UUID) -> HttpResponse:
+    change = get_object_or_404(
+        RuleChange.objects.select_related("rule", "proposed_by", "approval"), pk=change_id
+    )
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose approve or refuse."))
+        return _change_page(request, change, status=400)
+    try:
+        retention.decide_rule_change(change, approve=form.approve, actor=_actor(request))
+    except OwnRequest:
+        messages.error(request, _("No one may decide their own proposal: another administrator must."))
+        return _change_page(request, change, status=403)
+    except retention.RetentionError as exc:
+        messages.error(request, str(exc))
+        return _change_page(request, change, status=400)
+    messages.success(request, _("The rule is changed.") if form.approve else _("The change is refused."))
+    return redirect("config:retention")
+
+
 app_name = "config"
 urlpatterns: list[URLPattern] = [
     path("labels/", labels, name="labels"),
     path("intake-routes/", routes, name="routes"),
     path("intake-routes/<uuid:team_id>/", route_edit, name="route_edit"),
+    path("retention/", retention_rules, name="retention"),
+    path("retention/<slug:rule_key>/", retention_edit, name="retention_edit"),
+    path("retention/changes/<uuid:change_id>/", retention_change, name="retention_change"),
+    path("retention/changes/<uuid:change_id>/decide/", retention_decide, name="retention_decide"),
 ]

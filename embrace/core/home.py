@@ -24,6 +24,7 @@ from embrace.cases import identity
 from embrace.cases.models import Case, Status
 from embrace.cases.queries import handler_cases, triage_inbox
 from embrace.passage.models import PassagePlan
+from embrace.retention.actions import CHANGE_RULE
 from embrace.staffing.actions import RESET_AUTHENTICATOR, WIDEN_ACCESS
 from embrace.staffing.models import Invitation
 from embrace.vault.recovery import restores_for, trusteeship_of
@@ -162,6 +163,7 @@ def _auditor(user: User) -> Section:
 def _administrator(user: User) -> Section:
     changes = pending_for(user).filter(action__in=[WIDEN_ACCESS, RESET_AUTHENTICATOR]).count()
     invitations = Invitation.objects.filter(confirmed_at__isnull=True, cancelled_at__isnull=True).count()
+    retention_changes = pending_for(user).filter(action=CHANGE_RULE).count()
     return Section(
         _("Administration"),
         _("Invite staff and set their roles and teams, keep the teams, case labels and intake routes."),
@@ -171,6 +173,7 @@ def _administrator(user: User) -> Section:
             Task(_("Teams"), reverse("accounts:team_list")),
             Task(_("Case labels"), reverse("config:labels")),
             Task(_("Intake routes"), reverse("config:routes")),
+            Task(_("How long case content is kept"), reverse("config:retention"), retention_changes),
         ],
     )
 

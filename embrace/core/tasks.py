@@ -32,8 +32,9 @@ THROTTLE_FORGET_AFTER = timedelta(days=7)
 
 @task()
 def housekeeping() -> dict[str, int]:
-    """Delete expired sessions (and with them the wrapped session keys) and stale login throttles; propose
-    this month's stipends; sign an audit anchor when the last is a day old.
+    """Delete expired sessions (and with them the wrapped session keys) and stale login throttles; destroy
+    the case content the retention rules say is due; propose this month's stipends; sign an audit anchor when
+    the last is a day old.
 
     Idempotent: a second run finds nothing left to delete or propose. Returns how many rows of each kind went,
     how many stipends were proposed and anchors signed.
@@ -41,7 +42,8 @@ def housekeeping() -> dict[str, int]:
     # Imported here, not at the top: ``embrace serve`` imports this module to enqueue runs, and its process
     # should not carry the intake, passage and rewards code it never runs.
     from embrace.intake.actions import forget_enquirer_traces
-    from embrace.passage.actions import tend_passage_plans
+    from embrace.passage.actions import note_arrivals
+    from embrace.retention.actions import apply_retention
     from embrace.rewards.stipends import propose_stipends
     from embrace.vault.anchors import anchor_if_due
 
@@ -59,8 +61,10 @@ def housekeeping() -> dict[str, int]:
         .filter(Q(blocked_until__isnull=True) | Q(blocked_until__lt=cutoff))
         .delete()
     )
-    # Passage plans a grace period past arrival lose their keys and entries; each destruction is audited.
-    tend_passage_plans(timezone.localdate(now))
+    # Arrivals first, so a plan whose grace ends today is due; then every retention rule (passage plans
+    # after arrival among them) through the one destroy path, each destruction audited.
+    note_arrivals()
+    destroyed = sum(apply_retention(timezone.localdate(now)).values())
     # The enquirer side's short-lived rows: open thread pages, spent form tokens, guessing counts.
     forget_enquirer_traces(now)
     # This month's stipends, proposed as soon as the month starts (or a case arrives); a no-op once made.
@@ -71,7 +75,13 @@ def housekeeping() -> dict[str, int]:
         # Lets SQLite's planner see how big the tables have grown (the inbox's index needs it to be chosen).
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA optimize")
-    return {"sessions": sessions, "login_throttles": throttles, "stipends": stipends, "anchors": anchors}
+    return {
+        "sessions": sessions,
+        "login_throttles": throttles,
+        "destroyed": destroyed,
+        "stipends": stipends,
+        "anchors": anchors,
+    }
 
 
 def schedule_housekeeping() -> bool:

@@ -25,12 +25,13 @@ from embrace.approvals.models import Approval
 from embrace.approvals.queries import pending_for
 from embrace.audit.events import Event
 from embrace.audit.log import record, subject_of
-from embrace.cases.actions import Photo, attachment_path, mark_enquirer_activity, store_message, today
+from embrace.cases.actions import Photo, mark_enquirer_activity, store_message, today
 from embrace.cases.duplicates import index_identifiers
-from embrace.cases.models import Attachment, Case, Sender, Status
+from embrace.cases.models import Case, Sender, Status
 from embrace.core.db import write_transaction
 from embrace.custody import groups as custody_groups
 from embrace.intake.models import IntakeRoute, ReceiptFailures, UsedFormToken, Visit
+from embrace.retention.destroy import KINDS, destroy_case_content, scrub_destroyed_rows
 from embrace.vault import actions as vault
 from embrace.vault import receipts
 from embrace.vault.models import KeyGroup
@@ -220,28 +221,21 @@ def decide_quarantine_emptying(approval: Approval, *, approve: bool, actor: User
 
 
 def _empty_quarantine(team_id: str, *, actor: User) -> int:
-    """Delete a team's quarantined enquiries for good: keys, rows, and (once committed) files."""
+    """Delete a team's quarantined enquiries for good: their content through the one destroy path (keys,
+    ciphertext, files, scrubbed from the files once committed), then the rows themselves."""
     cases = list(Case.objects.select_for_update().filter(team_id=team_id, status=Status.QUARANTINED))
-    files = [
-        name
-        for case in cases
-        for name in Attachment.objects.filter(message__case=case).values_list("stored_name", flat=True)
-    ]
+    on = today()
     for case in cases:
-        holder, compartments = case.receipt, (case.body, case.identity, case.notes)
+        destroy_case_content(case, KINDS, rule="quarantine emptied", on=on, actor=actor, scrub=False)
+        case = Case.objects.select_related("body", "identity", "notes").get(pk=case.pk)
+        compartments = (case.body, case.identity, case.notes)
         case.delete()
-        if holder is not None:
-            holder.delete()
         for compartment in compartments:
             if compartment is not None:
                 compartment.delete()
     record(Event.QUARANTINE_EMPTIED, actor=actor, subject=f"accounts.team:{team_id}", count=len(cases))
-
-    def remove_files() -> None:
-        for name in files:
-            attachment_path(name).unlink(missing_ok=True)
-
-    transaction.on_commit(remove_files)
+    if cases:
+        transaction.on_commit(scrub_destroyed_rows)
     return len(cases)
 
 

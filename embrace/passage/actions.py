@@ -1,8 +1,9 @@
 """State changes to passage plans: opening after the two-person step, writing entries, destruction after
 arrival. Entries are sealed with the compartment's public key; reading needs a passage-team member's key.
 
-``note_arrival`` and ``destroy_due_plans`` are idempotent and run from housekeeping (``tend_passage_plans``),
-so a plan is destroyed on time whether or not anything else calls them.
+``note_arrival`` is idempotent and runs from housekeeping (``note_arrivals``); the retention rule for passage
+plans (``embrace.retention``, run by housekeeping) calls ``destroy_plan`` through the one destroy path once
+the grace after arrival has passed, so a plan is destroyed on time whether or not anything else calls them.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import datetime
 import json
 from typing import Any
 
-from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Max
 from django.utils.translation import gettext
@@ -140,14 +140,6 @@ def note_arrival(case: Case) -> bool:
     return True
 
 
-def destroy_due_plans(on: datetime.date) -> int:
-    """Destroy every plan whose case arrived at least PASSAGE_GRACE_DAYS before ``on``: the compartment's
-    keys and the entries' ciphertext, each plan in its own transaction. Idempotent; returns how many."""
-    cutoff = on - datetime.timedelta(days=settings.PASSAGE_GRACE_DAYS)
-    due = PassagePlan.objects.filter(destroyed_on__isnull=True, arrived_on__lte=cutoff)
-    return sum(destroy_plan(plan, on=on) for plan in due)
-
-
 def destroy_plan(plan: PassagePlan, *, on: datetime.date) -> bool:
     """Destroy one plan's keys and entries now. Returns False if it was already destroyed (by another run)."""
     with transaction.atomic():
@@ -181,13 +173,13 @@ def _zero_deleted_rows() -> None:
     transaction.on_commit(checkpoint)
 
 
-def tend_passage_plans(on: datetime.date) -> dict[str, int]:
-    """For housekeeping: note arrivals the lifecycle has not reported, then destroy the plans that are due."""
+def note_arrivals() -> int:
+    """For housekeeping: note the arrivals the lifecycle has not reported, so their grace period starts.
+    The retention rule for passage plans (``embrace.retention``) destroys the plans once it ends."""
     arrived = PassagePlan.objects.filter(
         arrived_on__isnull=True, destroyed_on__isnull=True, case__transitions__to_status=Status.ARRIVED
     ).distinct()
-    noted = sum(note_arrival(plan.case) for plan in arrived.select_related("case"))
-    return {"passage_arrivals": noted, "passage_plans_destroyed": destroy_due_plans(on)}
+    return sum(note_arrival(plan.case) for plan in arrived.select_related("case"))
 
 
 def unqualified_passage_grants(user: User) -> list[Compartment]:

@@ -227,13 +227,17 @@ def clear_plant_flag(
 def destroy_vetting(case: Case, *, actor: User | None) -> None:
     """Destroy the case's vetting compartment, for a purge: evidence and reasons become unreadable for good.
 
-    For ``cases.lifecycle._purge`` to call; results and verdicts go with it (they are sealed too); whether the
-    case was cleared for passage stays, like its status.
+    For ``embrace.retention.destroy`` to call; check results, sign-offs and the flag log go with it (they are
+    sealed too); whether the case was cleared for passage stays, like its status.
     """
     with transaction.atomic():
         vetting = CaseVetting.objects.filter(case=case).select_related("compartment").first()
         if vetting is not None and vetting.compartment.destroyed_at is None:
             vault.destroy_compartment(vetting.compartment, actor=actor)
+        # The ciphertext goes too, not only the key: a key coerced from a backup must find nothing here.
+        CaseCheck.objects.filter(case=case).delete()
+        SignOff.objects.filter(case=case).delete()
+        CaseVetting.objects.filter(case=case).update(plant_flags=b"")
 
 
 def unqualified_vetting_grants(user: User) -> list[Compartment]:

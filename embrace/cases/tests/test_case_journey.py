@@ -21,6 +21,7 @@ from embrace.core.tasks import housekeeping
 from embrace.intake.models import IntakeRoute
 from embrace.intake.tests.helpers import form_token, receipt_on
 from embrace.passage.models import PassagePlan, PlanEntry
+from embrace.retention.models import Rule, RuleKey
 from embrace.testing.personas import log_in, make_persona
 from embrace.vault.models import CompartmentKey
 from embrace.vetting.models import CheckDefinition
@@ -50,7 +51,9 @@ def _ok(response, status: int = 302) -> None:
 
 def test_a_case_from_first_message_to_destroyed_passage_plan(settings, intake_team: Team) -> None:
     settings.INTAKE_MIN_FILL_SECONDS = 0
-    settings.PASSAGE_GRACE_DAYS = 0
+    # The passage plan's retention rule: destroyed on the day of arrival.
+    Rule.objects.current()
+    Rule.objects.filter(key=RuleKey.PASSAGE).update(days=0)
     passage_team = Team.objects.create(name="Passage")
     intake = make_persona("intake", Role.INTAKE_OFFICER, teams=(intake_team,))
     handler = make_persona("handler", Role.HANDLER, teams=(intake_team, passage_team))

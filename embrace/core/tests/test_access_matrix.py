@@ -88,6 +88,12 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
     ("config:labels", NO_CASE): row("403/403", admin_a="200/400", anonymous="302/302"),
     ("config:routes", NO_CASE): row("403/405", admin_a="200/405", anonymous="302/405"),
     ("config:route_edit", NO_CASE): row("403/403", admin_a="200/302", anonymous="302/302"),
+    # Retention rules: an empty proposal names no days (400); proposals are walked with an id that names
+    # nothing (404 to an administrator). Deciding is a POST only.
+    ("config:retention", NO_CASE): row("403/405", admin_a="200/405", anonymous="302/405"),
+    ("config:retention_edit", NO_CASE): row("403/403", admin_a="200/400", anonymous="302/302"),
+    ("config:retention_change", NO_CASE): row("403/405", admin_a="404/405", anonymous="302/405"),
+    ("config:retention_decide", NO_CASE): row("405/403", admin_a="405/404", anonymous="405/302"),
     # The intake quarantine: intake officers (their own teams' junk).
     ("intake_staff:quarantine", NO_CASE): row(
         "403/405", intake_a="200/405", intake_b="200/405", anonymous="302/405"
@@ -612,6 +618,8 @@ def url_for(world: World, target: Target) -> str:
             kwargs[param] = NOTHING
         elif param == "token":
             kwargs[param] = "no-such-invitation"
+        elif param == "rule_key":
+            kwargs[param] = "withdrawn"
         elif param in REWARDS:
             kwargs[param] = getattr(world.rewards, REWARDS[param]).pk
         else:

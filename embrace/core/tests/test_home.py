@@ -21,7 +21,13 @@ LINKS = {
     Role.REWARD_COMMITTEE: ["rewards:claims_queue", "rewards:stipends", "rewards:schedules"],
     Role.FINANCE: ["rewards:claims_queue", "rewards:stipends", "rewards:finance"],
     Role.AUDITOR: ["audit:log"],
-    Role.ADMINISTRATOR: ["staffing:user_list", "accounts:team_list", "config:labels", "config:routes"],
+    Role.ADMINISTRATOR: [
+        "staffing:user_list",
+        "accounts:team_list",
+        "config:labels",
+        "config:routes",
+        "config:retention",
+    ],
     Role.ANALYST: [],
 }
 

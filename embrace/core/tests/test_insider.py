@@ -19,9 +19,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from embrace.accounts.models import Team, User
 from embrace.accounts.roles import Role
+from embrace.audit.events import Event
+from embrace.audit.models import AuditEntry
 from embrace.cases.models import Case
 from embrace.custody import groups
 from embrace.intake.actions import submit_enquiry
+from embrace.retention.models import Rule, RuleChange
 from embrace.staffing.models import AccessChange, Invitation
 from embrace.testing.personas import Persona, log_in, make_persona
 from embrace.vault import actions as vault
@@ -187,3 +190,22 @@ def test_a_role_given_by_two_administrators_opens_nothing_until_a_holder_gives_t
     # The team keeps reading, old and new.
     colleague = unlock_with_password(intake_officer.user, intake_officer.password)
     assert colleague.open(later) == b"written after they left"
+
+
+def test_a_lone_administrator_cannot_shorten_or_lengthen_retention_alone(admin: Persona) -> None:
+    """Keeping content longer helps whoever seizes the server; destroying it sooner erases a case's evidence:
+    either way a retention rule changes only with a second administrator."""
+    make_persona("admin-two", Role.ADMINISTRATOR)
+    browser = log_in(Client(raise_request_exception=False), admin)
+    for key, data in (
+        ("withdrawn", {"keep": "on"}),
+        ("passage", {"days": "3650"}),
+        ("quarantined", {"days": "0"}),
+    ):
+        assert browser.post(reverse("config:retention_edit", args=[key]), data).status_code == 302
+    for change in RuleChange.objects.all():
+        decided = browser.post(reverse("config:retention_decide", args=[change.pk]), {"decision": "approve"})
+        assert decided.status_code == 403
+    assert {rule.key: rule.days for rule in Rule.objects.current()}["withdrawn"] == 180
+    assert {rule.key: rule.days for rule in Rule.objects.current()}["quarantined"] == 30
+    assert not AuditEntry.objects.filter(event=Event.RETENTION_RULE_CHANGED).exists()

@@ -1,5 +1,5 @@
-"""After arrival and the grace period, housekeeping destroys a passage plan: its keys and its ciphertext, also
-from the SQLite file and its WAL. Before that, nothing goes."""
+"""After arrival and the grace period (the passage retention rule), housekeeping destroys a passage plan:
+its keys and its ciphertext, also from the SQLite file and its WAL. Before that, nothing goes."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ from embrace.passage import actions
 from embrace.passage.actions import PassageError
 from embrace.passage.models import PassagePlan, PlanEntry
 from embrace.passage.tests.conftest import Crew, approve_passage, bring_to_arrival, keyring_of, new_case
+from embrace.retention.actions import apply_retention
+from embrace.retention.models import Rule, RuleKey
 from embrace.testing.personas import log_in
 from embrace.vault.keyring import NoAccess
 from embrace.vault.models import CompartmentKey, Grant
@@ -39,15 +41,26 @@ def _write(crew: Crew, plan: PassagePlan) -> list[bytes]:
     return [bytes(e.envelope) for e in entries]
 
 
+def _grace(days: int) -> None:
+    """The passage rule's days after arrival (two administrators change it; here it is set directly)."""
+    Rule.objects.current()
+    Rule.objects.filter(key=RuleKey.PASSAGE).update(days=days)
+
+
+def _destroy_due(on: datetime.date) -> int:
+    """What housekeeping does on ``on``: run the retention rules; how many plans the passage rule reached."""
+    return apply_retention(on)[RuleKey.PASSAGE]
+
+
 def _events(event: Event, plan: PassagePlan) -> int:
     return AuditEntry.objects.filter(event=event, subject=subject_of(plan)).count()
 
 
 @pytest.mark.django_db
 def test_housekeeping_notes_arrival_and_destroys_nothing_before_the_grace_period(
-    crew: Crew, plan: PassagePlan, settings: object
+    crew: Crew, plan: PassagePlan
 ) -> None:
-    settings.PASSAGE_GRACE_DAYS = 7  # type: ignore[attr-defined]
+    _grace(7)
     _write(crew, plan)
     case = bring_to_arrival(crew, plan.case)
     # The case moves on before housekeeping runs: the arrival is still found, by its step in the history.
@@ -58,7 +71,7 @@ def test_housekeeping_notes_arrival_and_destroys_nothing_before_the_grace_period
     assert plan.destroyed_on is None
     assert _events(Event.PASSAGE_ARRIVAL_NOTED, plan) == 1
     for day in range(7):
-        assert actions.destroy_due_plans(today() + datetime.timedelta(days=day)) == 0
+        assert _destroy_due(today() + datetime.timedelta(days=day)) == 0
     assert PlanEntry.objects.filter(plan=plan).count() == 2
     assert plan.compartment is not None
     assert CompartmentKey.objects.filter(compartment=plan.compartment).exists()
@@ -69,13 +82,13 @@ def test_housekeeping_notes_arrival_and_destroys_nothing_before_the_grace_period
 
 
 @pytest.mark.django_db
-def test_a_plan_whose_case_has_not_arrived_is_kept(crew: Crew, plan: PassagePlan, settings: object) -> None:
-    settings.PASSAGE_GRACE_DAYS = 0  # type: ignore[attr-defined]
+def test_a_plan_whose_case_has_not_arrived_is_kept(crew: Crew, plan: PassagePlan) -> None:
+    _grace(0)
     _write(crew, plan)
     request_transition(plan.case, "plan_passage", actor=crew.handler.user)
     request_transition(plan.case, "begin_transit", actor=crew.handler.user)
     housekeeping.call()
-    assert actions.destroy_due_plans(today() + datetime.timedelta(days=365)) == 0
+    assert _destroy_due(today() + datetime.timedelta(days=365)) == 0
     plan.refresh_from_db()
     assert plan.arrived_on is None
     assert plan.destroyed_on is None
@@ -84,9 +97,9 @@ def test_a_plan_whose_case_has_not_arrived_is_kept(crew: Crew, plan: PassagePlan
 
 @pytest.mark.django_db
 def test_after_the_grace_period_keys_and_entries_are_destroyed_once(
-    client: Client, crew: Crew, plan: PassagePlan, settings: object
+    client: Client, crew: Crew, plan: PassagePlan
 ) -> None:
-    settings.PASSAGE_GRACE_DAYS = 7  # type: ignore[attr-defined]
+    _grace(7)
     envelopes = _write(crew, plan)
     bring_to_arrival(crew, plan.case)
     # The arrival step itself notes the day (cases.lifecycle); noting it again changes nothing.
@@ -94,7 +107,7 @@ def test_after_the_grace_period_keys_and_entries_are_destroyed_once(
     assert actions.note_arrival(plan.case) is False
     due = today() + datetime.timedelta(days=7)
 
-    assert actions.destroy_due_plans(due) == 1
+    assert _destroy_due(due) == 1
 
     plan.refresh_from_db()
     assert plan.destroyed_on == due
@@ -114,8 +127,8 @@ def test_after_the_grace_period_keys_and_entries_are_destroyed_once(
     # Idempotent: a second run, or a later day, destroys nothing more and writes nothing more; nor does a
     # run that had listed the plan before the first one destroyed it.
     assert actions.destroy_plan(plan, on=due) is False
-    assert actions.destroy_due_plans(due) == 0
-    assert actions.destroy_due_plans(due + datetime.timedelta(days=30)) == 0
+    assert _destroy_due(due) == 0
+    assert _destroy_due(due + datetime.timedelta(days=30)) == 0
     assert _events(Event.PASSAGE_DESTROYED, plan) == 1
     assert verify_chain().ok
     with pytest.raises(PassageError, match="destroyed"):
@@ -133,10 +146,8 @@ def test_after_the_grace_period_keys_and_entries_are_destroyed_once(
 
 
 @pytest.mark.django_db
-def test_housekeeping_destroys_a_plan_once_the_grace_period_is_over(
-    crew: Crew, plan: PassagePlan, settings: object
-) -> None:
-    settings.PASSAGE_GRACE_DAYS = 0  # type: ignore[attr-defined]
+def test_housekeeping_destroys_a_plan_once_the_grace_period_is_over(crew: Crew, plan: PassagePlan) -> None:
+    _grace(0)
     _write(crew, plan)
     bring_to_arrival(crew, plan.case)
     housekeeping.call()
@@ -149,10 +160,8 @@ def test_housekeeping_destroys_a_plan_once_the_grace_period_is_over(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_destroyed_plan_leaves_no_ciphertext_or_key_in_the_database_file_or_its_wal(
-    crew: Crew, settings: object
-) -> None:
-    settings.PASSAGE_GRACE_DAYS = 0  # type: ignore[attr-defined]
+def test_a_destroyed_plan_leaves_no_ciphertext_or_key_in_the_database_file_or_its_wal(crew: Crew) -> None:
+    _grace(0)
     doomed_case = approve_passage(crew, new_case(crew))
     kept_case = approve_passage(crew, new_case(crew))
     doomed = actions.open_passage(doomed_case, crew.passage_team, actor=crew.handler.user)
