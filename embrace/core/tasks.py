@@ -61,7 +61,7 @@ def housekeeping() -> dict[str, int]:
     )
     # Passage plans a grace period past arrival lose their keys and entries; each destruction is audited.
     tend_passage_plans(timezone.localdate(now))
-    # The enquirer side's short-lived rows: open thread pages, spent form tokens, guessing counts.
+    # The enquirer side's short-lived rows: open thread pages and spent form tokens.
     forget_enquirer_traces(now)
     # This month's stipends, proposed as soon as the month starts (or a case arrives); a no-op once made.
     stipends = propose_stipends(timezone.localdate(now).replace(day=1))
