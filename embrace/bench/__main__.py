@@ -33,12 +33,13 @@ def _isolate(data_dir: str) -> None:
 
 
 def _benchmarks() -> list[Benchmark]:
-    from embrace.bench import audit, breakglass, cases, custody, http, rewards, vault
+    from embrace.bench import audit, breakglass, cases, custody, flood, http, rewards, vault
 
     return [
         *vault.BENCHMARKS,
         *audit.BENCHMARKS,
         *http.BENCHMARKS,
+        *flood.BENCHMARKS,
         *cases.BENCHMARKS,
         *rewards.BENCHMARKS,
         *custody.BENCHMARKS,

@@ -177,6 +177,27 @@ def test_when_key_stretching_is_saturated_the_enquirer_gets_a_polite_busy_page(c
 
 
 @override_settings(INTAKE_MIN_FILL_SECONDS=0)
+def test_a_return_that_would_wait_past_the_bound_gets_the_busy_page_with_the_receipt_kept(
+    client: Client,
+) -> None:
+    _status, page = _post(client)
+    receipt = receipt_on(page)
+    for _ in range(receipts.queue.slots):
+        receipts.queue.acquire(receipts.Lane.RETURN, max_wait=0)
+    try:
+        with override_settings(RECEIPT_WAIT_SECONDS=0):
+            response = client.post("/return/", {"receipt": receipt})
+    finally:
+        for _ in range(receipts.queue.slots):
+            receipts.queue.release(receipts.Lane.RETURN)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "60"
+    assert receipt in response.content.decode()  # the receipt as typed, to press the button again
+    assert receipts.queue.snapshot()["return"] == {"running": 0, "waiting": 0}
+    assert client.post("/return/", {"receipt": receipt}).status_code == 200
+
+
+@override_settings(INTAKE_MIN_FILL_SECONDS=0)
 def test_no_receiving_team_refuses_without_losing_the_text(client: Client) -> None:
     IntakeRoute.objects.update(active=False)
     status, page = _post(client)
