@@ -293,7 +293,10 @@ VAULT_PASSWORD_MEMLIMIT = (
 
 # Argon2id for enquirer receipts: at least 64 MiB (libsodium's "interactive" profile: 2 passes, 64 MiB).
 # The salt lives in the data folder, not the database. At most RECEIPT_CONCURRENCY derivations run at once per
-# process (memory is the bound: 64 MiB each); a request waits up to RECEIPT_WAIT_SECONDS for a slot.
+# process (memory is the bound: 64 MiB each), half of them kept for returning enquirers and half for new
+# enquiries during a flood; a request that would wait longer than RECEIPT_WAIT_SECONDS for a slot is told at
+# once to try again in a minute (embrace.vault.stretching). No site-wide pause on wrong receipts: the Argon2id
+# cost bounds guessing (docs/security.md, "Floods").
 RECEIPT_OPSLIMIT = 1 if TESTING else env_int("EMBRACE_RECEIPT_OPSLIMIT", 2, minimum=1)
 RECEIPT_MEMLIMIT = (
     8 * 1024 * 1024
@@ -335,9 +338,6 @@ INTAKE_MAX_PHOTO_PIXELS = 40_000_000
 # Uploads stay in memory: Django's default handler would spill plaintext photos to temporary files on disk.
 FILE_UPLOAD_HANDLERS = ["embrace.intake.uploads.InMemoryUploadHandler"]
 DATA_UPLOAD_MAX_NUMBER_FILES = 20  # above INTAKE_MAX_PHOTOS extras are dropped and named; above this, a 400
-# Wrong receipts allowed per window across the whole site before receipt entry pauses (HTTP 429).
-INTAKE_RECEIPT_FAILURE_BUDGET = env_int("EMBRACE_RECEIPT_FAILURE_BUDGET", 100, minimum=1)
-INTAKE_RECEIPT_FAILURE_WINDOW_MINUTES = 10
 
 # --- Passage plans: destroyed (keys and ciphertext) this many days after the case arrives ----------------
 # Only the default of the passage plan's retention rule, used when the rule is first made (embrace.retention);

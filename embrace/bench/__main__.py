@@ -33,12 +33,24 @@ def _isolate(data_dir: str) -> None:
 
 
 def _benchmarks() -> list[Benchmark]:
-    from embrace.bench import audit, backup, breakglass, cases, custody, http, retention, rewards, vault
+    from embrace.bench import (
+        audit,
+        backup,
+        breakglass,
+        cases,
+        custody,
+        flood,
+        http,
+        retention,
+        rewards,
+        vault,
+    )
 
     return [
         *vault.BENCHMARKS,
         *audit.BENCHMARKS,
         *http.BENCHMARKS,
+        *flood.BENCHMARKS,
         *cases.BENCHMARKS,
         *rewards.BENCHMARKS,
         *custody.BENCHMARKS,

@@ -65,7 +65,7 @@ def housekeeping() -> dict[str, int]:
     # after arrival among them) through the one destroy path, each destruction audited.
     note_arrivals()
     destroyed = sum(apply_retention(timezone.localdate(now)).values())
-    # The enquirer side's short-lived rows: open thread pages, spent form tokens, guessing counts.
+    # The enquirer side's short-lived rows: open thread pages and spent form tokens.
     forget_enquirer_traces(now)
     # This month's stipends, proposed as soon as the month starts (or a case arrives); a no-op once made.
     stipends = propose_stipends(timezone.localdate(now).replace(day=1))

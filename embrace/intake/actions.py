@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, QuerySet, Sum
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from embrace.accounts.roles import Role
@@ -30,7 +30,7 @@ from embrace.cases.duplicates import index_identifiers
 from embrace.cases.models import Case, Sender, Status
 from embrace.core.db import write_transaction
 from embrace.custody import groups as custody_groups
-from embrace.intake.models import IntakeRoute, ReceiptFailures, UsedFormToken, Visit
+from embrace.intake.models import IntakeRoute, UsedFormToken, Visit
 from embrace.retention.destroy import KINDS, destroy_case_content, scrub_destroyed_rows
 from embrace.vault import actions as vault
 from embrace.vault import receipts
@@ -130,26 +130,6 @@ def case_for(keyring: receipts.ReceiptKeyring) -> Case | None:
     return Case.objects.filter(receipt=keyring.holder).first()
 
 
-# --- Guessing receipts ----------------------------------------------------------------------------------
-
-
-def _this_minute() -> datetime.datetime:
-    return timezone.now().replace(second=0, microsecond=0)
-
-
-def receipt_guessing_paused() -> bool:
-    """True while wrong receipts in the last window exceed the budget; then nobody may try for a while."""
-    since = _this_minute() - datetime.timedelta(minutes=settings.INTAKE_RECEIPT_FAILURE_WINDOW_MINUTES)
-    failures = ReceiptFailures.objects.filter(minute__gt=since).aggregate(n=Sum("count"))["n"] or 0
-    return failures >= settings.INTAKE_RECEIPT_FAILURE_BUDGET
-
-
-def record_receipt_failure() -> None:
-    with transaction.atomic():
-        row, _ = ReceiptFailures.objects.select_for_update().get_or_create(minute=_this_minute())
-        ReceiptFailures.objects.filter(pk=row.pk).update(count=F("count") + 1)
-
-
 # --- Visits ----------------------------------------------------------------------------------------------
 
 
@@ -240,11 +220,10 @@ def _empty_quarantine(team_id: str, *, actor: User) -> int:
 
 
 def forget_enquirer_traces(now: datetime.datetime) -> int:
-    """Delete lapsed visits, spent form tokens past their expiry, and guessing counts over an hour old."""
+    """Delete lapsed visits and spent form tokens past their expiry."""
     visits, _ = Visit.objects.filter(expires_at__lte=now).delete()
     tokens, _ = UsedFormToken.objects.filter(expires_on__lt=now.date()).delete()
-    failures, _ = ReceiptFailures.objects.filter(minute__lt=now - datetime.timedelta(hours=1)).delete()
-    return visits + tokens + failures
+    return visits + tokens
 
 
 def set_intake_route(team: Team, *, active: bool, actor: User) -> IntakeRoute:

@@ -47,17 +47,3 @@ class Visit(models.Model):
 
     def __str__(self) -> str:
         return str(self.id)
-
-
-class ReceiptFailures(models.Model):
-    """Wrong receipts per minute, for everyone at once: a cap on guessing that needs no address.
-
-    A guesser who changes address, browser or Tor circuit still shares this one budget. Rows are counts
-    only and are deleted after an hour.
-    """
-
-    minute = models.DateTimeField(primary_key=True)
-    count = models.PositiveIntegerField(default=0)
-
-    def __str__(self) -> str:
-        return f"{self.minute:%H:%M} {self.count}"

@@ -75,8 +75,10 @@ def clean_photos(request: HttpRequest, form: forms.Form) -> list[Photo] | None:
 
 
 def _busy(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+    """Key stretching is full for longer than a person should wait: the form back, as typed, and a 503 (the
+    server is busy; the enquirer did nothing wrong) with when to try again."""
     context["busy"] = True
-    response = _page(request, template, context, status=429)
+    response = _page(request, template, context, status=503)
     response["Retry-After"] = "60"
     return response
 
@@ -206,14 +208,11 @@ def return_with_receipt(request: HttpRequest) -> HttpResponse:
         return _page(request, "intake/return.html", {"form": form})
     if not form.is_valid():
         return _page(request, "intake/return.html", {"form": form}, status=400)
-    if actions.receipt_guessing_paused():
-        return _busy(request, "intake/return.html", {"form": form})
     try:
         keyring = receipts.open_receipt(form.cleaned_data["receipt"])
     except receipts.Busy:
         return _busy(request, "intake/return.html", {"form": form})
     if keyring is None:
-        actions.record_receipt_failure()
         form.add_error("receipt", _("This receipt does not open anything. Check the digits and try again."))
         return _page(request, "intake/return.html", {"form": form}, status=400)
     return _thread_page(request, keyring)

@@ -5,14 +5,15 @@ database. Half of the output, hashed, is the lookup; the other half wraps the ho
 receipt therefore costs a guesser one full derivation and tells them nothing about which cases exist.
 
 Derivations are the expensive part of every enquirer request, so at most ``RECEIPT_CONCURRENCY`` run at once
-per process; a request that cannot get a slot in time gets ``Busy`` and the page asks to try again shortly.
+per process, admitted in order of arrival from two lanes (new enquiries, returns) that each keep a share
+(``embrace.vault.stretching``); a request that would wait past ``RECEIPT_WAIT_SECONDS`` gets ``Busy`` at once
+and the page asks to try again shortly.
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
-import threading
 import uuid
 
 from django.conf import settings
@@ -21,14 +22,21 @@ from django.db.models import QuerySet
 from embrace.vault import crypto
 from embrace.vault.keyring import Keyring
 from embrace.vault.models import Grant, ReceiptHolder
+from embrace.vault.stretching import Busy as Busy  # the pages catch it as receipts.Busy
+from embrace.vault.stretching import Lane, StretchQueue
 
 RECEIPT_DIGITS = 16
 _PURPOSE = b"embrace/receipt-holder/v1"
-_slots = threading.BoundedSemaphore(settings.RECEIPT_CONCURRENCY)
 
 
-class Busy(Exception):
-    """Too many receipt derivations are running; nothing was done."""
+def _queue() -> StretchQueue:
+    # Half the slots kept for each lane (none with a single slot: then plain FIFO across both).
+    share = settings.RECEIPT_CONCURRENCY // 2
+    return StretchQueue(settings.RECEIPT_CONCURRENCY, {Lane.NEW: share, Lane.RETURN: share})
+
+
+# One queue per process: gunicorn's workers each take their share of the machine (docs/security.md, "Floods").
+queue = _queue()
 
 
 class ReceiptKeyring(Keyring):
@@ -55,10 +63,8 @@ def _salt() -> bytes:
     return hashlib.blake2b(settings.RECEIPT_SALT.encode(), digest_size=16, person=b"embrace-receipt").digest()
 
 
-def _derive(receipt: str) -> tuple[str, bytes]:
-    if not _slots.acquire(timeout=settings.RECEIPT_WAIT_SECONDS):
-        raise Busy
-    try:
+def _derive(receipt: str, lane: Lane) -> tuple[str, bytes]:
+    with queue.slot(lane, settings.RECEIPT_WAIT_SECONDS):
         out = crypto.stretch(
             receipt.encode(),
             _salt(),
@@ -66,8 +72,6 @@ def _derive(receipt: str) -> tuple[str, bytes]:
             memlimit=settings.RECEIPT_MEMLIMIT,
             size=64,
         )
-    finally:
-        _slots.release()
     return hashlib.sha256(out[:32]).hexdigest(), out[32:]
 
 
@@ -79,7 +83,7 @@ def prepare_holder() -> tuple[ReceiptHolder, str]:
     """
     while True:
         receipt = new_receipt()
-        lookup, wrap_key = _derive(receipt)
+        lookup, wrap_key = _derive(receipt, Lane.NEW)
         if not ReceiptHolder.objects.filter(lookup=lookup).exists():
             break
     public, private = crypto.generate_keypair()
@@ -95,7 +99,7 @@ def open_receipt(receipt: str) -> ReceiptKeyring | None:
     """The keyring for a receipt (digits only), or None for a receipt that fits no case."""
     if len(receipt) != RECEIPT_DIGITS or not receipt.isascii() or not receipt.isdigit():
         return None
-    lookup, wrap_key = _derive(receipt)
+    lookup, wrap_key = _derive(receipt, Lane.RETURN)
     holder = ReceiptHolder.objects.filter(lookup=lookup).first()
     if holder is None:
         return None

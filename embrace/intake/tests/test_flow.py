@@ -88,7 +88,7 @@ def test_housekeeping_forgets_lapsed_enquirer_traces() -> None:
     from django.utils import timezone
 
     from embrace.core.tasks import housekeeping
-    from embrace.intake.models import ReceiptFailures, UsedFormToken, Visit
+    from embrace.intake.models import UsedFormToken, Visit
 
     now = timezone.now()
     Visit.objects.create(
@@ -99,10 +99,6 @@ def test_housekeeping_forgets_lapsed_enquirer_traces() -> None:
     )
     UsedFormToken.objects.create(digest="a" * 64, expires_on=now.date() - datetime.timedelta(days=1))
     UsedFormToken.objects.create(digest="b" * 64, expires_on=now.date() + datetime.timedelta(days=1))
-    ReceiptFailures.objects.create(
-        minute=now.replace(second=0, microsecond=0) - datetime.timedelta(hours=2), count=3
-    )
     housekeeping.call()
     assert list(Visit.objects.all()) == [fresh]
     assert list(UsedFormToken.objects.values_list("digest", flat=True)) == ["b" * 64]
-    assert not ReceiptFailures.objects.exists()

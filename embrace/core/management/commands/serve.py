@@ -48,7 +48,11 @@ class Command(BaseCommand):
         # it takes as many enquiries per second as two processes, with one Django and one set of receipt
         # slots in memory instead of two (docs/benchmarks.md, "Sustained enquiries").
         parser.add_argument("--workers", type=int, default=1, help="gunicorn worker processes (default 1)")
-        parser.add_argument("--threads", type=int, default=8, help="threads per worker (default 8)")
+        # Many threads: an enquirer waiting for key stretching holds one, and gunicorn hands connections to
+        # threads in order of arrival, so with few threads a flood of new enquiries would hold every one and a
+        # returning enquirer would wait for a thread before reaching its reserved share of the stretching
+        # (docs/security.md, 9a). Threads are started only when needed; waiting ones hold no Argon2 memory.
+        parser.add_argument("--threads", type=int, default=64, help="threads per worker (default 64)")
         parser.add_argument(
             "--no-worker", action="store_true", help="do not run the task worker (run `embrace db_worker`)"
         )
