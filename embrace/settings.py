@@ -111,6 +111,10 @@ TLS = env_bool("EMBRACE_TLS", default=PRODUCTION)
 SECRET_KEY = env_secret("EMBRACE_SECRET_KEY") or generated_secret(SECRETS_DIR, "django-secret-key")
 ALLOWED_HOSTS = env_list("EMBRACE_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("EMBRACE_CSRF_TRUSTED_ORIGINS", [])
+# Onion-only: the enquirer's pages answer only on a .onion host (reached through Tor), never on a clearnet
+# name an observer of the phone's traffic could see; staff pages too if EMBRACE_STAFF_ONION_ONLY is also on.
+ONION_ONLY = env_bool("EMBRACE_ONION_ONLY")
+STAFF_ONION_ONLY = env_bool("EMBRACE_STAFF_ONION_ONLY")
 
 # --- Applications -----------------------------------------------------------------------------------------
 INSTALLED_APPS = [
@@ -142,6 +146,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "embrace.core.middleware.SecurityHeadersMiddleware",
+    # Before anything else answers (redirects, static files): in onion-only mode a clearnet host gets nothing.
+    "embrace.core.middleware.OnionOnlyMiddleware",
     # Pages are a third of their size compressed, which matters on throttled 2G. Django pads compressed
     # responses with random bytes ("Heal the BREACH"), and the CSRF token is masked per response.
     "django.middleware.gzip.GZipMiddleware",

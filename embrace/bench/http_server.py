@@ -1,10 +1,12 @@
 """The real server for the enquirer-path benchmarks: ``embrace serve`` (gunicorn) as a child process.
 
 Set up as an operator would: ``embrace migrate``, ``embrace demo``, a team that receives enquiries, then
-``embrace serve --no-worker`` on a free port of 127.0.0.1. The environment is the bench's (a temporary data
-folder, production costs); nothing here overrides a receipt or intake setting.
+``embrace serve`` on a free port of 127.0.0.1 (with ``--no-worker`` unless the bench wants the task
+runner). The environment is the bench's (a temporary data folder, production costs); nothing here overrides
+a receipt or intake setting.
 
-Memory is read from /proc for the whole process tree (supervisor, gunicorn master, workers), sampled in a
+Memory is read from /proc for the whole process tree (gunicorn master and workers; ``serve`` becomes the
+master), sampled in a
 background thread: RSS as the operator's tools show it, and PSS, which counts a page shared by forked
 workers once rather than once per process.
 """
@@ -198,8 +200,11 @@ def _wait_until_serving(server: Server) -> None:
 
 
 @contextlib.contextmanager
-def running_server(serve_args: Sequence[str] = ()) -> Iterator[Server]:
-    """Migrate, seed the demo, open intake and serve; stop the server (SIGTERM, as an operator) on exit."""
+def running_server(serve_args: Sequence[str] = (), *, task_runner: bool = False) -> Iterator[Server]:
+    """Migrate, seed the demo, open intake and serve; stop the server (SIGTERM, as an operator) on exit.
+
+    ``task_runner``: serve as deployed, with the background task runner in the worker (it enqueues and runs
+    housekeeping at start), rather than ``--no-worker``."""
     from django.conf import settings
 
     _embrace("migrate", "--no-input")
@@ -216,7 +221,7 @@ def running_server(serve_args: Sequence[str] = ()) -> Iterator[Server]:
                 "serve",
                 "--bind",
                 f"127.0.0.1:{port}",
-                "--no-worker",
+                *([] if task_runner else ["--no-worker"]),
                 *serve_args,
             ],
             stdin=subprocess.DEVNULL,
@@ -234,13 +239,13 @@ def running_server(serve_args: Sequence[str] = ()) -> Iterator[Server]:
 def _stop(process: subprocess.Popen[bytes]) -> None:
     tree = process_tree(process.pid)
     if process.poll() is None:
-        process.send_signal(signal.SIGTERM)  # the supervisor stops gunicorn gracefully, as for an operator
+        process.send_signal(signal.SIGTERM)  # gunicorn's master stops gracefully, as for an operator
         try:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-    # gunicorn runs in its own process group: whatever of the tree outlived the supervisor is ended by pid.
+    # Whatever of the tree outlived the master (a worker stuck past its graceful timeout) is ended by pid.
     for pid in tree[1:]:
         with contextlib.suppress(OSError):
             if b"gunicorn" in Path(f"/proc/{pid}/cmdline").read_bytes():  # still ours, not a reused pid

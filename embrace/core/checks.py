@@ -117,3 +117,28 @@ def _stretching_floors() -> list[CheckMessage]:
             )
         )
     return errors
+
+
+@register(Tags.security, deploy=False)
+def check_onion_only(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """Onion-only mode with no .onion host allowed would refuse every enquirer: say so before starting."""
+    errors: list[CheckMessage] = []
+    onion_hosts = [host for host in settings.ALLOWED_HOSTS if host.lower().rstrip(".").endswith(".onion")]
+    if (settings.ONION_ONLY or settings.STAFF_ONION_ONLY) and not onion_hosts:
+        errors.append(
+            Error(
+                "Onion-only mode is on but no .onion host is allowed: every enquirer would be refused.",
+                hint="Add the onion address (the hostname file Tor writes) to EMBRACE_ALLOWED_HOSTS.",
+                id="embrace.E040",
+            )
+        )
+    if settings.STAFF_ONION_ONLY and not settings.ONION_ONLY:
+        errors.append(
+            Error(
+                "EMBRACE_STAFF_ONION_ONLY is on without EMBRACE_ONION_ONLY: the enquirer's pages would stay "
+                "open on clearnet while the staff's are not.",
+                hint="Turn EMBRACE_ONION_ONLY on too, or turn EMBRACE_STAFF_ONION_ONLY off.",
+                id="embrace.E041",
+            )
+        )
+    return errors

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import gettext
 
 # Nothing from another origin, no inline script, no plugins, no framing, forms post only to us.
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -98,4 +100,43 @@ class StaffLanguageMiddleware:
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
         response.headers["Content-Language"] = language
+        return response
+
+
+def is_onion_host(host: str) -> bool:
+    """Whether ``host`` (as ``request.get_host()`` gives it, perhaps with a port) is a Tor onion address."""
+    name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+    return name.lower().rstrip(".").endswith(".onion")
+
+
+class OnionOnlyMiddleware:
+    """With ``EMBRACE_ONION_ONLY``, the enquirer's pages (everything outside /staff/) refuse any host that is
+    not a .onion address with 421 Misdirected Request and a short neutral page, before any redirect, static
+    file or form could answer. Staff pages follow ``EMBRACE_STAFF_ONION_ONLY``."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if settings.ONION_ONLY and not is_onion_host(request.get_host()):
+            staff = request.path.startswith(("/staff/", "/static/staff/"))
+            if not staff or settings.STAFF_ONION_ONLY:
+                return self.refusal(request)
+        return self.get_response(request)
+
+    @staticmethod
+    def refusal(request: HttpRequest) -> HttpResponse:
+        language = "en" if request.path.startswith("/en/") else settings.LANGUAGE_CODE
+        with translation.override(language):
+            title = gettext("Open this site in Tor Browser")
+            text = gettext(
+                "This site opens only through Tor, at its .onion address. Nothing was sent or kept."
+            )
+        page = (
+            f'<!doctype html><html lang="{language}"><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width"><link rel="icon" href="data:,">'
+            f"<title>{escape(title)}</title><h1>{escape(title)}</h1><p>{escape(text)}</p></html>"
+        )
+        response = HttpResponse(page, status=421, content_type="text/html; charset=utf-8")
+        response.headers["Cache-Control"] = "no-store"
         return response

@@ -10,7 +10,9 @@ client in its "Invalid request from ip=…" warning).
 from __future__ import annotations
 
 import logging
+import os
 import re
+import sys
 from typing import Any
 
 from gunicorn.glogging import Logger
@@ -26,6 +28,34 @@ graceful_timeout = 10
 timeout = 60
 # The control socket would default to a path shared by every gunicorn of this user (~/.gunicorn/gunicorn.ctl).
 control_socket_disable = True
+
+# ``embrace serve`` sets this unless ``--no-worker``: each gunicorn worker then starts a task runner thread,
+# of which exactly one (the holder of the runner lock, see ``embrace.core.runner``) runs tasks at a time.
+RUNNER_ENV = "EMBRACE_TASK_RUNNER"
+STOPPED_MESSAGE = "Embrace stopped."
+
+
+def post_worker_init(worker: Any) -> None:
+    """In each worker, once Django is loaded: start the task runner thread (if asked for)."""
+    if os.environ.get(RUNNER_ENV) == "1":
+        from embrace.core.runner import TaskRunner
+
+        worker.embrace_task_runner = TaskRunner()
+        worker.embrace_task_runner.start()
+
+
+def worker_exit(server: Any, worker: Any) -> None:
+    """Called in the worker as it leaves (and in the master as it reaps one): let a running task finish."""
+    runner = getattr(worker, "embrace_task_runner", None)
+    if runner is not None:
+        runner.stop(timeout=graceful_timeout)
+
+
+def on_exit(server: Any) -> None:
+    # ``embrace serve`` became this process (exec): say, as it always has, that the server stopped.
+    sys.stdout.write(STOPPED_MESSAGE + "\n")
+    sys.stdout.flush()
+
 
 _IPV4 = r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])"
 # Full (eight groups) or compressed (with "::"); "12:30:45" is a time, not an address.

@@ -1,20 +1,22 @@
-"""``embrace serve``: the web server (gunicorn) and the task worker, supervised together.
+"""``embrace serve``: the web server (gunicorn) with the background task runner in it.
 
-This process stays small: it has ``embrace preflight`` check the configuration and the database and collect
-static files (in a child, so that what those import does not stay here), then starts gunicorn and
-``embrace db_worker`` as children in their own process group (so a Ctrl-C reaches them once, through us,
-as a graceful SIGTERM), enqueues housekeeping every quarter of an hour, and stops both on SIGTERM/SIGINT.
+It has ``embrace preflight`` check the configuration and the database and collect static files (in a child,
+so that what those import does not stay here), announces where it listens, then *becomes* gunicorn
+(``exec``): no supervisor stays behind holding a copy of Django. The task runner is a thread of each gunicorn
+worker (``embrace.core.runner``); exactly one of them, across every instance on the database, runs tasks and
+enqueues housekeeping every quarter of an hour.
+
+Restart on crash: gunicorn's master replaces a worker that dies (and with it the runner thread, which also
+survives its own failures by retrying); the master itself is the process systemd (``Restart=on-failure``)
+watches. SIGTERM or SIGINT stop it gracefully: requests in flight and a running task get
+``_gunicorn.graceful_timeout`` seconds.
 """
 
 from __future__ import annotations
 
-import logging
 import os
-import signal
 import subprocess
 import sys
-import time
-from types import FrameType
 from typing import Any
 
 from django.conf import settings
@@ -22,12 +24,6 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connections
 
 from embrace.core.management.commands import _gunicorn
-from embrace.core.tasks import HOUSEKEEPING_EVERY, schedule_housekeeping
-
-logger = logging.getLogger(__name__)
-
-# Children get their graceful timeout, then this much more before they are killed.
-STOP_MARGIN_SECONDS = 5
 
 
 def host_port(value: str) -> str:
@@ -38,7 +34,7 @@ def host_port(value: str) -> str:
 
 
 class Command(BaseCommand):
-    help = "Check the configuration, then serve Embrace with gunicorn and run the background task worker."
+    help = "Check the configuration, then serve Embrace with gunicorn and its background task runner."
     # The checks run in handle(), with the deployment set in production mode.
     requires_system_checks: list[str] = []
 
@@ -54,7 +50,7 @@ class Command(BaseCommand):
         # (docs/security.md, 9a). Threads are started only when needed; waiting ones hold no Argon2 memory.
         parser.add_argument("--threads", type=int, default=64, help="threads per worker (default 64)")
         parser.add_argument(
-            "--no-worker", action="store_true", help="do not run the task worker (run `embrace db_worker`)"
+            "--no-worker", action="store_true", help="do not run the task runner here (run `embrace worker`)"
         )
 
     def handle(
@@ -62,68 +58,45 @@ class Command(BaseCommand):
     ) -> None:
         if workers < 1 or threads < 1:
             raise CommandError("--workers and --threads must be at least 1.")
-        # Checks, migrations and static files in a child (``embrace preflight``), before any socket is bound:
-        # what they import would otherwise stay in this long-lived process. The child names what failed.
+        # Checks, migrations and static files in a child (``embrace preflight``), before any socket is bound.
+        # The child names what failed.
         if subprocess.run(self._cli(["preflight"]), env=self._child_env(), check=False).returncode:  # noqa: S603
             raise CommandError("Not starting: see the problems above.")
-        schedule_housekeeping()
-        # The supervisor holds no database connection while it waits.
         connections.close_all()
-
-        self.stop_signal: int | None = None
-        signal.signal(signal.SIGTERM, self._on_signal)
-        signal.signal(signal.SIGINT, self._on_signal)
-        children = {"gunicorn": self._start_gunicorn(bind, workers, threads)}
+        self._announce(bind)
+        env = self._child_env()
         if not no_worker:
-            children["worker"] = self._start(["db_worker", "--no-startup-delay", "--no-reload"])
-        try:
-            self._announce(bind)
-            failed = self._supervise(children)
-        finally:
-            self._stop(children)
-        if failed is not None:
-            raise CommandError(
-                f"The {failed} process exited (status {children[failed].returncode}); stopped."
-            )
-        self.stdout.write("Embrace stopped.")
-
-    def _on_signal(self, signum: int, frame: FrameType | None) -> None:
-        self.stop_signal = signum
+            env[_gunicorn.RUNNER_ENV] = "1"
+        argv = self.gunicorn_argv(bind, workers, threads)
+        os.execve(sys.executable, argv, env)  # noqa: S606  (our own interpreter and fixed arguments)
 
     def _child_env(self) -> dict[str, str]:
         env = dict(os.environ)
         # Our gunicorn settings are the whole configuration: nothing may switch an access log back on.
         env.pop("GUNICORN_CMD_ARGS", None)
+        env.pop(_gunicorn.RUNNER_ENV, None)
         env["DJANGO_SETTINGS_MODULE"] = os.environ.get("DJANGO_SETTINGS_MODULE", "embrace.settings")
         return env
-
-    def _popen(self, argv: list[str]) -> subprocess.Popen[bytes]:
-        return subprocess.Popen(  # noqa: S603  (our own interpreter and fixed arguments)
-            [sys.executable, *argv], env=self._child_env(), stdin=subprocess.DEVNULL, process_group=0
-        )
 
     def _cli(self, command: list[str]) -> list[str]:
         return [sys.executable, "-m", "embrace.cli", *command]
 
-    def _start(self, command: list[str]) -> subprocess.Popen[bytes]:
-        return self._popen(self._cli(command)[1:])
-
-    def _start_gunicorn(self, bind: str, workers: int, threads: int) -> subprocess.Popen[bytes]:
-        return self._popen(
-            [
-                "-m",
-                "gunicorn",
-                "--config",
-                f"python:{_gunicorn.__name__}",
-                "--bind",
-                bind,
-                "--workers",
-                str(workers),
-                "--threads",
-                str(threads),
-                _gunicorn.wsgi_app,
-            ]
-        )
+    @staticmethod
+    def gunicorn_argv(bind: str, workers: int, threads: int) -> list[str]:
+        return [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--config",
+            f"python:{_gunicorn.__name__}",
+            "--bind",
+            bind,
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+            _gunicorn.wsgi_app,
+        ]
 
     def _announce(self, bind: str) -> None:
         host, _, port = bind.rpartition(":")
@@ -139,37 +112,4 @@ class Command(BaseCommand):
             self.stdout.write("No accounts yet? Create the first administrator with `embrace init`.")
         self.stdout.write("Stop with Ctrl-C (or SIGTERM).")
         self.stdout.flush()
-
-    def _supervise(self, children: dict[str, subprocess.Popen[bytes]]) -> str | None:
-        """Wait for a stop signal (returns None) or for a child to die (returns its name)."""
-        next_housekeeping = time.monotonic() + HOUSEKEEPING_EVERY.total_seconds()
-        while self.stop_signal is None:
-            failed = next((name for name, child in children.items() if child.poll() is not None), None)
-            if failed is not None:
-                return failed
-            if time.monotonic() >= next_housekeeping:
-                next_housekeeping += HOUSEKEEPING_EVERY.total_seconds()
-                self._schedule_housekeeping()
-            time.sleep(0.5)
-        return None
-
-    def _schedule_housekeeping(self) -> None:
-        try:
-            schedule_housekeeping()
-        except Exception:
-            # A busy or briefly unreachable database must not take the web server down; try next time.
-            logger.exception("Could not enqueue housekeeping")
-        finally:
-            connections.close_all()
-
-    def _stop(self, children: dict[str, subprocess.Popen[bytes]]) -> None:
-        for child in children.values():
-            if child.poll() is None:
-                child.send_signal(signal.SIGTERM)
-        deadline = time.monotonic() + _gunicorn.graceful_timeout + STOP_MARGIN_SECONDS
-        for child in children.values():
-            try:
-                child.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                child.kill()
-                child.wait()
+        sys.stdout.flush()
