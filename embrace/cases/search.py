@@ -22,6 +22,8 @@ from django.utils.translation import gettext as _
 
 from embrace.accounts.models import User
 from embrace.accounts.roles import Role
+from embrace.audit.events import Event
+from embrace.audit.log import record
 from embrace.cases import words
 from embrace.cases.duplicates import search_identifier
 from embrace.cases.models import Case, Label, Message
@@ -147,3 +149,11 @@ def label_choices(user: User) -> list[tuple[str, str]]:
 def assignee_choices(user: User, *, unassigned: bool) -> list[tuple[str, str]]:
     anyone = [("", _("Anyone")), *([(UNASSIGNED, _("Nobody (unassigned)"))] if unassigned else [])]
     return [*anyone, *((str(u.pk), u.username) for u in assignees(user))]
+
+
+def record_previews(actor: User, rows: list[tuple[Case, dict[str, object]]]) -> None:
+    """A list that shows each case's opening words is a read of those cases' conversations: recorded once,
+    naming the cases by id (never what they say). Rows without a key opened nothing and are left out."""
+    opened = [str(case.pk) for case, summary in rows if "kind" in summary]  # locked rows have no kind
+    if opened:
+        record(Event.CASE_PREVIEWS_READ, actor=actor, cases=opened, count=len(opened))

@@ -73,8 +73,10 @@ class IdentifierForm(forms.Form):
 
 
 def _rows(request: HttpRequest, cases: Iterable[Case]) -> list[tuple[Case, dict[str, object]]]:
-    # Decrypted here, and only for the cases shown.
-    return search.summaries(cases, request.keyring)  # type: ignore[attr-defined]
+    # Decrypted here, and only for the cases shown; showing opening words is a read, recorded.
+    rows = search.summaries(cases, request.keyring)  # type: ignore[attr-defined]
+    search.record_previews(request.user, rows)  # type: ignore[arg-type]
+    return rows
 
 
 @require_http_methods(["GET", "POST"])

@@ -21,7 +21,7 @@ from embrace.cases.downloads import sealed_file_response
 from embrace.cases.duplicates import with_duplicates
 from embrace.cases.forms import AssignForm, InboxFilter, NoteForm, ReplyForm
 from embrace.cases.models import Attachment, Case, Status
-from embrace.cases.search import summaries
+from embrace.cases.search import record_previews, summaries
 from embrace.cases.thread import ThreadItem, read_thread
 from embrace.intake.views import clean_photos
 from embrace.vault.keyring import Keyring, NoAccess
@@ -61,7 +61,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
             cases = cases.filter(team_id=filters.cleaned_data["team"])
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = summaries(list(page), request.keyring)  # type: ignore[attr-defined]
-    _record_previews(request, rows)
+    record_previews(request.user, rows)  # type: ignore[arg-type]
     context = {
         "page": page,
         "rows": rows,
@@ -78,15 +78,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
 def my_cases(request: HttpRequest) -> HttpResponse:
     cases = queries.handler_cases(request.user)  # type: ignore[arg-type]
     rows = summaries(cases, request.keyring)  # type: ignore[attr-defined]
-    _record_previews(request, rows)
+    record_previews(request.user, rows)  # type: ignore[arg-type]
     return render(request, "cases/my_cases.html", {"rows": rows})
-
-
-def _record_previews(request: HttpRequest, rows: list[tuple[Case, dict[str, object]]]) -> None:
-    """A list shows each case's opening words: a read of those cases' conversations, named by id."""
-    opened = [str(case.pk) for case, summary in rows if "kind" in summary]  # locked rows have no kind
-    if opened:
-        record(Event.CASE_PREVIEWS_READ, actor=request.user, cases=opened, count=len(opened))
 
 
 @dataclass(frozen=True)

@@ -100,7 +100,12 @@ def test_each_sensitive_page_adds_an_entry_the_auditor_then_sees_in_the_viewer()
 def test_lists_with_opening_words_record_which_cases_were_read() -> None:
     world = build_world()
     staff = Staff(world)
-    for who, url in (("intake_a", reverse("cases:inbox")), ("handler_a", reverse("cases:mine"))):
+    reference = world.cases["A"].case.reference
+    for who, url in (
+        ("intake_a", reverse("cases:inbox")),
+        ("handler_a", reverse("cases:mine")),
+        ("intake_a", reverse("cases:search") + f"?reference={reference}"),
+    ):
         before = _last_seq()
         assert staff(who).get(url).status_code == 200
         reads = [e for e in _new_entries(before) if e.event == Event.CASE_PREVIEWS_READ]
