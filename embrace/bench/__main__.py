@@ -33,7 +33,7 @@ def _isolate(data_dir: str) -> None:
 
 
 def _benchmarks() -> list[Benchmark]:
-    from embrace.bench import audit, breakglass, cases, custody, http, rewards, vault
+    from embrace.bench import audit, breakglass, cases, crash, custody, http, rewards, vault
 
     return [
         *vault.BENCHMARKS,
@@ -43,6 +43,7 @@ def _benchmarks() -> list[Benchmark]:
         *rewards.BENCHMARKS,
         *custody.BENCHMARKS,
         *breakglass.BENCHMARKS,
+        *crash.BENCHMARKS,
     ]
 
 
