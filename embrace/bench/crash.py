@@ -79,6 +79,7 @@ class Outcome:
     restart_seconds: list[float] = field(default_factory=list)
     lost: list[str] = field(default_factory=list)  # shown receipts that did not open their case
     cases: int = 0
+    cases_before: int = 0  # made by the set-up (`embrace demo`), before any client sent anything
     checks: dict[str, str] = field(default_factory=dict)  # command → its last line
     failed_checks: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -296,10 +297,14 @@ def run(
     deployment, outcome = Deployment(env, port, log), Outcome()
     deployment.run("migrate", "--no-input")
     deployment.prepare(setup)
+    outcome.cases_before = _count_cases(deployment)
     deployment.start()
     try:
         with _load(port, clients, min_fill + FILL_MARGIN_SECONDS, outcome):
             for _ in range(kills):
+                # Kill while enquiries are being stored: once the restarted server has answered one with a
+                # receipt (a restart can take longer than the clients' fill time), then at a random moment.
+                _wait_for_receipt(outcome, len(outcome.shown))
                 time.sleep(chance.uniform(*between))
                 outcome.processes_killed += deployment.kill()
                 outcome.kills += 1
@@ -323,11 +328,21 @@ def run(
         outcome.checks[" ".join(command)] = said[-1] if said else ""
         if done.returncode != 0:
             outcome.failed_checks.append(f"`embrace {' '.join(command)}` failed: {done.stderr[-2000:]}")
+    outcome.cases = _count_cases(deployment)
+    return outcome
+
+
+def _count_cases(deployment: Deployment) -> int:
     counted = deployment.run(
         "shell", "-c", "from embrace.cases.models import Case; print(Case.objects.count())"
     )
-    outcome.cases = int(counted.stdout.strip().splitlines()[-1])
-    return outcome
+    return int(counted.stdout.strip().splitlines()[-1])
+
+
+def _wait_for_receipt(outcome: Outcome, shown: int, limit: float = 60.0) -> None:
+    deadline = time.monotonic() + limit
+    while len(outcome.shown) <= shown and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 # --- The benchmark ------------------------------------------------------------------------------------------
@@ -364,6 +379,7 @@ def _verdict(ok: bool) -> str:
 
 def _rows(label: str, outcome: Outcome, seconds: float) -> list[Row]:
     lost = len(outcome.lost)
+    unseen = outcome.cases - outcome.cases_before - len(outcome.shown)
     restarts = sorted(outcome.restart_seconds) or [0.0]
     refused = ", ".join(f"{code}: {n}" for code, n in sorted(outcome.refused.items())) or "none"
     return [
@@ -386,8 +402,8 @@ def _rows(label: str, outcome: Outcome, seconds: float) -> list[Row]:
             f"{label}: cases stored",
             outcome.cases,
             "cases",
-            f"{outcome.cases - len(outcome.shown)} more than receipts shown (committed, but the answer died "
-            f"with the server); POST refusals: {refused}; connection failures while down: "
+            f"{outcome.cases_before} from the set-up; {unseen} more than receipts shown (committed, but "
+            f"the answer died with the server); POST refusals: {refused}; connection failures while down: "
             f"{outcome.connection_errors}",
         ),
         Row(
