@@ -38,6 +38,7 @@ def _benchmarks() -> list[Benchmark]:
         backup,
         breakglass,
         cases,
+        crash,
         custody,
         flood,
         http,
@@ -57,6 +58,7 @@ def _benchmarks() -> list[Benchmark]:
         *breakglass.BENCHMARKS,
         *backup.BENCHMARKS,
         *retention.BENCHMARKS,
+        *crash.BENCHMARKS,
     ]
 
 
