@@ -28,12 +28,14 @@ def _isolate(data_dir: str) -> None:
         *("EMBRACE_RECEIPT_WAIT_SECONDS", "EMBRACE_INTAKE_MIN_FILL_SECONDS"),
         # The enquirer-path benchmarks talk plain HTTP to 127.0.0.1 and seed the demo accounts.
         *("EMBRACE_PRODUCTION", "EMBRACE_TLS", "EMBRACE_DEBUG"),
+        # Secrets go with the throwaway data folder, never into the operator's secrets folder.
+        "EMBRACE_SECRETS_DIR",
     ):
         os.environ.pop(name, None)
 
 
 def _benchmarks() -> list[Benchmark]:
-    from embrace.bench import audit, breakglass, cases, custody, http, rewards, vault
+    from embrace.bench import audit, breakglass, cases, custody, http, rewards, seized, vault
 
     return [
         *vault.BENCHMARKS,
@@ -43,6 +45,7 @@ def _benchmarks() -> list[Benchmark]:
         *rewards.BENCHMARKS,
         *custody.BENCHMARKS,
         *breakglass.BENCHMARKS,
+        *seized.BENCHMARKS,
     ]
 
 
