@@ -125,7 +125,8 @@ def test_production_secrets_inside_the_data_folder_is_an_error_saying_what_to_se
 
 
 def test_production_secrets_folder_equal_to_the_data_folder_is_an_error(settings: Any) -> None:
-    assert _ids(SECRETS_DIR=settings.DATA_DIR) == {"embrace.E030"}
+    # The data folder's own files (the test database) may also draw E031 here: what matters is E030.
+    assert "embrace.E030" in _ids(SECRETS_DIR=settings.DATA_DIR)
 
 
 def test_a_secrets_folder_symlinked_into_the_data_folder_is_found(settings: Any, tmp_path: Path) -> None:
