@@ -2,7 +2,7 @@
 
 Everything configurable comes from the environment through the small helpers below, which raise on bad
 values rather than guessing. Secrets may be given as ``NAME`` or as ``NAME_FILE`` (a path to read). Defaults
-are safe: DEBUG off, no default secret (one is generated once into the data folder), SQLite in the
+are safe: DEBUG off, no default secret (one is generated once into the secrets folder), SQLite in the
 data folder.
 Security requirements are system checks in ``embrace.checks`` so that an insecure production configuration
 refuses to start.
@@ -62,6 +62,11 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+# Every file a secret was read from or generated into: the system checks refuse them inside the data folder
+# or readable by others in production (embrace.core.checks).
+SECRET_FILES: list[Path] = []
+
+
 def env_secret(name: str) -> str | None:
     """A secret from NAME, or from the file named by NAME_FILE. Both set is an error."""
     direct, path = os.environ.get(name), os.environ.get(f"{name}_FILE")
@@ -69,16 +74,19 @@ def env_secret(name: str) -> str | None:
         raise ImproperlyConfigured(f"Set {name} or {name}_FILE, not both")
     if path:
         try:
-            return Path(path).read_text().strip()
+            value = Path(path).read_text().strip()
         except OSError as exc:
             raise ImproperlyConfigured(f"{name}_FILE: cannot read {path}: {exc.strerror}") from None
+        SECRET_FILES.append(Path(path).expanduser())
+        return value
     return direct or None
 
 
 def generated_secret(directory: Path, name: str, nbytes: int = 48) -> str:
-    """A secret generated once into the data folder (mode 0600) and reused afterwards."""
+    """A secret generated once into the secrets folder (mode 0600) and reused afterwards."""
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     path = directory / name
+    SECRET_FILES.append(path)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
@@ -90,20 +98,34 @@ def generated_secret(directory: Path, name: str, nbytes: int = 48) -> str:
 
 TESTING = "pytest" in sys.modules or env_bool("EMBRACE_TESTING")
 
-# --- The data folder: database, uploads, generated secrets, logs ---------------------------------------
+# --- Mode -------------------------------------------------------------------------------------------------
+PRODUCTION = env_bool("EMBRACE_PRODUCTION")
+
+# --- The data folder (database, uploads, logs) and the secrets folder ----------------------------------
+# The secrets folder holds what turns a copy of the data into something readable or searchable: the Django
+# key, the receipt salt, the blind-index key and the audit anchor key. Production keeps it outside the data
+# folder (embrace.E030), so a seized or copied data folder does not carry them; development defaults to
+# DATA_DIR/secrets and is warned (embrace.W030).
 DATA_DIR = Path(env_str("EMBRACE_DATA_DIR", "var")).expanduser().resolve()
-SECRETS_DIR = DATA_DIR / "secrets"
+SECRETS_DIR = Path(env_str("EMBRACE_SECRETS_DIR") or DATA_DIR / "secrets").expanduser().resolve()
+if PRODUCTION and not TESTING and env_str("EMBRACE_SECRETS_DIR") and not SECRETS_DIR.is_dir():
+    # A secrets folder that is missing in production is one not mounted or misnamed: generating fresh
+    # secrets there would orphan every receipt and blind index, and might write them onto the data disk.
+    raise ImproperlyConfigured(
+        f"EMBRACE_SECRETS_DIR: {SECRETS_DIR} does not exist. Create it (mode 0700, owned by the service user)"
+        " or mount the volume that holds it, then start again."
+    )
 UPLOADS_DIR = DATA_DIR / "uploads"
 LOG_DIR = DATA_DIR / "logs"
 if TESTING:
-    # Tests never touch a real data folder; each test process gets its own.
+    # Tests never touch a real data folder; each test process gets its own, and its own secrets folder
+    # beside it, laid out as production lays them out.
     DATA_DIR = Path(tempfile.mkdtemp(prefix="embrace-test-data-"))
-    SECRETS_DIR, UPLOADS_DIR, LOG_DIR = DATA_DIR / "secrets", DATA_DIR / "uploads", DATA_DIR / "logs"
+    SECRETS_DIR = Path(tempfile.mkdtemp(prefix="embrace-test-secrets-"))
+    UPLOADS_DIR, LOG_DIR = DATA_DIR / "uploads", DATA_DIR / "logs"
 for _folder in (DATA_DIR, SECRETS_DIR, UPLOADS_DIR, LOG_DIR, DATA_DIR / "static"):
     _folder.mkdir(mode=0o700, parents=True, exist_ok=True)
 
-# --- Mode -------------------------------------------------------------------------------------------------
-PRODUCTION = env_bool("EMBRACE_PRODUCTION")
 DEBUG = env_bool("EMBRACE_DEBUG")
 # Served behind TLS (directly or through a proxy that sets X-Forwarded-Proto): secure cookies and HSTS.
 TLS = env_bool("EMBRACE_TLS", default=PRODUCTION)
@@ -235,6 +257,10 @@ CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Strict"
 CSRF_COOKIE_SECURE = TLS
 CSRF_COOKIE_NAME = "__Host-embrace-csrf" if TLS else "embrace-csrf"
+# A browser-session cookie, not Django's default of a year: the enquirer's forms set it, and a phone searched
+# at a checkpoint must not carry a dated cookie from this site after the browser is closed. Staff lose
+# nothing: a new token comes with the next form they open.
+CSRF_COOKIE_AGE = None
 CSRF_FAILURE_VIEW = "embrace.intake.views.csrf_failure"
 # The per-session key that unwraps a staff user's private key lives only in this cookie (see embrace.vault).
 VAULT_KEY_COOKIE_NAME = "__Host-embrace-key" if TLS else "embrace-key"
@@ -321,8 +347,9 @@ BLIND_INDEX_KEY = env_secret("EMBRACE_BLIND_INDEX_KEY") or generated_secret(
 # can open; each person may search this often per hour, so even a keyholder cannot sweep the index.
 IDENTIFIER_SEARCHES_PER_HOUR = env_int("EMBRACE_IDENTIFIER_SEARCHES_PER_HOUR", 30, minimum=1)
 # Signs the audit chain's head (embrace.vault.anchors): an Ed25519 key kept in a file, never in the database.
-# Generated at first use outside production; production refuses to start without it (embrace.E009). Point
-# EMBRACE_AUDIT_ANCHOR_KEY_FILE outside the data folder so a copy of the data does not carry it.
+# Generated at first use outside production; production refuses to start without it (embrace.E009). It
+# lives in the secrets folder unless EMBRACE_AUDIT_ANCHOR_KEY_FILE names another file (outside the data folder
+# too: embrace.E030).
 AUDIT_ANCHOR_KEY_FILE = Path(
     env_str("EMBRACE_AUDIT_ANCHOR_KEY_FILE", str(SECRETS_DIR / "audit-anchor-key"))
 ).expanduser()

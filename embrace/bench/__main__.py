@@ -28,6 +28,8 @@ def _isolate(data_dir: str) -> None:
         *("EMBRACE_RECEIPT_WAIT_SECONDS", "EMBRACE_INTAKE_MIN_FILL_SECONDS"),
         # The enquirer-path benchmarks talk plain HTTP to 127.0.0.1 and seed the demo accounts.
         *("EMBRACE_PRODUCTION", "EMBRACE_TLS", "EMBRACE_DEBUG"),
+        # Secrets go with the throwaway data folder, never into the operator's secrets folder.
+        "EMBRACE_SECRETS_DIR",
     ):
         os.environ.pop(name, None)
 
@@ -44,6 +46,7 @@ def _benchmarks() -> list[Benchmark]:
         http,
         retention,
         rewards,
+        seized,
         vault,
     )
 
@@ -59,6 +62,7 @@ def _benchmarks() -> list[Benchmark]:
         *backup.BENCHMARKS,
         *retention.BENCHMARKS,
         *crash.BENCHMARKS,
+        *seized.BENCHMARKS,
     ]
 
 

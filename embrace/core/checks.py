@@ -8,6 +8,7 @@ configuration.
 from __future__ import annotations
 
 import stat
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -39,6 +40,7 @@ def check_security(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]
         if len(settings.SECRET_KEY) < 50 or len(set(settings.SECRET_KEY)) < 5:
             errors.append(Error("SECRET_KEY is too short or too simple.", id="embrace.E004"))
         errors += _stretching_floors()
+        errors += _secrets_closed()
         if not settings.AUDIT_ANCHOR_KEY_FILE.is_file():
             # Generated only outside production: here a missing key is a misplaced one, and a fresh key would
             # sign anchors no auditor's pinned public key accepts.
@@ -68,10 +70,11 @@ def check_security(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]
         errors.append(
             Warning(
                 f"The data folder {settings.DATA_DIR} is readable by other users (mode {mode:o}).",
-                hint="chmod 700 it: it holds the database, uploads and generated secrets.",
+                hint="chmod 700 it: it holds the database, uploads and logs.",
                 id="embrace.W001",
             )
         )
+    errors += _secrets_apart()
     if settings.SECURE_REFERRER_POLICY not in ("no-referrer", "same-origin"):
         errors.append(Error("Referrer-Policy must be no-referrer or same-origin.", id="embrace.E006"))
     return errors
@@ -141,4 +144,72 @@ def check_onion_only(app_configs: Any = None, **kwargs: Any) -> list[CheckMessag
                 id="embrace.E041",
             )
         )
+    return errors
+
+
+# --- The secrets folder -------------------------------------------------------------------------------------
+
+
+def _secret_paths() -> list[Path]:
+    """The secrets folder and every file a secret is read from, wherever it was pointed."""
+    paths = [
+        Path(settings.SECRETS_DIR),
+        *map(Path, settings.SECRET_FILES),
+        Path(settings.AUDIT_ANCHOR_KEY_FILE),
+    ]
+    return list(dict.fromkeys(paths))
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """``path`` is ``folder`` or lies below it, once symbolic links on either side are followed."""
+    path, folder = path.resolve(), folder.resolve()
+    return path == folder or folder in path.parents
+
+
+def _secrets_apart() -> list[CheckMessage]:
+    """Secrets inside the data folder travel with every copy of it: a seized disk image, a volume snapshot,
+    a backup. With the blind-index key a copy gives contact numbers by dictionary; with the receipt salt each
+    receipt guess costs only the Argon2id (docs/security.md, "A seized disk")."""
+    data = Path(settings.DATA_DIR)
+    inside = [path for path in _secret_paths() if _inside(path, data)]
+    # Name the secrets folder once rather than each file in it.
+    inside = [path for path in inside if not any(other != path and _inside(path, other) for other in inside)]
+    if not inside:
+        return []
+    where = ", ".join(str(path) for path in inside)
+    level = Error if settings.PRODUCTION else Warning
+    return [
+        level(
+            f"Secrets are kept inside the data folder {data.resolve()} ({where}): whoever copies or seizes "
+            "the data folder gets the keys that make contact numbers searchable and receipts guessable.",
+            hint="Set EMBRACE_SECRETS_DIR to a folder outside EMBRACE_DATA_DIR (for example "
+            "/etc/embrace/secrets, mode 0700, owned by the service user), move the files of the old secrets "
+            "folder there, and point any EMBRACE_*_FILE setting there too (docs/deployment.md, Secrets).",
+            id="embrace.E030" if settings.PRODUCTION else "embrace.W030",
+        )
+    ]
+
+
+def _secrets_closed() -> list[CheckMessage]:
+    """Production: a secret another local account can read is as good as published to that account."""
+    candidates = _secret_paths()
+    folder = Path(settings.SECRETS_DIR)
+    if folder.is_dir():
+        candidates += [child for child in folder.iterdir() if child.is_file()]
+    errors: list[CheckMessage] = []
+    for path in dict.fromkeys(candidates):
+        try:
+            mode = stat.S_IMODE(path.stat().st_mode)
+        except FileNotFoundError:
+            continue  # a missing anchor key is embrace.E009's to report
+        if mode & 0o077:
+            errors.append(
+                Error(
+                    f"The secret {'folder' if path.is_dir() else 'file'} {path} can be read by other users "
+                    f"(mode {mode:o}).",
+                    hint="chmod 700 the secrets folder and 600 every file in it; they belong to the service "
+                    "user alone.",
+                    id="embrace.E031",
+                )
+            )
     return errors

@@ -1,15 +1,16 @@
 """Blind indexes: keyed hashes of normalised identifiers, to match cases without decrypting them.
 
 A phone number, a service number or a name is recorded in a case's sealed identity compartment, which the
-server cannot read. To notice that two enquiries give the same phone number, each identifier is also stored
-as ``HMAC-SHA256(key, kind, value)``. The key lives in the data folder (or ``EMBRACE_BLIND_INDEX_KEY_FILE``),
-never in the database: Myanmar phone numbers are about a billion values, which an unkeyed hash would give
-away to anyone with a database dump or a backup in seconds.
+server cannot read. To notice that two enquiries give the same phone number, each identifier is also stored as
+``HMAC-SHA256(key, kind, value)``. The key lives in the secrets folder (or ``EMBRACE_BLIND_INDEX_KEY_FILE``),
+never in the database: Myanmar phone numbers are about a billion values, which an unkeyed hash would give away
+to anyone with a database dump or a backup in seconds.
 
 What a digest still reveals, by design: equal identifiers give equal digests, so a copy of the database
 shows which cases share a phone number (without saying which number). That link is the whole point of the
-index. A full disk image that includes the key file allows the same dictionary attack as no key at all, so a
-deployment should keep the key on another mount or in a secret store and point ``*_FILE`` at it.
+index. A full disk image that includes the key file allows the same dictionary attack as no key at all (every
+Myanmar mobile number in hours of one core: docs/security.md, 1a), so production refuses the secrets folder
+inside the data folder (embrace.E030); keep it on another mount or in a secret store.
 
 Digests are truncated to 128 bits (32 hex characters). Accidental collisions stay negligible (about n²/2¹²⁹:
 below 10⁻²⁶ for a million entries), so a duplicate signal is never a coincidence of the hash. Truncating much

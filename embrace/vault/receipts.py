@@ -1,8 +1,9 @@
 """The enquirer's receipt: 16 random digits that find their case and unlock their copy of its key.
 
-The receipt is stretched with Argon2id (at least 64 MiB) under a salt kept in the data folder, not the
-database. Half of the output, hashed, is the lookup; the other half wraps the holder's private key. A wrong
-receipt therefore costs a guesser one full derivation and tells them nothing about which cases exist.
+The receipt is stretched with Argon2id (at least 64 MiB) under a salt kept in the secrets folder, not the
+database (nor, in production, the data folder: embrace.E030). Half of the output, hashed, is the lookup; the
+other half wraps the holder's private key. A wrong receipt therefore costs a guesser one full derivation and
+tells them nothing about which cases exist.
 
 Derivations are the expensive part of every enquirer request, so at most ``RECEIPT_CONCURRENCY`` run at once
 per process, admitted in order of arrival from two lanes (new enquiries, returns) that each keep a share

@@ -20,7 +20,7 @@ from embrace.vault.blind import DIGEST_HEX_CHARS, blind_index
 OTHER_KEY = "a-different-key-for-the-same-deployment-0123456789"
 
 
-def test_key_file_is_in_the_data_folder_and_readable_by_its_owner_only() -> None:
+def test_key_file_is_in_the_secrets_folder_and_readable_by_its_owner_only() -> None:
     path = settings.SECRETS_DIR / "blind-index-key"
 
     assert path.read_text().strip() == settings.BLIND_INDEX_KEY
