@@ -1,8 +1,9 @@
 """Crash safety: SIGKILL the whole ``embrace serve`` tree again and again under enquiry load, then check.
 
-The server (supervisor, gunicorn master and workers, the task worker) runs in a subprocess with the
-environment it is given, so the same run serves the benchmark (production costs, the bench's data folder,
-SQLite or a PostgreSQL database) and the test (cheap costs, a temporary folder). Sixteen clients send
+The server (gunicorn's master, which `embrace serve` becomes, and its workers, one of whose threads runs the
+tasks) runs in a subprocess with the environment it is given, so the same run serves the benchmark
+(production costs, the bench's data folder, SQLite or a PostgreSQL database) and the test (cheap costs, a
+temporary folder). Sixteen clients send
 enquiries as people would (fetch the form, wait the minimum fill time, send it) and keep every receipt a page
 showed them. At random moments every process of the tree is killed at once with SIGKILL — no handler runs,
 nothing is flushed — and the server is started again on the same port while the clients keep trying.
@@ -149,7 +150,7 @@ class Deployment:
 
     def kill(self) -> int:
         """SIGKILL every process of the server's tree at once (a power cut, the OOM killer); returns how
-        many. The supervisor dies first, so nothing is left to restart a child."""
+        many. The master dies first, so nothing is left to restart a worker."""
         if self.process is None:
             return 0
         tree = process_tree(self.process.pid)
@@ -388,8 +389,8 @@ def _rows(label: str, outcome: Outcome, seconds: float) -> list[Row]:
             outcome.kills,
             "kills",
             f"target ≥ {BENCH_KILLS}: {_verdict(outcome.kills >= BENCH_KILLS and not outcome.problems)}; "
-            f"{outcome.processes_killed} processes killed with SIGKILL (supervisor, gunicorn master and "
-            f"worker, task worker), all of a tree at once; {seconds:.0f} s in all",
+            f"{outcome.processes_killed} processes killed with SIGKILL (gunicorn master and "
+            f"worker, with the task runner), all of a tree at once; {seconds:.0f} s in all",
         ),
         Row(
             f"{label}: receipts lost",

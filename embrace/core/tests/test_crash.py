@@ -64,9 +64,9 @@ def test_receipts_shown_survive_sigkill_of_every_server_process_and_no_case_is_h
 
     assert outcome.kills == KILLS
     # Not vacuous: the clients were really served between the kills, and each kill took the whole tree
-    # (supervisor, gunicorn master and worker, task worker).
+    # (gunicorn's master, which `embrace serve` becomes, and its worker, whose thread runs the tasks).
     assert len(outcome.shown) >= 10, outcome
-    assert outcome.processes_killed >= 4 * KILLS
+    assert outcome.processes_killed >= 2 * KILLS
     assert outcome.problems == []
     assert outcome.cases - outcome.cases_before >= len(outcome.shown)
     assert outcome.checks["integrity"].startswith("Integrity OK")

@@ -77,6 +77,8 @@ def test_a_flood_in_one_lane_does_not_starve_the_other(flooded: Lane, other: Lan
     # The flood's running derivations end one by one; the first slot freed goes to the latecomer, who
     # arrived after the twelve waiting ones but whose lane runs below its reserved share.
     queue.release(flooded)
+    # Who got the freed slot, before the next one frees: two woken threads would otherwise race to note it.
+    _until(lambda: len(recorder.granted) == 1)
     queue.release(flooded)
     for thread in [*flood, latecomer]:
         thread.join()
