@@ -19,6 +19,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path
 from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -64,7 +65,7 @@ def _user(request: HttpRequest) -> User:
 
 def _require_claim_role(request: HttpRequest) -> None:
     if not queries.takes_part_in_claims(_user(request)):
-        raise PermissionDenied("Your role takes no part in reward claims.")
+        raise PermissionDenied(_("Your role takes no part in reward claims."))
 
 
 def _ids(pk: object) -> str:

@@ -26,6 +26,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from embrace.accounts.models import User, afresh
 from embrace.accounts.roles import CONTENT_BLIND_ROLES, Perm, Role
@@ -34,6 +37,7 @@ from embrace.audit.log import record
 from embrace.cases.actions import Photo, attachment_path, today, write_sealed_file
 from embrace.cases.models import Case, Status
 from embrace.custody import groups as custody_groups
+from embrace.myanmar.templatetags.myanmar import day, digits
 from embrace.myanmar.text import normalise_digits
 from embrace.rewards import ledger
 from embrace.rewards.ledger import Leg
@@ -56,7 +60,7 @@ from embrace.rewards.models import (
     TrancheStatus,
     schedule_in_force,
 )
-from embrace.rewards.money import Currency, split
+from embrace.rewards.money import Currency, amount_shown, split
 from embrace.vault import actions as vault
 from embrace.vault.blind import blind_index
 from embrace.vault.keyring import Keyring, NoAccess
@@ -66,35 +70,34 @@ from embrace.vault.models import Compartment, KeyGroup
 CLAIMABLE = frozenset({Status.ARRIVED, Status.SCREENED, Status.REGISTERED})
 WHOLE = 10_000  # basis points
 COMPARTMENT_KIND = "finance"
-ALREADY_CLAIMED = "This asset is already claimed: the same aircraft, vessel or weapon is paid once."
+ALREADY_CLAIMED = gettext_lazy(
+    "This asset is already claimed: the same aircraft, vessel or weapon is paid once."
+)
 
 
 class ClaimError(Exception):
     """The step is refused; the message says why, in words for the person who tried. ``status`` is what a
     page answers with: 409 for something already done (submitted, paid, a part taken), else 400."""
 
-    def __init__(self, message: str, *, status: int = 400) -> None:
+    def __init__(self, message: str | Promise, *, status: int = 400) -> None:
         super().__init__(message)
         self.status = status
-
-
-def _require(user: User, perm: Perm, what: str) -> User:
-    fresh = afresh(user, perm)
-    if fresh is None:
-        raise ClaimError(f"You may not {what}.")
-    return fresh
 
 
 def _locked(claim: Claim) -> Claim:
     return Claim.objects.select_for_update(of=("self",)).select_related("case").get(pk=claim.pk)
 
 
-def _handler_of(claim: Claim, actor: User, what: str) -> User:
+def _handler_of(claim: Claim, actor: User) -> User | None:
     """The actor, if they handle the claim's case now (a case handed to someone else takes its claims with
-    it), recorded as the claim's handler; they may not have taken another part in it."""
-    current = _require(actor, Perm.CASE_HANDLE, "work on reward claims")
+    it), recorded as the claim's handler; they may not have taken another part in it. None if someone else
+    handles the case: the caller refuses in a whole sentence that names the step (Burmese word order does
+    not let a sentence be assembled around a verb phrase)."""
+    current = afresh(actor, Perm.CASE_HANDLE)
+    if current is None:
+        raise ClaimError(_("You may not work on reward claims."))
     if claim.case.handler_id != current.pk:
-        raise ClaimError(f"Only the case's handler may {what}.")
+        return None
     take_part(claim, current, Part.HANDLER)
     return current
 
@@ -109,8 +112,11 @@ def take_part(claim: Claim, user: User, part: Part) -> None:
         if existing.part == part:
             return
         raise ClaimError(
-            f"You already took part in this claim ({Part(existing.part).label.lower()}); "
-            "each step must be taken by a different person.",
+            _(
+                "You already took part in this claim (%(part)s); each step must be taken by a different "
+                "person."
+            )
+            % {"part": Part(existing.part).label.lower()},
             status=409,
         )
     try:
@@ -118,7 +124,7 @@ def take_part(claim: Claim, user: User, part: Part) -> None:
             Participant.objects.create(claim=claim, user=user, part=part)
     except IntegrityError:
         raise ClaimError(
-            "You already took part in this claim; another person must take this step.", status=409
+            _("You already took part in this claim; another person must take this step."), status=409
         ) from None
 
 
@@ -174,18 +180,18 @@ def share_finance_file(case: Case, *, keyring: Keyring, actor: User) -> list[Use
         current = afresh(actor)
         file = FinanceFile.objects.select_for_update().filter(case=case).select_related("compartment").first()
         if current is None or file is None:
-            raise ClaimError("This case has no finance file to share.", status=404)
+            raise ClaimError(_("This case has no finance file to share."), status=404)
         if not keyring.can_read(file.compartment):
-            raise ClaimError("You hold no key to this finance file: ask someone who does.", status=403)
+            raise ClaimError(_("You hold no key to this finance file: ask someone who does."), status=403)
         missing = finance_readers_missing(case)
         if not missing:
-            raise ClaimError("Everyone who should read this finance file already can.", status=409)
+            raise ClaimError(_("Everyone who should read this finance file already can."), status=409)
         try:
             for user in missing:
                 vault.grant(file.compartment, user, by=keyring, actor=current)
         except NoAccess:  # re-keyed without them since the check above: nothing was granted
             raise ClaimError(
-                "You no longer hold this file's key: ask someone who does.", status=403
+                _("You no longer hold this file's key: ask someone who does."), status=403
             ) from None
         record(
             Event.FINANCE_FILE_SHARED,
@@ -216,13 +222,15 @@ def open_sealed(keyring: Keyring, envelope: bytes | memoryview | None) -> dict[s
 def open_claim(case: Case, *, actor: User) -> Claim:
     with transaction.atomic():
         locked = Case.objects.select_for_update().get(pk=case.pk)
-        current = _require(actor, Perm.CASE_HANDLE, "open a reward claim")
+        current = afresh(actor, Perm.CASE_HANDLE)
+        if current is None:
+            raise ClaimError(_("You may not open a reward claim."))
         if locked.handler_id != current.pk:
-            raise ClaimError("Only the case's handler may open a reward claim for it.")
+            raise ClaimError(_("Only the case's handler may open a reward claim for it."))
         if locked.status not in CLAIMABLE:
             raise ClaimError(
-                f"A reward is claimed after arrival and before the case closes; this case is "
-                f"{Status(locked.status).label.lower()}."
+                _("A reward is claimed after arrival and before the case closes; this case is %(status)s.")
+                % {"status": Status(locked.status).label.lower()}
             )
         finance_compartment(locked, actor=current)
         claim = Claim.objects.create(case=locked, opened_on=today(), opened_by=current)
@@ -241,17 +249,20 @@ def asset_digest(kind: str, number: str) -> str | None:
     if not normalised:
         return None
     if kind not in AssetKind.values:
-        raise ClaimError("Choose what kind of number identifies the asset.")
+        raise ClaimError(_("Choose what kind of number identifies the asset."))
     return blind_index(f"asset_{kind}", normalised)
 
 
 def entry_in_force(code: str, act_on: datetime.date) -> Entry:
     schedule = schedule_in_force(act_on)
     if schedule is None:
-        raise ClaimError(f"No reward schedule was in force on {act_on:%d %B %Y}.")
+        raise ClaimError(_("No reward schedule was in force on %(day)s.") % {"day": day(act_on)})
     entry = schedule.entries.filter(code=code).first()
     if entry is None:
-        raise ClaimError(f"The schedule in force on {act_on:%d %B %Y} ({schedule.title}) has no such entry.")
+        raise ClaimError(
+            _("The schedule in force on %(day)s (%(title)s) has no such entry.")
+            % {"day": day(act_on), "title": schedule.title}
+        )
     return entry
 
 
@@ -282,14 +293,16 @@ def add_item(
     try:
         with transaction.atomic():
             locked = _locked(claim)
-            current = _handler_of(locked, actor, "add to its claims")
+            current = _handler_of(locked, actor)
+            if current is None:
+                raise ClaimError(_("Only the case's handler may add to its claims."))
             if locked.status != ClaimStatus.DRAFT:
-                raise ClaimError("Items are added before the claim is submitted.")
+                raise ClaimError(_("Items are added before the claim is submitted."))
             if act_on > today():
-                raise ClaimError("The day of the act cannot be in the future.")
+                raise ClaimError(_("The day of the act cannot be in the future."))
             entry = entry_in_force(entry_code, act_on)
             if quantity < 1 or (quantity > 1 and not entry.per_item):
-                raise ClaimError("Only an entry paid per vehicle may have more than one.")
+                raise ClaimError(_("Only an entry paid per vehicle may have more than one."))
             digest = asset_digest(asset_kind, asset_number) if asset_number.strip() else None
             if digest and ClaimItem.objects.filter(asset_digest=digest, asset_held=True).exists():
                 raise ClaimError(ALREADY_CLAIMED, status=409)
@@ -351,33 +364,38 @@ def _shares(claim: Claim, specs: Sequence[ShareSpec]) -> list[tuple[Case, int]]:
         reference = spec.case_reference.strip().upper()
         case = Case.objects.filter(reference=reference).first()
         if case is None:
-            raise ClaimError(f"There is no case {reference}.")
+            raise ClaimError(_("There is no case %(reference)s.") % {"reference": reference})
         if case.status not in CLAIMABLE and case.pk != claim.case_id:
-            raise ClaimError(f"Case {reference} has not arrived: only people who are out share a reward.")
+            raise ClaimError(
+                _("Case %(reference)s has not arrived: only people who are out share a reward.")
+                % {"reference": reference}
+            )
         if reference in rows:
-            raise ClaimError(f"Case {reference} is named twice.")
+            raise ClaimError(_("Case %(reference)s is named twice.") % {"reference": reference})
         if not 1 <= spec.basis_points <= WHOLE:
-            raise ClaimError("Each share is more than nothing and at most the whole.")
+            raise ClaimError(_("Each share is more than nothing and at most the whole."))
         rows[reference] = (case, spec.basis_points)
     if claim.case.reference not in rows:
-        raise ClaimError("The claim's own case must have a share.")
+        raise ClaimError(_("The claim's own case must have a share."))
     if sum(bp for _, bp in rows.values()) != WHOLE:
-        raise ClaimError("The shares must add up to the whole (100%).")
+        raise ClaimError(_("The shares must add up to the whole (100%)."))
     return list(rows.values())
 
 
 def submit_claim(claim: Claim, *, actor: User) -> Claim:
     with transaction.atomic():
         locked = _locked(claim)
-        current = _handler_of(locked, actor, "submit its claims")
+        current = _handler_of(locked, actor)
+        if current is None:
+            raise ClaimError(_("Only the case's handler may submit its claims."))
         if locked.status != ClaimStatus.DRAFT:
-            raise ClaimError("This claim has already been submitted.", status=409)
+            raise ClaimError(_("This claim has already been submitted."), status=409)
         items = list(locked.items.prefetch_related("shares"))
         if not items:
-            raise ClaimError("A claim needs at least one item.")
+            raise ClaimError(_("A claim needs at least one item."))
         for item in items:
             if sum(s.basis_points for s in item.shares.all()) != WHOLE:
-                raise ClaimError("An item's shares do not add up to the whole.")
+                raise ClaimError(_("An item's shares do not add up to the whole."))
         locked.status, locked.submitted_on = ClaimStatus.SUBMITTED, today()
         locked.save(update_fields=["status", "submitted_on"])
         record(Event.CLAIM_SUBMITTED, actor=current, subject=locked, items=len(items))
@@ -387,21 +405,23 @@ def submit_claim(claim: Claim, *, actor: User) -> Claim:
 # --- Verification and valuation ------------------------------------------------------------------------
 
 
-def _require_key(claim: Claim, keyring: Keyring | None, who: str) -> None:
+def _holds_key(claim: Claim, keyring: Keyring | None) -> bool:
     """The evidence must have been readable to the person judging it: a key, not only a role."""
     file = FinanceFile.objects.filter(case=claim.case_id).select_related("compartment").first()
-    if keyring is None or file is None or not keyring.can_read(file.compartment):
-        raise ClaimError(f"You hold no key to this claim's evidence, so you cannot {who} it.")
+    return keyring is not None and file is not None and keyring.can_read(file.compartment)
 
 
 def verify_claim(claim: Claim, *, genuine: bool, note: str, actor: User, keyring: Keyring | None) -> Claim:
     """A vetting reviewer's judgement of the evidence. Not genuine rejects the claim."""
     with transaction.atomic():
         locked = _locked(claim)
-        current = _require(actor, Perm.REWARD_VERIFY, "verify reward claims")
+        current = afresh(actor, Perm.REWARD_VERIFY)
+        if current is None:
+            raise ClaimError(_("You may not verify reward claims."))
         if locked.status not in (ClaimStatus.SUBMITTED, ClaimStatus.APPROVED) or locked.verified_on:
-            raise ClaimError("Only a submitted claim that is not yet verified can be verified.")
-        _require_key(locked, keyring, "verify")
+            raise ClaimError(_("Only a submitted claim that is not yet verified can be verified."))
+        if not _holds_key(locked, keyring):
+            raise ClaimError(_("You hold no key to this claim's evidence, so you cannot verify it."))
         take_part(locked, current, Part.VERIFIER)
         if not genuine:
             return _close(locked, ClaimStatus.REJECTED, note, actor=current)
@@ -429,24 +449,28 @@ def value_claim(
     amount times the quantity; an entry "valued by committee" is worth what the valuer sets."""
     with transaction.atomic():
         locked = _locked(claim)
-        current = _require(actor, Perm.REWARD_VALUE, "value reward claims")
+        current = afresh(actor, Perm.REWARD_VALUE)
+        if current is None:
+            raise ClaimError(_("You may not value reward claims."))
         if locked.status != ClaimStatus.SUBMITTED or locked.valued_on:
-            raise ClaimError("Only a submitted claim that is not yet valued can be valued.")
-        _require_key(locked, keyring, "value")
+            raise ClaimError(_("Only a submitted claim that is not yet valued can be valued."))
+        if not _holds_key(locked, keyring):
+            raise ClaimError(_("You hold no key to this claim's evidence, so you cannot value it."))
         take_part(locked, current, Part.VALUER)
         items = list(locked.items.select_related("entry"))
         if set(values) != {str(item.pk) for item in items}:
-            raise ClaimError("Give a value for every item of the claim, and only for them.")
+            raise ClaimError(_("Give a value for every item of the claim, and only for them."))
         total = 0
         for item in items:
             value = values[str(item.pk)]
             fixed = _published_value(item)
             if fixed is not None and value != fixed:
                 raise ClaimError(
-                    f"{item.entry.title_en}: the published amount is fixed at ${fixed / 100:,.2f}."
+                    _("%(entry)s: the published amount is fixed at %(amount)s.")
+                    % {"entry": item.entry.title, "amount": amount_shown(fixed, Currency.USD)}
                 )
             if value <= 0:
-                raise ClaimError("Every item is worth more than nothing; reject the claim instead.")
+                raise ClaimError(_("Every item is worth more than nothing; reject the claim instead."))
             item.value_minor = value
             item.save(update_fields=["value_minor"])
             total += value
@@ -468,11 +492,14 @@ def _published_value(item: ClaimItem) -> int | None:
 
 def _plan_tranches(claim: Claim, plans: Sequence[TranchePlan], total: int) -> None:
     if not plans:
-        raise ClaimError("Plan at least one tranche.")
+        raise ClaimError(_("Plan at least one tranche."))
     if any(p.amount_minor <= 0 for p in plans):
-        raise ClaimError("Every tranche is more than nothing.")
+        raise ClaimError(_("Every tranche is more than nothing."))
     if sum(p.amount_minor for p in plans) != total:
-        raise ClaimError(f"The tranches must add up to the claim's value, ${total / 100:,.2f}.")
+        raise ClaimError(
+            _("The tranches must add up to the claim's value, %(amount)s.")
+            % {"amount": amount_shown(total, Currency.USD)}
+        )
     Tranche.objects.bulk_create(
         Tranche(claim=claim, position=i, condition=p.condition, amount_minor=p.amount_minor)
         for i, p in enumerate(plans, start=1)
@@ -489,20 +516,22 @@ def _locked_tranche(tranche: Tranche) -> tuple[Claim, Tranche]:
 
 def _refuse_unless_due(claim: Claim, tranche: Tranche) -> None:
     if claim.status not in (ClaimStatus.SUBMITTED, ClaimStatus.APPROVED) or not claim.valued_on:
-        raise ClaimError("Tranches are approved on a submitted, valued claim.")
+        raise ClaimError(_("Tranches are approved on a submitted, valued claim."))
     if tranche.condition == TrancheCondition.VERIFICATION and not claim.verified_on:
-        raise ClaimError("This tranche is paid after verification, and the claim is not verified yet.")
+        raise ClaimError(_("This tranche is paid after verification, and the claim is not verified yet."))
     if claim.case.status not in CLAIMABLE and claim.case.status != Status.CLOSED:
-        raise ClaimError("The case is no longer one a reward is paid on.")
+        raise ClaimError(_("The case is no longer one a reward is paid on."))
 
 
 def ask_tranche(tranche: Tranche, *, actor: User) -> Tranche:
     """The first committee member's approval: asks a second one to approve."""
     with transaction.atomic():
         claim, locked = _locked_tranche(tranche)
-        current = _require(actor, Perm.REWARD_APPROVE, "approve reward tranches")
+        current = afresh(actor, Perm.REWARD_APPROVE)
+        if current is None:
+            raise ClaimError(_("You may not approve reward tranches."))
         if locked.status != TrancheStatus.PLANNED:
-            raise ClaimError("This tranche is not waiting for approval.")
+            raise ClaimError(_("This tranche is not waiting for approval."))
         _refuse_unless_due(claim, locked)
         take_part(claim, current, Part.APPROVER)
         locked.status, locked.asked_by = TrancheStatus.ASKED, current
@@ -515,11 +544,13 @@ def decide_tranche(tranche: Tranche, *, approve: bool, actor: User) -> Tranche:
     """The second committee member's decision. Approval posts what the tranche owes each claimant."""
     with transaction.atomic():
         claim, locked = _locked_tranche(tranche)
-        current = _require(actor, Perm.REWARD_APPROVE, "approve reward tranches")
+        current = afresh(actor, Perm.REWARD_APPROVE)
+        if current is None:
+            raise ClaimError(_("You may not approve reward tranches."))
         if locked.status != TrancheStatus.ASKED:
-            raise ClaimError("This tranche is not waiting for a second approval.")
+            raise ClaimError(_("This tranche is not waiting for a second approval."))
         if locked.asked_by_id == current.pk:
-            raise ClaimError("You asked for this approval: a second committee member must decide it.")
+            raise ClaimError(_("You asked for this approval: a second committee member must decide it."))
         take_part(claim, current, Part.APPROVER)
         if not approve:
             locked.status, locked.asked_by = TrancheStatus.PLANNED, None
@@ -537,9 +568,9 @@ def decide_tranche(tranche: Tranche, *, approve: bool, actor: User) -> Tranche:
                 )
         except IntegrityError:
             # tranche_two_approvers: the check above says it in words; the constraint is the backstop.
-            raise ClaimError("A tranche needs two different committee members.") from None
+            raise ClaimError(_("A tranche needs two different committee members.")) from None
         if claimed != 1:
-            raise ClaimError("This tranche has just been decided by someone else.", status=409)
+            raise ClaimError(_("This tranche has just been decided by someone else."), status=409)
         locked.refresh_from_db()
         if not claim.tranches.exclude(status__in=[TrancheStatus.APPROVED, TrancheStatus.PAID]).exists():
             claim.status = ClaimStatus.APPROVED
@@ -597,9 +628,11 @@ def owed_by_case(tranche: Tranche) -> dict[str, list[tuple[Entry | None, int]]]:
 def withdraw_claim(claim: Claim, *, note: str, actor: User) -> Claim:
     with transaction.atomic():
         locked = _locked(claim)
-        current = _handler_of(locked, actor, "withdraw its claims")
+        current = _handler_of(locked, actor)
+        if current is None:
+            raise ClaimError(_("Only the case's handler may withdraw its claims."))
         if locked.status not in (ClaimStatus.DRAFT, ClaimStatus.SUBMITTED, ClaimStatus.APPROVED):
-            raise ClaimError("This claim can no longer be withdrawn.")
+            raise ClaimError(_("This claim can no longer be withdrawn."))
         return _close(locked, ClaimStatus.WITHDRAWN, note, actor=current)
 
 
@@ -611,7 +644,8 @@ def _close(claim: Claim, status: ClaimStatus, note: str, *, actor: User) -> Clai
     for tranche in open_tranches:
         if tranche.payments.filter(reversed=False).exists():
             raise ClaimError(
-                f"Tranche {tranche.position} is partly paid: pay the rest or reverse those payments first."
+                _("Tranche %(number)s is partly paid: pay the rest or reverse those payments first.")
+                % {"number": digits(tranche.position)}
             )
     paid_any = claim.tranches.filter(payments__reversed=False).exists()
     for tranche in open_tranches:

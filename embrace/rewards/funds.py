@@ -12,16 +12,18 @@ import datetime
 from collections import defaultdict
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from embrace.accounts.models import User, afresh
 from embrace.accounts.roles import Perm
 from embrace.audit.events import Event
 from embrace.audit.log import record
 from embrace.cases.actions import today
+from embrace.myanmar.templatetags.myanmar import digits
 from embrace.rewards import ledger
 from embrace.rewards.ledger import Leg
 from embrace.rewards.models import Account, Journal, JournalKind, LedgerHead
-from embrace.rewards.money import MAX_MINOR, Currency, display
+from embrace.rewards.money import MAX_MINOR, Currency, amount_shown, currency_name
 
 MEMO_MAX = 200
 
@@ -33,16 +35,16 @@ class FundsError(Exception):
 def _current(user: User) -> User:
     current = afresh(user, Perm.FUNDS_RECORD)
     if current is None:
-        raise FundsError("Only finance may record or reverse funds received.")
+        raise FundsError(_("Only finance may record or reverse funds received."))
     return current
 
 
 def _clean_memo(memo: str, *, required: bool) -> str:
     memo = memo.strip()
     if required and not memo:
-        raise FundsError("Say why, in a few words.")
+        raise FundsError(_("Say why, in a few words."))
     if len(memo) > MEMO_MAX:
-        raise FundsError(f"A memo is at most {MEMO_MAX} characters.")
+        raise FundsError(_("A memo is at most %(count)s characters.") % {"count": digits(MEMO_MAX)})
     return memo
 
 
@@ -52,11 +54,11 @@ def record_donation(
     """Post funds received. ``memo`` is a donor's code, never a name; it stays out of the audit log."""
     current = _current(actor)
     if currency not in Currency.values:
-        raise FundsError(f"{currency!r} is not a currency the programme holds.")
+        raise FundsError(_("%(currency)s is not a currency the programme holds.") % {"currency": currency})
     if not isinstance(amount_minor, int) or isinstance(amount_minor, bool):
-        raise FundsError("An amount is a whole number of minor units.")
+        raise FundsError(_("An amount is a whole number of minor units."))
     if not 0 < amount_minor < MAX_MINOR:
-        raise FundsError("An amount received must be more than nothing, and not absurdly large.")
+        raise FundsError(_("An amount received must be more than nothing, and not absurdly large."))
     memo = _clean_memo(memo, required=False)
     with transaction.atomic():
         journal = ledger.post(
@@ -86,9 +88,9 @@ def reverse_donation(journal: Journal, *, memo: str, actor: User) -> Journal:
         LedgerHead.objects.select_for_update().get_or_create(pk=1)
         locked = Journal.objects.filter(pk=journal.pk).first()
         if locked is None or locked.kind != JournalKind.DONATION:
-            raise FundsError("Only funds received can be reversed here.")
+            raise FundsError(_("Only funds received can be reversed here."))
         if Journal.objects.filter(reverses=locked).exists():
-            raise FundsError(f"Journal {locked.number} has already been reversed.")
+            raise FundsError(_("Journal %(number)s has already been reversed.") % {"number": locked.number})
         brought: dict[str, int] = defaultdict(int)
         for currency, amount in locked.lines.filter(account=Account.CASH).values_list(
             "currency", "amount_minor"
@@ -98,8 +100,15 @@ def reverse_donation(journal: Journal, *, memo: str, actor: User) -> Journal:
             held = ledger.balance(Account.CASH, currency)
             if held - amount < 0:
                 raise FundsError(
-                    f"Reversing this would leave less than nothing in {currency}: "
-                    f"{display(held, currency)} is held and {display(amount, currency)} would go."
+                    _(
+                        "Reversing this would leave less than nothing in %(currency)s: %(held)s is held and "
+                        "%(amount)s would go."
+                    )
+                    % {
+                        "currency": currency_name(currency),
+                        "held": amount_shown(held, currency),
+                        "amount": amount_shown(amount, currency),
+                    }
                 )
         reversal = ledger.reverse(locked, actor=current, on=today(), memo=memo)
         for currency, amount in sorted(brought.items()):

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import URLPattern, path
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from embrace.accounts.decorators import staff_required
@@ -27,7 +28,7 @@ def rewards_home(request: HttpRequest) -> HttpResponse:
     claims = claim_queries.takes_part_in_claims(user)
     finance = user.can(Perm.FINANCE_READ)
     if not claims and not finance:
-        raise PermissionDenied("Your role takes no part in rewards.")
+        raise PermissionDenied(_("Your role takes no part in rewards."))
     queue = claim_queries.claims_for(user) if claims else None
     decide = user.can(Perm.STIPEND_APPROVE)
     pay = user.can(Perm.PAYMENT_RELEASE)

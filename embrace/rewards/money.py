@@ -14,6 +14,9 @@ from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 from django.db import models
 from django.utils.translation import get_language, gettext, gettext_lazy
+from django.utils.translation import gettext as _
+
+from embrace.myanmar.templatetags.myanmar import digits
 
 
 class Currency(models.TextChoices):
@@ -35,7 +38,9 @@ def _places(currency: str) -> int:
     try:
         return MINOR_UNITS[currency]
     except KeyError:
-        raise MoneyError(f"{currency!r} is not a currency the programme pays in.") from None
+        raise MoneyError(
+            _("%(currency)s is not a currency the programme pays in.") % {"currency": currency}
+        ) from None
 
 
 # What a person may type: digits, optionally grouped by commas in threes, optionally a point and decimals.
@@ -60,24 +65,24 @@ def to_minor(amount: Decimal | str | int, currency: str) -> int:
         text = typed(amount)
         if not PLAIN_AMOUNT.fullmatch(text):
             raise MoneyError(
-                gettext("Type the amount in plain digits, e.g. 1500 or 1,500.00: no letters, no exponent.")
+                _("Type the amount in plain digits, e.g. 1500 or 1,500.00: no letters, no exponent.")
             )
         amount = text.replace(",", "")
     try:
         value = Decimal(amount)
     except (InvalidOperation, TypeError):
-        raise MoneyError(gettext("%(amount)r is not an amount.") % {"amount": amount}) from None
+        raise MoneyError(_("%(amount)r is not an amount.") % {"amount": amount}) from None
     if not value.is_finite():
-        raise MoneyError(gettext("An amount must be a number."))
+        raise MoneyError(_("An amount must be a number."))
     scaled = value.scaleb(places)
     if scaled != scaled.to_integral_value():
         raise MoneyError(
-            gettext("%(currency)s has %(places)d decimal places; %(value)s has more.")
+            _("%(currency)s has %(places)d decimal places; %(value)s has more.")
             % {"currency": currency, "places": places, "value": value}
         )
     minor = int(scaled)
     if abs(minor) >= MAX_MINOR:
-        raise MoneyError(gettext("That amount is too large."))
+        raise MoneyError(_("That amount is too large."))
     return minor
 
 
@@ -89,7 +94,7 @@ def convert(minor: int, currency: str, to_currency: str, rate: Decimal) -> int:
     """``minor`` of ``currency`` in ``to_currency`` at ``rate`` (units of ``to_currency`` per unit of
     ``currency``), rounded half-even to the target's minor unit: the one rounding a payment makes."""
     if rate <= 0:
-        raise MoneyError("An exchange rate must be more than zero.")
+        raise MoneyError(_("An exchange rate must be more than zero."))
     value = from_minor(minor, currency) * rate
     places = _places(to_currency)
     return int(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN).scaleb(places))
@@ -101,6 +106,16 @@ def display(minor: int, currency: str) -> str:
     return f"{from_minor(minor, currency):,.{places}f} {currency}"
 
 
+def amount_shown(minor: int, currency: str) -> str:
+    """An amount inside a sentence on a page, with its currency as a volunteer reads it: "US$1,250.00",
+    "1,000,000.00 kyat"; Myanmar digits and the currency's Burmese name on a Burmese page."""
+    places = _places(currency)
+    number = digits(f"{from_minor(minor, currency):,.{places}f}")
+    if currency == Currency.USD:
+        return f"US${number}"
+    return f"{number} {_NAMES[currency]}"
+
+
 def split(total: int, weights: list[int]) -> list[int]:
     """``total`` divided in proportion to ``weights`` so the parts add up exactly to ``total``.
 
@@ -109,7 +124,7 @@ def split(total: int, weights: list[int]) -> list[int]:
     """
     whole = sum(weights)
     if whole <= 0 or any(w < 0 for w in weights):
-        raise MoneyError("Shares must be positive.")
+        raise MoneyError(_("Shares must be positive."))
     floors = [total * w // whole for w in weights]
     remainders = [total * w % whole for w in weights]
     left = total - sum(floors)
@@ -198,6 +213,11 @@ _NAMES: dict[str, object] = {
     Currency.MMK: gettext_lazy("kyat"),
     Currency.THB: gettext_lazy("baht"),
 }
+
+
+def currency_name(currency: str) -> str:
+    """The currency in words for a sentence: "US dollars", "kyat", "baht" (Burmese on a Burmese page)."""
+    return str(_NAMES[currency])
 
 
 def needs_confirmation(minor: int, currency: str) -> bool:

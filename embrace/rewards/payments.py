@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from embrace.accounts.models import User, afresh
 from embrace.accounts.roles import Perm
@@ -40,7 +41,7 @@ from embrace.rewards.models import (
     Tranche,
     TrancheStatus,
 )
-from embrace.rewards.money import Currency, MoneyError, convert, display
+from embrace.rewards.money import Currency, MoneyError, amount_shown, convert, currency_name
 
 
 class PaymentError(ClaimError):
@@ -58,7 +59,7 @@ class HowPaid:
 def _release_rights(actor: User) -> User:
     current = afresh(actor, Perm.PAYMENT_RELEASE)
     if current is None:
-        raise PaymentError("Only finance may release payments.")
+        raise PaymentError(_("Only finance may release payments."))
     return current
 
 
@@ -72,15 +73,15 @@ def _lock_ledger() -> None:
 
 def _check_how(how: HowPaid, owed_currency: str) -> None:
     if how.currency not in Currency.values:
-        raise PaymentError("Choose US dollars, kyat or baht.")
+        raise PaymentError(_("Choose US dollars, kyat or baht."))
     if how.currency == owed_currency and how.rate != 1:
-        raise PaymentError("Paid in the currency owed, the rate is 1.")
+        raise PaymentError(_("Paid in the currency owed, the rate is 1."))
     if how.rate <= 0:
-        raise PaymentError("An exchange rate must be more than zero.")
+        raise PaymentError(_("An exchange rate must be more than zero."))
     if how.currency != owed_currency and not how.rate_source.strip():
-        raise PaymentError("Say where the exchange rate comes from.")
+        raise PaymentError(_("Say where the exchange rate comes from."))
     if not how.channel.strip():
-        raise PaymentError("Give the payment channel's reference.")
+        raise PaymentError(_("Give the payment channel's reference."))
 
 
 def _legs(
@@ -97,9 +98,10 @@ def _legs(
     try:
         paid = convert(total, owed_currency, how.currency, how.rate)
     except MoneyError as exc:
-        raise PaymentError(str(exc)) from None
+        # convert refuses only a rate of zero or less here: the currencies were checked above.
+        raise PaymentError(_("An exchange rate must be more than zero.")) from exc
     if paid <= 0:
-        raise PaymentError("At that rate the payment rounds to nothing.")
+        raise PaymentError(_("At that rate the payment rounds to nothing."))
     return [
         *legs,
         Leg(Account.EXCHANGE, owed_currency, -total, case),
@@ -112,8 +114,12 @@ def _refuse_overdraft(currency: str, amount: int) -> None:
     held = ledger.balance(Account.CASH, currency)
     if held < amount:
         raise PaymentError(
-            f"Not enough funds held in {currency}: {display(held, currency)} for a payment of "
-            f"{display(amount, currency)}."
+            _("Not enough funds held in %(currency)s: %(held)s for a payment of %(amount)s.")
+            % {
+                "currency": currency_name(currency),
+                "held": amount_shown(held, currency),
+                "amount": amount_shown(amount, currency),
+            }
         )
 
 
@@ -125,14 +131,16 @@ def pay_tranche_share(tranche: Tranche, case: Case, how: HowPaid, *, actor: User
         locked = Tranche.objects.select_for_update().get(pk=tranche.pk)
         _lock_ledger()
         if locked.status != TrancheStatus.APPROVED:
-            raise PaymentError("Only an approved tranche that is not fully paid can be paid.")
-        if claim.status in (ClaimStatus.REJECTED, ClaimStatus.WITHDRAWN):
-            raise PaymentError(f"This claim was {claim.status}: nothing more is paid on it.")
+            raise PaymentError(_("Only an approved tranche that is not fully paid can be paid."))
+        if claim.status == ClaimStatus.REJECTED:
+            raise PaymentError(_("This claim was rejected: nothing more is paid on it."))
+        if claim.status == ClaimStatus.WITHDRAWN:
+            raise PaymentError(_("This claim was withdrawn: nothing more is paid on it."))
         owed = claims.owed_by_case(locked).get(str(case.pk))
         if not owed:
-            raise PaymentError("This tranche owes that case nothing.")
+            raise PaymentError(_("This tranche owes that case nothing."))
         if locked.payments.filter(case=case, reversed=False).exists():
-            raise PaymentError("This share of the tranche is already paid.", status=409)
+            raise PaymentError(_("This share of the tranche is already paid."), status=409)
         _check_how(how, Currency.USD)
         claims.take_part(claim, current, Part.PAYER)
         legs, paid = _legs(Account.REWARDS_OWED, Currency.USD, owed, case, how)
@@ -165,9 +173,9 @@ def pay_stipend(stipend: Stipend, how: HowPaid, *, actor: User) -> Payment:
         locked = Stipend.objects.select_for_update(of=("self",)).select_related("case").get(pk=stipend.pk)
         _lock_ledger()
         if locked.status != StipendStatus.APPROVED:
-            raise PaymentError("Only an approved, unpaid stipend can be paid.")
+            raise PaymentError(_("Only an approved, unpaid stipend can be paid."))
         if locked.approved_by_id == current.pk:
-            raise PaymentError("You approved this stipend: someone else in finance must pay it.")
+            raise PaymentError(_("You approved this stipend: someone else in finance must pay it."))
         _check_how(how, locked.currency)
         legs, paid = _legs(
             Account.STIPENDS_OWED, locked.currency, [(None, locked.amount_minor)], locked.case, how
@@ -203,9 +211,9 @@ def _record(
 ) -> Payment:
     first, second = approvers
     if first is None:
-        raise PaymentError("What this pays was never approved.")
+        raise PaymentError(_("What this pays was never approved."))
     if actor.pk in (first.pk, second.pk if second else None):
-        raise PaymentError("You approved this: someone else in finance must release the payment.")
+        raise PaymentError(_("You approved this: someone else in finance must release the payment."))
     journal = ledger.post(kind, legs, actor=actor, on=today())
     try:
         # The constraints are the last word: paid once, and never by an approver, even in a race.
@@ -230,9 +238,9 @@ def _record(
     except IntegrityError as exc:
         if "payment_not_released_by_approver" in str(exc):
             raise PaymentError(
-                "You approved this: someone else in finance must release the payment."
+                _("You approved this: someone else in finance must release the payment.")
             ) from None
-        raise PaymentError("This is already paid.", status=409) from None
+        raise PaymentError(_("This is already paid."), status=409) from None
     record(
         Event.PAYMENT_RECORDED,
         actor=actor,
@@ -279,9 +287,9 @@ def reverse_payment(payment: Payment, *, memo: str, actor: User) -> Payment:
         locked = Payment.objects.select_for_update(of=("self",)).select_related("journal").get(pk=payment.pk)
         _lock_ledger()
         if locked.reversed:
-            raise PaymentError("This payment has already been reversed.", status=409)
+            raise PaymentError(_("This payment has already been reversed."), status=409)
         if not memo.strip():
-            raise PaymentError("Say why the payment is reversed.")
+            raise PaymentError(_("Say why the payment is reversed."))
         journal = ledger.reverse(locked.journal, actor=current, on=today(), memo=memo.strip())
         Payment.objects.filter(pk=locked.pk).update(reversed=True)
         if locked.tranche_id:

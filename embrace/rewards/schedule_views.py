@@ -148,9 +148,11 @@ def schedule_propose(request: HttpRequest) -> HttpResponse:
 def schedule_revise(request: HttpRequest, approval_id: str) -> HttpResponse:
     schedule = _proposal(approval_id)
     if schedule.published:
-        return _problem(request, schedules.ScheduleError("A published schedule is never changed."))
+        return _problem(request, schedules.ScheduleError(gettext("A published schedule is never changed.")))
     if schedule.proposed_by_id != request.user.pk:
-        return _problem(request, schedules.NotAllowed("Only the member who proposed it may revise it."))
+        return _problem(
+            request, schedules.NotAllowed(gettext("Only the member who proposed it may revise it."))
+        )
     return _edit(request, schedule)
 
 

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
+from django.utils.translation import gettext as _
 
 from embrace.accounts.models import User, afresh
 from embrace.accounts.roles import Perm, Role
@@ -25,6 +26,7 @@ from embrace.approvals.models import Status as ApprovalStatus
 from embrace.audit.events import Event
 from embrace.audit.log import record, subject_of
 from embrace.cases.actions import today
+from embrace.myanmar.templatetags.myanmar import burmese_active, burmese_day, digits
 from embrace.rewards.models import Entry, Schedule
 
 ACTION = "rewards.publish_schedule"
@@ -74,59 +76,79 @@ def check_entry(draft: EntryDraft) -> None:
         validate_slug(draft.code)
     except ValidationError:
         raise ScheduleError(
-            f"“{draft.code}”: a code is letters, digits, hyphens and underscores only."
+            _("“%(code)s”: a code is letters, digits, hyphens and underscores only.") % {"code": draft.code}
         ) from None
     if len(draft.code) > 40:
-        raise ScheduleError(f"“{draft.code}”: a code has at most 40 characters.")
-    for title, language in ((draft.title_en, "English"), (draft.title_my, "Burmese")):
-        if not title.strip():
-            raise ScheduleError(f"“{draft.code}” needs a title in {language}.")
-        if len(title) > TITLE_LENGTH:
-            raise ScheduleError(
-                f"“{draft.code}”: the {language} title has more than {TITLE_LENGTH} characters."
-            )
+        raise ScheduleError(
+            _("“%(code)s”: a code has at most %(count)s characters.")
+            % {"code": draft.code, "count": digits(40)}
+        )
+    # One whole sentence per language: the language's name is not a word to slot into a Burmese sentence.
+    if not draft.title_en.strip():
+        raise ScheduleError(_("“%(code)s” needs a title in English.") % {"code": draft.code})
+    if len(draft.title_en) > TITLE_LENGTH:
+        raise ScheduleError(
+            _("“%(code)s”: the English title has more than %(count)s characters.")
+            % {"code": draft.code, "count": digits(TITLE_LENGTH)}
+        )
+    if not draft.title_my.strip():
+        raise ScheduleError(_("“%(code)s” needs a title in Burmese.") % {"code": draft.code})
+    if len(draft.title_my) > TITLE_LENGTH:
+        raise ScheduleError(
+            _("“%(code)s”: the Burmese title has more than %(count)s characters.")
+            % {"code": draft.code, "count": digits(TITLE_LENGTH)}
+        )
     if draft.valued_by_committee:
         # An amount beside "valued by committee" would be published as a promise nobody meant.
         if draft.amount_usd is not None or draft.amount_mmk is not None:
-            raise ScheduleError(f"“{draft.code}” is valued by committee, so it states no amount.")
+            raise ScheduleError(
+                _("“%(code)s” is valued by committee, so it states no amount.") % {"code": draft.code}
+            )
         return
     usd = draft.amount_usd
     if usd is None or not usd.is_finite() or usd <= 0:
         raise ScheduleError(
-            f"“{draft.code}” needs an amount in US dollars above zero, or “valued by committee”."
+            _("“%(code)s” needs an amount in US dollars above zero, or “valued by committee”.")
+            % {"code": draft.code}
         )
     if usd >= MAX_USD or usd != usd.quantize(Decimal("0.01")):
         raise ScheduleError(
-            f"“{draft.code}”: US${usd} is not an amount in dollars and cents under 10 billion."
+            _("“%(code)s”: US$%(amount)s is not an amount in dollars and cents under 10 billion.")
+            % {"code": draft.code, "amount": digits(usd)}
         )
     mmk = draft.amount_mmk
     if mmk is not None and (
         not mmk.is_finite() or mmk <= 0 or mmk >= MAX_MMK or mmk != mmk.to_integral_value()
     ):
-        raise ScheduleError(f"“{draft.code}”: an amount in kyat is a whole number above zero.")
+        raise ScheduleError(
+            _("“%(code)s”: an amount in kyat is a whole number above zero.") % {"code": draft.code}
+        )
 
 
 def _check_entries(entries: Sequence[EntryDraft]) -> None:
     if not entries:
-        raise ScheduleError("A schedule needs at least one entry.")
+        raise ScheduleError(_("A schedule needs at least one entry."))
     if len(entries) > MAX_ENTRIES:
-        raise ScheduleError(f"A schedule has at most {MAX_ENTRIES} entries.")
+        raise ScheduleError(_("A schedule has at most %(count)s entries.") % {"count": digits(MAX_ENTRIES)})
     seen: set[str] = set()
     for draft in entries:
         check_entry(draft)
         if draft.code in seen:
-            raise ScheduleError(f"The code “{draft.code}” is used twice; each entry needs its own.")
+            raise ScheduleError(
+                _("The code “%(code)s” is used twice; each entry needs its own.") % {"code": draft.code}
+            )
         seen.add(draft.code)
 
 
-def _day(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
+def _day(value: datetime.date) -> str:
+    """A date inside a refusal: "5 December 2026", or Burmese with Myanmar digits on a Burmese page."""
+    return burmese_day(value) if burmese_active() else f"{value.day} {value:%B %Y}"
 
 
 def _committee_member(actor: User) -> User:
     current = afresh(actor, Perm.SCHEDULE_CHANGE)
     if current is None:
-        raise NotAllowed("Only a member of the reward committee may change the reward schedule.")
+        raise NotAllowed(_("Only a member of the reward committee may change the reward schedule."))
     return current
 
 
@@ -138,8 +160,8 @@ def _lock_schedules() -> None:
 
 def _day_taken(effective_from: datetime.date) -> ScheduleError:
     return ScheduleError(
-        f"Another proposal already takes effect on {_day(effective_from)}: revise that one, or choose "
-        "another day."
+        _("Another proposal already takes effect on %(day)s: revise that one, or choose another day.")
+        % {"day": _day(effective_from)}
     )
 
 
@@ -158,20 +180,23 @@ def _refuse_pending_on(effective_from: datetime.date, *, besides: int | None = N
 
 def _check_dates(title: str, effective_from: datetime.date, announced_on: datetime.date) -> None:
     if not title.strip() or len(title) > 120:
-        raise ScheduleError("A schedule needs a title of at most 120 characters.")
+        raise ScheduleError(_("A schedule needs a title of at most 120 characters."))
     if effective_from < today():
         raise ScheduleError(
-            f"A schedule cannot take effect in the past ({_day(effective_from)}): acts already done "
-            f"keep the schedule that was in force then."
+            _(
+                "A schedule cannot take effect in the past (%(day)s): acts already done keep the schedule "
+                "that was in force then."
+            )
+            % {"day": _day(effective_from)}
         )
     latest = Schedule.objects.filter(published=True).order_by("-effective_from").first()
     if latest is not None and effective_from <= latest.effective_from:
         raise ScheduleError(
-            f"A new schedule must take effect after {_day(latest.effective_from)}, the day the latest "
-            f"published one took effect."
+            _("A new schedule must take effect after %(day)s, the day the latest published one took effect.")
+            % {"day": _day(latest.effective_from)}
         )
     if announced_on > effective_from:
-        raise ScheduleError("A schedule is announced on or before the day it takes effect.")
+        raise ScheduleError(_("A schedule is announced on or before the day it takes effect."))
 
 
 def ensure_unpublished(schedule: Schedule) -> Schedule:
@@ -179,7 +204,7 @@ def ensure_unpublished(schedule: Schedule) -> Schedule:
     edited. Reads the row afresh under a lock, so a version published a moment ago counts."""
     locked = Schedule.objects.select_for_update().get(pk=schedule.pk)
     if locked.published:
-        raise ScheduleError("A published schedule is never changed: propose a new version instead.")
+        raise ScheduleError(_("A published schedule is never changed: propose a new version instead."))
     return locked
 
 
@@ -280,7 +305,7 @@ def revise_schedule(
         _lock_schedules()
         locked = ensure_unpublished(schedule)
         if locked.proposed_by_id != current.pk:
-            raise NotAllowed("Only the member who proposed this schedule may revise it.")
+            raise NotAllowed(_("Only the member who proposed this schedule may revise it."))
         approval = Approval.objects.get(pk=locked.approval_id) if locked.approval_id else None
         if approval is not None and approval.status == ApprovalStatus.PENDING:
             try:
@@ -302,7 +327,7 @@ def revise_schedule(
             raise _day_taken(effective_from) from None
         except ProtectedError:
             raise ScheduleError(
-                "Something already refers to this proposal's entries; propose anew."
+                _("Something already refers to this proposal's entries; propose anew.")
             ) from None
         return _put_to_committee(locked, entries, current, revised=True)
 
@@ -326,8 +351,11 @@ def decide_schedule(schedule: Schedule, *, approve: bool, actor: User, note: str
             # published meanwhile. Either would make this one change what acts already done are worth.
             if locked.effective_from < today():
                 raise ScheduleError(
-                    f"This proposal was to take effect on {_day(locked.effective_from)}, which has passed: "
-                    f"publishing it now would be retroactive. Its proposer may revise the date."
+                    _(
+                        "This proposal was to take effect on %(day)s, which has passed: publishing it now "
+                        "would be retroactive. Its proposer may revise the date."
+                    )
+                    % {"day": _day(locked.effective_from)}
                 )
             later = (
                 Schedule.objects.filter(published=True, effective_from__gte=locked.effective_from)
@@ -337,8 +365,11 @@ def decide_schedule(schedule: Schedule, *, approve: bool, actor: User, note: str
             )
             if later is not None:
                 raise ScheduleError(
-                    f"“{later.title}”, taking effect on {_day(later.effective_from)}, was published "
-                    f"meanwhile; this proposal would now come before it. Its proposer may revise the date."
+                    _(
+                        "“%(title)s”, taking effect on %(day)s, was published meanwhile; this proposal would "
+                        "now come before it. Its proposer may revise the date."
+                    )
+                    % {"title": later.title, "day": _day(later.effective_from)}
                 )
             locked.published = True
             locked.save(update_fields=["published"])

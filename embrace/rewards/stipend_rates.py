@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime
 
 from django.db import IntegrityError, transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 
 from embrace.accounts.models import User
 from embrace.accounts.roles import Role
@@ -20,6 +22,7 @@ from embrace.approvals.models import Status as ApprovalStatus
 from embrace.audit.events import Event
 from embrace.audit.log import record, subject_of
 from embrace.cases.actions import today
+from embrace.myanmar.templatetags.myanmar import digits
 from embrace.rewards.models import StipendRate
 from embrace.rewards.money import MAX_MINOR, Currency, display
 from embrace.rewards.stipends import StipendError, committee_member, first_of_month
@@ -37,7 +40,8 @@ def describe(rate: StipendRate) -> str:
 
 
 def _month(day: datetime.date) -> str:
-    return f"{day:%B %Y}"
+    """A month inside a refusal, as the stipend pages show it; Myanmar digits on a Burmese page."""
+    return digits(date_format(day, "F Y"))
 
 
 def _lock_rates() -> None:
@@ -47,11 +51,14 @@ def _lock_rates() -> None:
 
 def _check_month(effective_from: datetime.date) -> None:
     if effective_from.day != 1:
-        raise StipendError("A stipend rate starts on the first day of a month.", status=400)
+        raise StipendError(_("A stipend rate starts on the first day of a month."), status=400)
     if effective_from <= first_of_month(today()):
         raise StipendError(
-            f"A new rate starts with a coming month: {_month(first_of_month(today()))}'s stipends are "
-            "proposed at the rate in force when the month began.",
+            _(
+                "A new rate starts with a coming month: the stipends of %(month)s are proposed at the rate "
+                "in force when the month began."
+            )
+            % {"month": _month(first_of_month(today()))},
             status=400,
         )
 
@@ -61,9 +68,14 @@ def _refuse_taken(effective_from: datetime.date, *, besides: int | None = None) 
     if besides is not None:
         taken = taken.exclude(pk=besides)
     if taken.filter(published=True).exists():
-        raise StipendError(f"A rate for {_month(effective_from)} is already published.")
+        raise StipendError(
+            _("A rate for %(month)s is already published.") % {"month": _month(effective_from)}
+        )
     if taken.filter(published=False, approval__status=ApprovalStatus.PENDING).exists():
-        raise StipendError(f"A proposal for {_month(effective_from)} is already waiting for a decision.")
+        raise StipendError(
+            _("A proposal for %(month)s is already waiting for a decision.")
+            % {"month": _month(effective_from)}
+        )
 
 
 def propose_rate(
@@ -72,10 +84,10 @@ def propose_rate(
     """An unpublished rate and the request that another committee member publish it."""
     current = committee_member(actor)
     if currency not in Currency.values:
-        raise StipendError("Choose US dollars, kyat or baht.", status=400)
+        raise StipendError(_("Choose US dollars, kyat or baht."), status=400)
     if not 0 < base_minor < MAX_MINOR or not 0 <= per_dependant_minor < MAX_MINOR:
         raise StipendError(
-            "The base must be more than nothing; the amount per dependant may be nothing.", status=400
+            _("The base must be more than nothing; the amount per dependant may be nothing."), status=400
         )
     _check_month(effective_from)
     with transaction.atomic():
@@ -120,9 +132,9 @@ def withdraw_rate(rate: StipendRate, *, actor: User) -> StipendRate:
         _lock_rates()
         locked = StipendRate.objects.select_related("approval").get(pk=rate.pk)
         if locked.proposed_by_id != current.pk:
-            raise StipendError("Only the member who proposed this rate may withdraw it.", status=403)
+            raise StipendError(_("Only the member who proposed this rate may withdraw it."), status=403)
         if locked.published or locked.approval is None or locked.approval.status != ApprovalStatus.PENDING:
-            raise StipendError("Only a proposal waiting for a decision can be withdrawn.")
+            raise StipendError(_("Only a proposal waiting for a decision can be withdrawn."))
         try:
             approvals.cancel_approval(locked.approval, actor=current)
         except approvals.ApprovalError as exc:
@@ -137,7 +149,7 @@ def decide_rate(rate: StipendRate, *, approve: bool, actor: User, note: str = ""
         _lock_rates()
         locked = StipendRate.objects.get(pk=rate.pk)
         if locked.published:
-            raise StipendError("This rate is already published.")
+            raise StipendError(_("This rate is already published."))
         try:
             approval = approvals.decide_request_about(
                 locked, locked.approval_id, ACTION, approve=approve, actor=current, note=note
@@ -153,8 +165,11 @@ def decide_rate(rate: StipendRate, *, approve: bool, actor: User, note: str = ""
             _check_month(locked.effective_from)
         except StipendError:
             raise StipendError(
-                f"{_month(locked.effective_from)} has begun: publishing this rate now would change a month "
-                "already under way. Refuse it, and propose a rate for a coming month."
+                _(
+                    "%(month)s has begun: publishing this rate now would change a month already under way. "
+                    "Refuse it, and propose a rate for a coming month."
+                )
+                % {"month": _month(locked.effective_from)}
             ) from None
         _refuse_taken(locked.effective_from, besides=locked.pk)
         locked.published = True
@@ -162,7 +177,9 @@ def decide_rate(rate: StipendRate, *, approve: bool, actor: User, note: str = ""
             with transaction.atomic():
                 locked.save(update_fields=["published"])
         except IntegrityError:  # the partial unique index, should the lock above ever be bypassed
-            raise StipendError(f"A rate for {_month(locked.effective_from)} is already published.") from None
+            raise StipendError(
+                _("A rate for %(month)s is already published.") % {"month": _month(locked.effective_from)}
+            ) from None
         record(
             Event.STIPEND_RATE_PUBLISHED,
             actor=current,

@@ -14,6 +14,7 @@ import datetime
 
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef
+from django.utils.translation import gettext as _
 
 from embrace.accounts.models import User, afresh
 from embrace.accounts.roles import Perm
@@ -58,7 +59,7 @@ def stipend_amount(rate: StipendRate, dependants: int) -> int:
 def committee_member(actor: User) -> User:
     current = afresh(actor, Perm.STIPEND_APPROVE)
     if current is None:
-        raise StipendError("Only the reward committee may propose or decide stipends.", status=403)
+        raise StipendError(_("Only the reward committee may propose or decide stipends."), status=403)
     return current
 
 
@@ -123,13 +124,13 @@ def decide_stipend(stipend: Stipend, *, approve: bool, actor: User) -> Stipend:
         locked = Stipend.objects.select_for_update(of=("self",)).select_related("case").get(pk=stipend.pk)
         if locked.status != StipendStatus.PROPOSED:
             raise StipendError(
-                f"This stipend is already {StipendStatus(locked.status).label.lower()}; "
-                "only a proposed one can be decided."
+                _("This stipend is already %(status)s; only a proposed one can be decided.")
+                % {"status": StipendStatus(locked.status).label.lower()}
             )
         if approve and locked.case.status not in SUPPORTED:
             raise StipendError(
-                f"The case is now {Status(locked.case.status).label.lower()}, no longer supported: "
-                "refuse this stipend instead."
+                _("The case is now %(status)s, no longer supported: refuse this stipend instead.")
+                % {"status": Status(locked.case.status).label.lower()}
             )
         if approve:
             locked.owed = ledger.post(
