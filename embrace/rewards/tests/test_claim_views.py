@@ -720,7 +720,7 @@ def test_bad_valuation_input_is_a_400_with_what_was_typed(
         ({"currency": "EUR"}, "Select a valid choice"),
         ({"case": "ELSEWHERE1"}, "Select a valid choice"),
         ({"channel": ""}, "This field is required"),
-        ({"currency": "THB", "rate": "35", "rate_source": "bank"}, "Not enough funds held in THB"),
+        ({"currency": "THB", "rate": "35", "rate_source": "bank"}, "Not enough funds held in baht"),
     ],
 )
 def test_bad_payment_input_is_a_400_with_what_was_typed(

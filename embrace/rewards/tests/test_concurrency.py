@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from django.db import connection
+from django.utils import translation
 
 from embrace.accounts.roles import Role
 from embrace.cases.models import Case
@@ -52,6 +53,8 @@ def together(*steps: Callable[[], Any]) -> list[tuple[str, Any]]:
     failures: list[BaseException] = []
 
     def run(n: int, step: Callable[[], Any]) -> None:
+        # A new thread reads the site's language (Burmese), not the English the rewards tests set.
+        translation.activate("en")
         try:
             start.wait(timeout=60)
             results[n] = ("done", step())

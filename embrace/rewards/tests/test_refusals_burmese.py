@@ -134,7 +134,7 @@ def test_an_act_on_a_day_no_schedule_was_in_force_is_refused_with_a_burmese_date
     [
         (
             {"act_on": (datetime.date.today() + 400 * DAY).isoformat()},
-            "လုပ်ရပ်",  # the form's own Burmese sentence about a day in the future
+            "လုပ်ရပ်ဖြစ်သည့်နေ့သည် အနာဂတ်တွင် မဖြစ်ရပါ။",
         ),
         ({"shares": "NOSUCHREF 100"}, "ကိစ္စ NOSUCHREF မရှိပါ။"),
         ({"quantity": "2"}, "ယာဉ်တစ်စီးချင်းအလိုက် ပေးချေသော ဇယားအမှတ်တွင်သာ တစ်ခုထက်ပို၍ ရှိနိုင်ပါသည်။"),
