@@ -367,3 +367,49 @@ def test_an_english_volunteer_still_reads_the_refusal_in_english(desk: Desk) -> 
     )
     assert response.status_code == 400
     assert "The tranches must add up to the claim&#x27;s value, US$500,000.00." in response.content.decode()
+
+
+def test_a_second_proposal_for_the_same_month_is_refused_naming_the_month_in_burmese(desk: Desk) -> None:
+    member = burmese(desk.people["committee1"])
+    month = first_of_month(first_of_month(today()) + 40 * DAY)
+    data = {
+        "effective_from": month.strftime("%Y-%m"),
+        "currency": "MMK",
+        "base": "150000",
+        "per_dependant": "0",
+    }
+    assert member.post(reverse("rewards:stipend_rate_propose"), data).status_code == 302
+    response = member.post(reverse("rewards:stipend_rate_propose"), data)
+    with translation.override("my"):
+        shown = myanmar_digits(date_format(month, "F Y"))
+    refused(response, 409, f"{shown} အတွက် အဆိုပြုချက်တစ်ခုသည် ဆုံးဖြတ်ချက်ကို စောင့်နေပြီး ဖြစ်ပါသည်။")
+
+
+def test_a_second_schedule_for_the_same_day_is_refused_with_a_burmese_date(desk: Desk) -> None:
+    effective = today() + 10 * DAY
+    propose_schedule("Radar", effective, today(), [ENTRY], actor=desk.user("committee1"))
+    chair = burmese(desk.people["committee2"])
+    data = {
+        "title": "Same day",
+        "effective_from": effective.isoformat(),
+        "announced_on": today().isoformat(),
+        "form-TOTAL_FORMS": "1",
+        "form-INITIAL_FORMS": "0",
+        "form-MIN_NUM_FORMS": "0",
+        "form-MAX_NUM_FORMS": "1000",
+        "form-0-code": ENTRY.code,
+        "form-0-title_en": ENTRY.title_en,
+        "form-0-title_my": ENTRY.title_my,
+        "form-0-amount_usd": "250,000",
+    }
+    response = chair.post(reverse("rewards:schedule_propose"), data)
+    with translation.override("my"):
+        day = burmese_day(effective)
+    refused(
+        response,
+        400,
+        f"အခြားအဆိုပြုချက်တစ်ခုသည် {day} တွင် အသက်ဝင်မည် ဖြစ်ပြီးသားဖြစ်သည်-",
+        "Same day",
+        ENTRY.code,
+        ENTRY.title_en,
+    )
