@@ -368,6 +368,10 @@ INTAKE_VISIT_SECONDS = 30 * 60  # how long an open thread page can still send re
 INTAKE_MAX_PHOTOS = 5
 INTAKE_MAX_PHOTO_BYTES = 10 * 1024 * 1024
 INTAKE_MAX_PHOTO_PIXELS = 40_000_000
+# Flood waves (embrace.cases.waves): the waves page reads the first messages of at most this many of the
+# newest new enquiries, with the officer's own keys, in the request; groups this size or larger are waves.
+INTAKE_WAVE_WINDOW = env_int("EMBRACE_INTAKE_WAVE_WINDOW", 500, minimum=10)
+INTAKE_WAVE_MIN_SIZE = env_int("EMBRACE_INTAKE_WAVE_MIN_SIZE", 5, minimum=2)
 # Uploads stay in memory: Django's default handler would spill plaintext photos to temporary files on disk.
 FILE_UPLOAD_HANDLERS = ["embrace.intake.uploads.InMemoryUploadHandler"]
 DATA_UPLOAD_MAX_NUMBER_FILES = 20  # above INTAKE_MAX_PHOTOS extras are dropped and named; above this, a 400

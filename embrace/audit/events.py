@@ -64,6 +64,9 @@ class Event(models.TextChoices):
     INTAKE_ROUTE_CHANGED = "config.intake_route_changed"
     ATTACHMENT_VIEWED = "case.attachment_viewed"
     QUARANTINE_EMPTIED = "case.quarantine_emptied"
+    # A flood wave: asked for (the case ids fixed), and moved (the ids moved; each case's step has its own).
+    WAVE_QUARANTINE_ASKED = "case.wave_quarantine_asked"
+    WAVE_QUARANTINED = "case.wave_quarantined"
     EXPORT = "data.export"
     CONFIG_CHANGED = "config.changed"
     DEMO_SEEDED = "config.demo_seeded"

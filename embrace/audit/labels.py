@@ -44,6 +44,8 @@ LABELS = {
     Event.CASE_NOTE_ADDED: _("Internal note written"),
     Event.ATTACHMENT_VIEWED: _("Photo opened"),
     Event.QUARANTINE_EMPTIED: _("Quarantine emptied"),
+    Event.WAVE_QUARANTINE_ASKED: _("Asked to move a flood wave to quarantine"),
+    Event.WAVE_QUARANTINED: _("Flood wave moved to quarantine"),
     Event.EXPORT: _("Data exported"),
     Event.CONFIG_CHANGED: _("Settings changed"),
     Event.DEMO_SEEDED: _("Demonstration data created"),

@@ -48,6 +48,7 @@ def _benchmarks() -> list[Benchmark]:
         rewards,
         seized,
         vault,
+        waves,
     )
 
     return [
@@ -63,6 +64,7 @@ def _benchmarks() -> list[Benchmark]:
         *retention.BENCHMARKS,
         *crash.BENCHMARKS,
         *seized.BENCHMARKS,
+        *waves.BENCHMARKS,
     ]
 
 

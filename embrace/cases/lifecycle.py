@@ -19,6 +19,7 @@ the required role approves it, and only if the case is still where it was and th
 from __future__ import annotations
 
 import datetime
+import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from embrace.approvals.models import Approval
 
 __all__ = [
+    "QUARANTINE_WAVE",
     "TRANSITIONS",
     "IllegalTransition",
     "LifecycleError",
@@ -55,6 +57,7 @@ __all__ = [
     "allowed",
     "complete_approved_transition",
     "decide_transition",
+    "quarantine_wave",
     "request_transition",
 ]
 
@@ -143,6 +146,13 @@ TRANSITIONS: tuple[Transition, ...] = (
 )
 
 NAMES = frozenset(t.name for t in TRANSITIONS)
+
+# Moving a flood wave to quarantine (embrace.intake's waves page). Kept out of TRANSITIONS on purpose: no
+# case page offers it and no approval of a single case carries it out; only ``quarantine_wave`` takes it,
+# for an approved wave request, so hiding many enquiries always takes two intake officers of the team.
+QUARANTINE_WAVE = _t(
+    "quarantine", {S.ENQUIRY}, S.QUARANTINED, Perm.CASE_TRIAGE, Role.INTAKE_OFFICER, team_decides=True
+)
 
 
 # The furthest ahead a dormant case may be set to check in: further than this is a typing mistake.
@@ -329,6 +339,58 @@ def complete_approved_transition(approval: Approval, *, actor: User) -> Case:
         # Again at approval: a plant flag raised after the request must still stop the passage.
         _refuse_unless_vetted(case, row)
         return _apply(case, row, actor=actor, approval=approval)
+
+
+def quarantine_wave(
+    approval: Approval, steps: dict[uuid.UUID, int], *, team_id: uuid.UUID, actor: User
+) -> list[Case]:
+    """Move the cases of an approved wave request to quarantine, in one transaction: each case in ``steps``
+    (case id → how many steps its life had when the wave was asked for) that is still untouched (new,
+    unassigned, unanswered), of ``team_id``, and has taken no step since. Returns the cases moved.
+
+    As for ``complete_approved_transition``, the approval is checked as if untrusted: approved, by ``actor``
+    (the approver carries it out at once), who is another intake officer of the team than the asker, and
+    the asker may still triage the team's cases.
+    """
+    from embrace.cases.waves import untouched
+
+    row = QUARANTINE_WAVE
+    with transaction.atomic():
+        approval = approvals.Approval.objects.select_for_update().get(pk=approval.pk)
+        if approval.status != approvals.Status.APPROVED or approval.decided_by_id != actor.pk:
+            raise LifecycleError(_("This request has not been approved by you."))
+        decider = afresh(actor)
+        if (
+            decider is None
+            or decider.pk == approval.requested_by_id
+            or approval.required_role != row.approver
+            or not decider.has_role(Role.INTAKE_OFFICER)
+            or not decider.teams.filter(pk=team_id).exists()
+        ):
+            raise LifecycleError(_("Only another intake officer of the same team may approve this."))
+        asker = afresh(approval.requested_by)
+        if asker is None or not asker.can(row.perm) or not asker.teams.filter(pk=team_id).exists():
+            raise LifecycleError(_("The person who asked may no longer take this step."))
+        locked = list(
+            Case.objects.select_for_update()
+            .filter(pk__in=list(steps), team_id=team_id)
+            .select_related("body")
+            .order_by("pk")
+        )
+        still = set(
+            untouched(Case.objects.filter(pk__in=[c.pk for c in locked])).values_list("pk", flat=True)
+        )
+        taken = dict(
+            CaseTransition.objects.filter(case__in=[c.pk for c in locked])
+            .values("case")
+            .annotate(last=Max("seq"))
+            .values_list("case", "last")
+        )
+        moved = []
+        for case in locked:
+            if case.pk in still and taken.get(case.pk, 0) == steps[case.pk]:
+                moved.append(_apply(case, row, actor=actor, why={"wave": str(approval.pk)}))
+    return moved
 
 
 def _refuse_unless_vetted(case: Case, row: Transition) -> None:

@@ -13,6 +13,7 @@ from embrace.cases.models import Status
 
 STEP_LABELS: dict[str, Promise] = {
     "release": _("Release from quarantine"),
+    "quarantine": _("Move to quarantine with its wave"),
     "start_triage": _("Start triage"),
     "make_dormant": _("Put aside until a check-in date"),
     "refer_for_vetting": _("Refer for vetting"),

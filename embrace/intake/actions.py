@@ -12,25 +12,29 @@ import datetime
 import json
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, QuerySet
+from django.db.models import F, Max, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from embrace.accounts.roles import Role
+from embrace.accounts.roles import Perm, Role
 from embrace.approvals.actions import ApprovalError, decide_approval, request_approval
 from embrace.approvals.models import Approval
 from embrace.approvals.queries import pending_for
 from embrace.audit.events import Event
 from embrace.audit.log import record, subject_of
+from embrace.cases import lifecycle
 from embrace.cases.actions import Photo, mark_enquirer_activity, store_message, today
 from embrace.cases.duplicates import index_identifiers
-from embrace.cases.models import Case, Sender, Status
+from embrace.cases.models import Case, CaseTransition, Sender, Status
+from embrace.cases.waves import untouched
 from embrace.core.db import write_transaction
 from embrace.custody import groups as custody_groups
-from embrace.intake.models import IntakeRoute, UsedFormToken, Visit
+from embrace.intake.models import IntakeRoute, UsedFormToken, Visit, WaveMember, WaveRequest
 from embrace.retention.destroy import KINDS, destroy_case_content, scrub_destroyed_rows
 from embrace.vault import actions as vault
 from embrace.vault import receipts
@@ -217,6 +221,106 @@ def _empty_quarantine(team_id: str, *, actor: User) -> int:
     if cases:
         transaction.on_commit(scrub_destroyed_rows)
     return len(cases)
+
+
+# --- Flood waves -----------------------------------------------------------------------------------------
+
+
+QUARANTINE_WAVE = "intake.quarantine_wave"
+# A request names at most the window of enquiries the waves page reads: anything longer was not shown.
+WAVE_REASON_MAX = 500
+
+
+@dataclass(frozen=True)
+class WaveOutcome:
+    moved: int
+    left_out: int
+
+
+def request_wave_quarantine(case_ids: Sequence[uuid.UUID], *, reason: str, actor: User) -> WaveRequest:
+    """Ask a second intake officer of the team to approve moving these cases (a wave the asker was shown)
+    to quarantine. The set is fixed now: ids and how many steps each case has taken, nothing of its text."""
+    if not actor.can(Perm.CASE_TRIAGE):
+        raise QuarantineError(_("Only an intake officer may ask for this."))
+    reason = reason.strip()
+    if not reason:
+        raise QuarantineError(_("Say why these enquiries are a flood."))
+    ids = list(dict.fromkeys(case_ids))
+    if not ids or len(ids) > settings.INTAKE_WAVE_WINDOW:
+        raise QuarantineError(_("This wave names no enquiries the page showed."))
+    with transaction.atomic():
+        cases = list(
+            untouched(Case.objects.filter(pk__in=ids, team__in=actor.teams.all()))
+            .select_for_update()
+            .values_list("pk", "team_id")
+        )
+        teams = {team_id for _pk, team_id in cases}
+        if len(cases) != len(ids) or len(teams) != 1:
+            raise QuarantineError(
+                _("Some of these enquiries are no longer new, or not your team's: open the waves page again.")
+            )
+        wave = WaveRequest(team_id=teams.pop())
+        try:
+            wave.approval = request_approval(
+                QUARANTINE_WAVE,
+                subject_of(wave),
+                required_role=Role.INTAKE_OFFICER,
+                reason=reason[:WAVE_REASON_MAX],
+                actor=actor,
+            )
+        except ApprovalError as exc:
+            raise QuarantineError(str(exc)) from exc
+        wave.save()
+        taken = dict(
+            CaseTransition.objects.filter(case__in=ids)
+            .values("case")
+            .annotate(last=Max("seq"))
+            .values_list("case", "last")
+        )
+        WaveMember.objects.bulk_create(
+            WaveMember(wave=wave, case_id=pk, steps=taken.get(pk, 0)) for pk, _team in cases
+        )
+        record(Event.WAVE_QUARANTINE_ASKED, actor=actor, subject=wave, cases=[str(pk) for pk in ids])
+    return wave
+
+
+def pending_wave_requests(user: User) -> QuerySet[WaveRequest]:
+    """Wave requests this user may decide: another intake officer's, of one of the user's teams."""
+    approvals = pending_for(user).filter(action=QUARANTINE_WAVE)
+    return (
+        WaveRequest.objects.filter(approval__in=approvals, team__in=user.teams.all())
+        .exclude(approval__requested_by=user)
+        .select_related("approval__requested_by", "team")
+    )
+
+
+def decide_wave_quarantine(wave: WaveRequest, *, approve: bool, actor: User) -> WaveOutcome:
+    """Approve (and so move the wave's still-untouched cases to quarantine, all in this transaction) or
+    refuse. Cases triaged, answered or moved since the request are left out and counted."""
+    with transaction.atomic():
+        if not pending_wave_requests(actor).filter(pk=wave.pk).exists():
+            raise QuarantineError(_("Only another intake officer of the same team may decide this."))
+        try:
+            decided = decide_approval(wave.approval, approve=approve, actor=actor)
+        except ApprovalError as exc:
+            raise QuarantineError(str(exc)) from exc
+        asked = wave.members.count()
+        if not approve:
+            return WaveOutcome(0, 0)
+        steps = dict(wave.members.values_list("case_id", "steps"))
+        try:
+            moved = lifecycle.quarantine_wave(decided, steps, team_id=wave.team_id, actor=actor)
+        except lifecycle.LifecycleError as exc:
+            raise QuarantineError(str(exc)) from exc
+        outcome = WaveOutcome(len(moved), asked - len(moved))
+        record(
+            Event.WAVE_QUARANTINED,
+            actor=actor,
+            subject=wave,
+            moved=[str(case.pk) for case in moved],
+            left_out=outcome.left_out,
+        )
+    return outcome
 
 
 def forget_enquirer_traces(now: datetime.datetime) -> int:

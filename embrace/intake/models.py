@@ -47,3 +47,36 @@ class Visit(models.Model):
 
     def __str__(self) -> str:
         return str(self.id)
+
+
+class WaveRequest(models.Model):
+    """A request to move a flood wave to quarantine: the exact cases the asker saw grouped, fixed when
+    asked, for a second intake officer of the team to approve (``intake.actions.request_wave_quarantine``).
+
+    Only ids are kept: no text, fingerprint or similarity of the messages that made the group.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="+")
+    approval = models.OneToOneField(
+        "approvals.Approval", on_delete=models.PROTECT, related_name="wave_request"
+    )
+
+    def __str__(self) -> str:
+        return f"wave {self.pk}"
+
+
+class WaveMember(models.Model):
+    """One case of a wave, with how many steps its life had when the wave was asked for: a case that took a
+    step since (triaged, released, moved and back) is left out at approval."""
+
+    wave = models.ForeignKey(WaveRequest, on_delete=models.CASCADE, related_name="members")
+    # Emptying the quarantine deletes the case; the wave's record of it goes too.
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="+")
+    steps = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["wave", "case"], name="unique_wave_member")]
+
+    def __str__(self) -> str:
+        return f"{self.wave_id}: {self.case_id}"

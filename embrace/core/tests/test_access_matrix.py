@@ -106,6 +106,17 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
     ("intake_staff:quarantine_decide", NO_CASE): row(
         "405/403", intake_a="405/404", intake_b="405/404", anonymous="405/302"
     ),
+    # Flood waves: intake officers (their own teams' new enquiries). An empty request names no enquiries
+    # (400); deciding with an id that names no wave request finds nothing (404).
+    ("intake_staff:waves", NO_CASE): row(
+        "403/405", intake_a="200/405", intake_b="200/405", anonymous="302/405"
+    ),
+    ("intake_staff:wave_ask", NO_CASE): row(
+        "405/403", intake_a="405/400", intake_b="405/400", anonymous="405/302"
+    ),
+    ("intake_staff:wave_decide", NO_CASE): row(
+        "405/403", intake_a="405/404", intake_b="405/404", anonymous="405/302"
+    ),
     # Casework lists: the inbox for intake, "my cases" for handlers, search for both and for custodians
     # (identifiers only: a search shows only cases whose identity the searcher's keys open).
     ("cases:inbox", NO_CASE): row("403/405", intake_a="200/405", intake_b="200/405", anonymous="302/405"),
@@ -614,7 +625,7 @@ def url_for(world: World, target: Target) -> str:
             kwargs[param] = getattr(world, APPROVALS[target.name]).pk
         elif param == "approval_id" and target.name.startswith("rewards:schedule_"):
             kwargs[param] = world.rewards.schedule_request.pk
-        elif param in ("invitation_id", "change_id"):
+        elif param in ("invitation_id", "change_id", "wave_id"):
             kwargs[param] = NOTHING
         elif param == "token":
             kwargs[param] = "no-such-invitation"
