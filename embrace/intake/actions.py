@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from embrace.accounts.roles import Role
 from embrace.approvals.actions import ApprovalError, decide_approval, request_approval
@@ -171,7 +172,7 @@ def request_quarantine_emptying(team: Team, *, actor: User) -> Approval:
     """Ask a second intake officer of ``team`` to approve deleting its quarantine: a deletion is for good, and
     a real enquirer who typed fast may be among the junk, so one person never does it alone."""
     if not actor.teams.filter(pk=team.pk).exists():
-        raise QuarantineError("You can only ask to empty your own team's quarantine.")
+        raise QuarantineError(_("You can only ask to empty your own team's quarantine."))
     try:
         return request_approval(
             EMPTY_QUARANTINE, subject_of(team), required_role=Role.INTAKE_OFFICER, reason="", actor=actor
@@ -189,7 +190,7 @@ def decide_quarantine_emptying(approval: Approval, *, approve: bool, actor: User
     """Approve (and so delete the team's quarantined enquiries) or refuse. Returns how many were deleted."""
     with transaction.atomic():
         if not pending_quarantine_requests(actor).filter(pk=approval.pk).exists():
-            raise QuarantineError("Only another intake officer of the same team may decide this.")
+            raise QuarantineError(_("Only another intake officer of the same team may decide this."))
         try:
             decided = decide_approval(approval, approve=approve, actor=actor)
         except ApprovalError as exc:

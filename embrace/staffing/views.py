@@ -179,7 +179,8 @@ def _change_access(request: HttpRequest, user: User, form: AccessForm) -> None:
             user, roles=removed_roles, teams=removed_teams, deactivate=deactivate, actor=actor
         )
         ended = _("Removed at once; %(n)d open session(s) ended.") % {"n": narrowed.sessions}
-        messages.success(request, f"{ended} {SEEN_NOTE}")
+        messages.success(request, ended)
+        messages.info(request, SEEN_NOTE)
         user = User.objects.get(pk=user.pk)
     added_roles, added_teams = roles - user.roles, teams - set(user.teams.all())
     reactivate = data["is_active"] and not user.is_active
