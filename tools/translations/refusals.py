@@ -57,6 +57,9 @@ MY = {
     # --- Accounts and staffing (accounts/actions.py, staffing/forms.py) ------------------------------------
     "A fingerprint has 16 digits, in four groups of four.": ("လက်ဗွေတွင် ဂဏန်း ၁၆ လုံး ရှိပြီး လေးလုံးစီ အုပ်စု လေးစု ဖြစ်သည်။"),
     # --- Break-glass: the recovery key and restores (vault/recovery.py, vault/shamir.py) -------------------
+    # A restore's status on the break-glass page (vault/models.py RestoreStatus).
+    "Waiting for shares": "အပိုင်းများကို စောင့်နေသည်",
+    "Restored": "ပြန်ဖွင့်ပြီး",
     "Each trustee may be named only once.": "ယုံကြည်အပ်နှံသူ တစ်ဦးစီကို တစ်ကြိမ်သာ အမည်တပ်နိုင်သည်။",
     "Name between 2 and %(most)s trustees, and ask for at least 2 and at most as many shares as there are "
     "trustees.": (
