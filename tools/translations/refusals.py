@@ -56,6 +56,10 @@ MY = {
     ),
     # --- Accounts and staffing (accounts/actions.py, staffing/forms.py) ------------------------------------
     "A fingerprint has 16 digits, in four groups of four.": ("လက်ဗွေတွင် ဂဏန်း ၁၆ လုံး ရှိပြီး လေးလုံးစီ အုပ်စု လေးစု ဖြစ်သည်။"),
+    (
+        "Removed at once; %(n)s open session ended.",
+        "Removed at once; %(n)s open sessions ended.",
+    ): "ချက်ချင်း ဖယ်ရှားပြီးပါပြီ၊ ဖွင့်ထားသော အသုံးပြုမှု %(n)s ခု ပြီးဆုံးစေပြီ။",
     # --- Break-glass: the recovery key and restores (vault/recovery.py, vault/shamir.py) -------------------
     # A restore's status on the break-glass page (vault/models.py RestoreStatus).
     "Waiting for shares": "အပိုင်းများကို စောင့်နေသည်",
