@@ -13,6 +13,7 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from embrace.accounts.models import LoginThrottle, RoleAssignment, StaffSession, Team, User
@@ -29,7 +30,9 @@ class AccountError(Exception):
 
 def _not_oneself(user: User, actor: User | None) -> None:
     if actor is not None and actor.pk == user.pk:
-        raise AccountError("Nobody changes their own roles, teams or active flag. Ask another administrator.")
+        raise AccountError(
+            _("Nobody changes their own roles, teams or active flag. Ask another administrator.")
+        )
 
 
 def set_roles(user: User, roles: Iterable[Role], *, actor: User | None) -> None:

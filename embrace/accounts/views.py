@@ -79,7 +79,9 @@ def _throttled(request: HttpRequest, form: LoginForm, username: str) -> HttpResp
         "again without the code in %(seconds)d seconds.",
         seconds,
     ) % {"seconds": seconds}
-    form.add_error(None, f"{why} {then}")
+    # Two whole sentences, each translated on its own.
+    form.add_error(None, why)
+    form.add_error(None, then)
     return render(request, "accounts/login.html", {"form": form, "ask_code": True}, status=429)
 
 

@@ -7,12 +7,28 @@ import uuid
 from django.db import IntegrityError, transaction
 from django.db.models import Model
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from embrace.accounts.models import User, afresh
 from embrace.accounts.roles import Role
 from embrace.approvals.models import Approval, Status
 from embrace.audit.events import Event
 from embrace.audit.log import record, subject_of
+
+# Whole sentences, one per role, rather than a role name put into a sentence: Burmese word order differs,
+# and English needs "an" before some names.
+ONLY_ROLE_DECIDES = {
+    Role.ADMINISTRATOR: gettext_lazy("Only an administrator may decide this."),
+    Role.INTAKE_OFFICER: gettext_lazy("Only an intake officer may decide this."),
+    Role.HANDLER: gettext_lazy("Only a case handler may decide this."),
+    Role.VETTING_REVIEWER: gettext_lazy("Only a vetting reviewer may decide this."),
+    Role.CUSTODIAN: gettext_lazy("Only a custodian may decide this."),
+    Role.REWARD_COMMITTEE: gettext_lazy("Only a member of the reward committee may decide this."),
+    Role.FINANCE: gettext_lazy("Only a member of finance may decide this."),
+    Role.ANALYST: gettext_lazy("Only an analyst may decide this."),
+    Role.AUDITOR: gettext_lazy("Only an auditor may decide this."),
+}
 
 
 class ApprovalError(Exception):
@@ -25,7 +41,7 @@ class OwnRequest(ApprovalError):
 
 def request_approval(action: str, subject: str, *, required_role: Role, reason: str, actor: User) -> Approval:
     if required_role not in Role.values:
-        raise ApprovalError("No such role can decide requests.")
+        raise ApprovalError(_("No such role can decide requests."))
     with transaction.atomic():
         try:
             # The partial unique index, not a prior lookup, decides: two requests racing cannot both pass.
@@ -38,7 +54,7 @@ def request_approval(action: str, subject: str, *, required_role: Role, reason: 
                     requested_by=actor,
                 )
         except IntegrityError:
-            raise ApprovalError("A request for this is already waiting for a decision.") from None
+            raise ApprovalError(_("A request for this is already waiting for a decision.")) from None
         record(Event.APPROVAL_REQUESTED, actor=actor, subject=approval, action=action, on=subject)
     return approval
 
@@ -48,13 +64,13 @@ def decide_approval(approval: Approval, *, approve: bool, actor: User, note: str
     with transaction.atomic():
         approval = Approval.objects.select_for_update().get(pk=approval.pk)
         if approval.status != Status.PENDING:
-            raise ApprovalError("This request has already been decided.")
+            raise ApprovalError(_("This request has already been decided."))
         if actor.pk == approval.requested_by_id:
-            raise OwnRequest("No one may decide their own request: another person must.")
+            raise OwnRequest(_("No one may decide their own request: another person must."))
         decider = afresh(actor)
         role = Role(approval.required_role)
         if decider is None or not decider.has_role(role):
-            raise ApprovalError(f"Only a {role.label.lower()} may decide this.")
+            raise ApprovalError(str(ONLY_ROLE_DECIDES[role]))
         approval.status = Status.APPROVED if approve else Status.REFUSED
         approval.decided_by, approval.decided_at, approval.decision_note = decider, timezone.now(), note
         approval.save()
@@ -74,10 +90,10 @@ def decide_request_about(
     """Decide the request ``approval_id`` that asked for ``action`` on ``thing`` (a proposed schedule, a
     stipend rate): the one way a proposal that keeps its request's id is decided."""
     if approval_id is None:
-        raise ApprovalError("This was never put to a decision.")
+        raise ApprovalError(_("This was never put to a decision."))
     approval = Approval.objects.get(pk=approval_id)
     if approval.action != action or approval.subject != subject_of(thing):
-        raise ApprovalError("This request is about something else.")
+        raise ApprovalError(_("This request is about something else."))
     return decide_approval(approval, approve=approve, actor=actor, note=note)
 
 
@@ -85,9 +101,9 @@ def cancel_approval(approval: Approval, *, actor: User) -> Approval:
     with transaction.atomic():
         approval = Approval.objects.select_for_update().get(pk=approval.pk)
         if approval.status != Status.PENDING:
-            raise ApprovalError("Only a waiting request can be withdrawn.")
+            raise ApprovalError(_("Only a waiting request can be withdrawn."))
         if actor.pk != approval.requested_by_id:
-            raise ApprovalError("Only the person who asked may withdraw the request.")
+            raise ApprovalError(_("Only the person who asked may withdraw the request."))
         approval.status = Status.CANCELLED
         approval.save()
         record(

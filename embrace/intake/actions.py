@@ -175,7 +175,7 @@ def request_quarantine_emptying(team: Team, *, actor: User) -> Approval:
     """Ask a second intake officer of ``team`` to approve deleting its quarantine: a deletion is for good, and
     a real enquirer who typed fast may be among the junk, so one person never does it alone."""
     if not actor.teams.filter(pk=team.pk).exists():
-        raise QuarantineError("You can only ask to empty your own team's quarantine.")
+        raise QuarantineError(_("You can only ask to empty your own team's quarantine."))
     try:
         return request_approval(
             EMPTY_QUARANTINE, subject_of(team), required_role=Role.INTAKE_OFFICER, reason="", actor=actor
@@ -193,7 +193,7 @@ def decide_quarantine_emptying(approval: Approval, *, approve: bool, actor: User
     """Approve (and so delete the team's quarantined enquiries) or refuse. Returns how many were deleted."""
     with transaction.atomic():
         if not pending_quarantine_requests(actor).filter(pk=approval.pk).exists():
-            raise QuarantineError("Only another intake officer of the same team may decide this.")
+            raise QuarantineError(_("Only another intake officer of the same team may decide this."))
         try:
             decided = decide_approval(approval, approve=approve, actor=actor)
         except ApprovalError as exc:

@@ -25,10 +25,11 @@ from embrace.cases.models import Case, Status
 from embrace.cases.waves import find_waves, first_texts, untouched
 from embrace.intake import actions
 from embrace.intake.models import WaveRequest
+from embrace.myanmar.templatetags.myanmar import digits
 
 
 class EmptyRequestForm(forms.Form):
-    team = forms.ModelChoiceField(queryset=Team.objects.none())
+    team = forms.ModelChoiceField(label=gettext_lazy("Team"), queryset=Team.objects.none())
 
     def __init__(self, *args: object, teams: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -45,7 +46,7 @@ def _page(request: HttpRequest, *, status: int = 200, form: EmptyRequestForm | N
             (approval, names.get(approval.subject.partition(":")[2], "?"))
             for approval in actions.pending_quarantine_requests(request.user)  # type: ignore[arg-type]
         ],
-        "decision": DecisionForm(approve="Delete them", refuse="Keep them"),
+        "decision": DecisionForm(approve=_("Delete them"), refuse=_("Keep them")),
     }
     return render(request, "intake/quarantine.html", context, status=status)
 
@@ -68,7 +69,7 @@ def quarantine_empty(request: HttpRequest) -> HttpResponse:
     except actions.QuarantineError as exc:
         form.add_error(None, str(exc))
         return _page(request, form=form, status=400)
-    messages.success(request, "Asked: another intake officer of the team must approve.")
+    messages.success(request, _("Asked: another intake officer of the team must approve."))
     return redirect("intake_staff:quarantine")
 
 
@@ -85,7 +86,15 @@ def quarantine_decide(request: HttpRequest, approval_id: str) -> HttpResponse:
     except actions.QuarantineError as exc:
         messages.error(request, str(exc))
         return _page(request, status=400)
-    messages.success(request, f"Deleted {count} quarantined enquiries for good." if approve else "Kept them.")
+    if approve:
+        done = ngettext(
+            "Deleted %(count)s quarantined enquiry for good.",
+            "Deleted %(count)s quarantined enquiries for good.",
+            count,
+        ) % {"count": digits(count)}
+    else:
+        done = _("Kept them.")
+    messages.success(request, done)
     return redirect("intake_staff:quarantine")
 
 

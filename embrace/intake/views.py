@@ -32,15 +32,20 @@ from embrace.rewards.models import schedule_in_force
 from embrace.vault import receipts
 from embrace.vault.keyring import NoAccess
 
+# Whole sentences naming the photo, not a name put before a phrase: word order differs between languages.
 PHOTO_MESSAGES = {
-    "too_large": gettext_lazy("is too large (at most 10 MB)"),
-    "too_many_pixels": gettext_lazy("has too many pixels"),
-    "not_an_image": gettext_lazy("is not a photo we can read"),
-    "unsupported_type": gettext_lazy("is not a JPEG, PNG or WebP photo"),
-    "corrupt": gettext_lazy("is damaged or incomplete"),
-    "too_many_files": gettext_lazy("is one photo too many (at most 5)"),
-    "busy": gettext_lazy("could not be processed now; send it again in a few minutes"),
+    "too_large": gettext_lazy("“%(name)s” is too large (at most 10 MB)."),
+    "too_many_pixels": gettext_lazy("“%(name)s” has too many pixels."),
+    "not_an_image": gettext_lazy("“%(name)s” is not a photo we can read."),
+    "unsupported_type": gettext_lazy("“%(name)s” is not a JPEG, PNG or WebP photo."),
+    "corrupt": gettext_lazy("“%(name)s” is damaged or incomplete."),
+    "too_many_files": gettext_lazy("“%(name)s” is one photo too many (at most 5)."),
+    "busy": gettext_lazy("“%(name)s” could not be processed now; send it again in a few minutes."),
 }
+
+
+def _photo_refusal(name: str, reason: str) -> str:
+    return str(PHOTO_MESSAGES.get(reason, PHOTO_MESSAGES["corrupt"])) % {"name": name}
 
 
 def _page(request: HttpRequest, template: str, context: dict[str, Any], status: int = 200) -> HttpResponse:
@@ -55,7 +60,7 @@ def clean_photos(request: HttpRequest, form: forms.Form) -> list[Photo] | None:
     use it too)."""
     cleaned, failed = [], False
     for _field, name, reason in getattr(request, "upload_errors", []):
-        form.add_error("photos", f"“{name}” {PHOTO_MESSAGES.get(reason, PHOTO_MESSAGES['corrupt'])}")
+        form.add_error("photos", _photo_refusal(name, reason))
         failed = True
     for upload in form.cleaned_data.get("photos") or []:
         try:
@@ -65,9 +70,7 @@ def clean_photos(request: HttpRequest, form: forms.Form) -> list[Photo] | None:
                 max_pixels=settings.INTAKE_MAX_PHOTO_PIXELS,
             )
         except photos.PhotoError as exc:
-            form.add_error(
-                "photos", f"“{upload.name}” {PHOTO_MESSAGES.get(exc.code, PHOTO_MESSAGES['corrupt'])}"
-            )
+            form.add_error("photos", _photo_refusal(upload.name, exc.code))
             failed = True
             continue
         cleaned.append(Photo(clean.data, clean.mime, clean.width, clean.height))

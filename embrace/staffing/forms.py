@@ -90,5 +90,5 @@ class FingerprintForm(forms.Form):
     def clean_fingerprint(self) -> str:
         value = str(self.cleaned_data["fingerprint"])
         if len([ch for ch in value if ch.isdigit()]) != 16:
-            raise forms.ValidationError("A fingerprint has 16 digits, in four groups of four.")
+            raise forms.ValidationError(gettext_lazy("A fingerprint has 16 digits, in four groups of four."))
         return value

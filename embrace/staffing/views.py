@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -24,6 +24,7 @@ from embrace.approvals.models import Approval, Status
 from embrace.approvals.queries import pending_for
 from embrace.audit.log import subject_of
 from embrace.core.access import public
+from embrace.myanmar.templatetags.myanmar import digits
 from embrace.staffing import actions
 from embrace.staffing.actions import RESET_AUTHENTICATOR, WIDEN_ACCESS, StaffingError
 from embrace.staffing.forms import AcceptInvitationForm, AccessForm, FingerprintForm, InviteForm
@@ -178,8 +179,13 @@ def _change_access(request: HttpRequest, user: User, form: AccessForm) -> None:
         narrowed = actions.narrow_user(
             user, roles=removed_roles, teams=removed_teams, deactivate=deactivate, actor=actor
         )
-        ended = _("Removed at once; %(n)d open session(s) ended.") % {"n": narrowed.sessions}
-        messages.success(request, f"{ended} {SEEN_NOTE}")
+        ended = ngettext(
+            "Removed at once; %(n)s open session ended.",
+            "Removed at once; %(n)s open sessions ended.",
+            narrowed.sessions,
+        ) % {"n": digits(narrowed.sessions)}
+        messages.success(request, ended)
+        messages.info(request, SEEN_NOTE)
         user = User.objects.get(pk=user.pk)
     added_roles, added_teams = roles - user.roles, teams - set(user.teams.all())
     reactivate = data["is_active"] and not user.is_active

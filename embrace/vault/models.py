@@ -6,6 +6,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 
 class UserKey(models.Model):
@@ -240,9 +241,9 @@ class RecoveryGrant(models.Model):
 
 
 class RestoreStatus(models.TextChoices):
-    OPEN = "open", "Waiting for shares"
-    COMPLETED = "completed", "Restored"
-    CANCELLED = "cancelled", "Cancelled"
+    OPEN = "open", gettext_lazy("Waiting for shares")
+    COMPLETED = "completed", gettext_lazy("Restored")
+    CANCELLED = "cancelled", gettext_lazy("Cancelled")
 
 
 class Restore(models.Model):

@@ -27,9 +27,12 @@ from typing import TYPE_CHECKING
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from embrace.audit.events import Event
 from embrace.audit.log import record
+from embrace.myanmar.templatetags.myanmar import digits
 from embrace.vault import crypto, shamir
 from embrace.vault.actions import _new_group_generation, _public_key_of, _public_keys, holders_of
 from embrace.vault.keyring import Keyring, NoAccess, VaultError
@@ -106,16 +109,19 @@ def create_recovery_key(trustees: Sequence[User], threshold: int, *, actor: User
     """
     users = {user.pk: user for user in trustees}
     if len(users) != len(trustees):
-        raise RecoveryError("Each trustee may be named only once.")
+        raise RecoveryError(_("Each trustee may be named only once."))
     if not 2 <= threshold <= len(users) <= MAX_TRUSTEES:
         raise RecoveryError(
-            f"Name between 2 and {MAX_TRUSTEES} trustees, and ask for at least 2 and at most as many "
-            "shares as there are trustees."
+            _(
+                "Name between 2 and %(most)s trustees, and ask for at least 2 and at most as many shares as "
+                "there are trustees."
+            )
+            % {"most": digits(MAX_TRUSTEES)}
         )
     try:
         public_keys = _public_keys(users)
     except NoAccess:
-        raise RecoveryError("Every trustee must have their own keys (an active account).") from None
+        raise RecoveryError(_("Every trustee must have their own keys (an active account).")) from None
     public, private = crypto.generate_keypair()
     share_set, shares = shamir.split(private, threshold, len(users))
     # The private half is dropped here: Python cannot wipe memory, but nothing keeps a reference to it.
@@ -157,12 +163,12 @@ def trusteeship_of(user: User) -> Trustee | None:
 def _pending_share(keyring: Keyring) -> tuple[Trustee, str]:
     trustee = trusteeship_of(keyring.user)
     if trustee is None or trustee.sealed_share is None:
-        raise RecoveryError("You have no share waiting to be written down.")
+        raise RecoveryError(_("You have no share waiting to be written down."))
     try:
         words = crypto.unseal(keyring._private_bytes(), bytes(trustee.sealed_share)).decode()
     except crypto.DecryptionError:
         raise RecoveryError(
-            "Your share was sealed to keys you no longer have; ask for a new set-up."
+            _("Your share was sealed to keys you no longer have; ask for a new set-up.")
         ) from None
     return trustee, words
 
@@ -180,14 +186,17 @@ def confirm_share_written(keyring: Keyring, typed: str, *, actor: User) -> None:
     trustee, words = _pending_share(keyring)
     if not hmac.compare_digest(shamir.normalise(typed).encode(), words.encode()):
         raise RecoveryError(
-            "The words you typed are not your share. Compare your paper with the words shown, word by word."
+            _(
+                "The words you typed are not your share. Compare your paper with the words shown, word by "
+                "word."
+            )
         )
     with transaction.atomic():
         updated = Trustee.objects.filter(pk=trustee.pk, sealed_share__isnull=False).update(
             sealed_share=None, written_down_on=timezone.localdate()
         )
         if updated != 1:
-            raise RecoveryError("Your share has already been written down.")
+            raise RecoveryError(_("Your share has already been written down."))
         record(Event.RECOVERY_SHARE_WRITTEN_DOWN, actor=actor, subject=trustee.recovery_key)
 
 
@@ -217,7 +226,7 @@ def cover_held_generations(keyring: Keyring, *, actor: User) -> int:
     """
     recovery_key = current_recovery_key()
     if recovery_key is None:
-        raise RecoveryError("There is no recovery key yet.")
+        raise RecoveryError(_("There is no recovery key yet."))
     missing = uncovered_generations(keyring)
     public = bytes(recovery_key.public_key)
     held = keyring.group_keys()
@@ -250,22 +259,30 @@ def open_restore(group: KeyGroup, recipient: User, *, reason: str, actor: User) 
     else; only a group nobody holds any more (anyone who still holds it can give it instead)."""
     recovery_key = current_recovery_key()
     if recovery_key is None:
-        raise RecoveryError("There is no recovery key yet.")
+        raise RecoveryError(_("There is no recovery key yet."))
     if not Trustee.objects.filter(recovery_key=recovery_key, user=actor).exists():
-        raise NotTrustee("Only a trustee of the recovery key may ask for a restore.")
+        raise NotTrustee(_("Only a trustee of the recovery key may ask for a restore."))
     if recipient.pk == actor.pk:
-        raise RecoveryError("The person who asks cannot be the one who receives the keys.")
+        raise RecoveryError(_("The person who asks cannot be the one who receives the keys."))
     try:
         _public_key_of(recipient)
     except NoAccess:
-        raise RecoveryError("The recipient has no keys of their own yet.") from None
+        raise RecoveryError(_("The recipient has no keys of their own yet.")) from None
     if holders := holders_of(group):
         raise RecoveryError(
-            f"{len(holders)} person(s) still hold this group's key: one of them can give it; "
-            "break-glass is only for a group nobody holds."
+            ngettext(
+                "%(count)s person still holds this group's key and can give it; break-glass is only for a "
+                "group nobody holds.",
+                "%(count)s people still hold this group's key: one of them can give it; break-glass is only "
+                "for a group nobody holds.",
+                len(holders),
+            )
+            % {"count": digits(len(holders))}
         )
     if not restorable(group):
-        raise RecoveryError("The recovery key holds no copy of this group's keys, so it cannot restore it.")
+        raise RecoveryError(
+            _("The recovery key holds no copy of this group's keys, so it cannot restore it.")
+        )
     try:
         with transaction.atomic():
             restore = Restore.objects.create(
@@ -279,7 +296,7 @@ def open_restore(group: KeyGroup, recipient: User, *, reason: str, actor: User) 
                 recipient=str(recipient.pk),
             )
     except IntegrityError:
-        raise RecoveryError("A restore of this group is already waiting for shares.") from None
+        raise RecoveryError(_("A restore of this group is already waiting for shares.")) from None
     return restore
 
 
@@ -288,10 +305,10 @@ def _check_share(restore: Restore, trustee: Trustee, words: str) -> None:
     recovery_key = restore.recovery_key
     if info.identifier != recovery_key.share_set or info.threshold != recovery_key.threshold:
         raise shamir.BadShare(
-            "These words are a valid share, but of another recovery key (perhaps an earlier set-up)."
+            _("These words are a valid share, but of another recovery key (perhaps an earlier set-up).")
         )
     if info.index != trustee.member_index:
-        raise shamir.BadShare("These words are another trustee's share. Each trustee enters their own.")
+        raise shamir.BadShare(_("These words are another trustee's share. Each trustee enters their own."))
 
 
 def enter_share(restore: Restore, words: str, *, actor: User) -> int:
@@ -299,7 +316,7 @@ def enter_share(restore: Restore, words: str, *, actor: User) -> int:
     stored in clear). Returns how many shares are in. A wrong share: RecoveryError, nothing stored."""
     trustee = Trustee.objects.filter(recovery_key=restore.recovery_key, user=actor).first()
     if trustee is None:
-        raise NotTrustee("Only a trustee of the recovery key may enter a share.")
+        raise NotTrustee(_("Only a trustee of the recovery key may enter a share."))
     try:
         _check_share(restore, trustee, words)
     except shamir.BadShare as exc:
@@ -309,9 +326,9 @@ def enter_share(restore: Restore, words: str, *, actor: User) -> int:
     with transaction.atomic():
         locked = Restore.objects.select_for_update().select_related("recipient").get(pk=restore.pk)
         if locked.status != RestoreStatus.OPEN:
-            raise RecoveryError("This restore is closed.")
+            raise RecoveryError(_("This restore is closed."))
         if locked.shares.filter(trustee=trustee).exists():
-            raise RecoveryError("You have already entered your share for this restore.")
+            raise RecoveryError(_("You have already entered your share for this restore."))
         sealed = crypto.seal_to(_public_key_of(locked.recipient), shamir.normalise(words).encode())
         RestoreShare.objects.create(restore=locked, trustee=trustee, sealed_share=sealed)
         count = locked.shares.count()
@@ -326,25 +343,30 @@ def complete_restore(restore: Restore, *, keyring: Keyring, actor: User) -> int:
     Anything wrong (too few shares, shares that do not rebuild this key) changes nothing.
     """
     if actor.pk != restore.recipient_id or keyring.user.pk != restore.recipient_id:
-        raise RecoveryError("Only the named recipient completes a restore, in their own session.")
+        raise RecoveryError(_("Only the named recipient completes a restore, in their own session."))
     with transaction.atomic():
         locked = Restore.objects.select_for_update().select_related("recovery_key").get(pk=restore.pk)
         if locked.status != RestoreStatus.OPEN:
-            raise RecoveryError("This restore is closed.")
+            raise RecoveryError(_("This restore is closed."))
         recovery_key = locked.recovery_key
         sealed = list(locked.shares.filter(sealed_share__isnull=False).values_list("sealed_share", flat=True))
         if len(sealed) < recovery_key.threshold:
             raise RecoveryError(
-                f"{recovery_key.threshold} trustees must enter their shares; {len(sealed)} have so far."
+                ngettext(
+                    "%(needed)s trustees must enter their shares; %(entered)s has so far.",
+                    "%(needed)s trustees must enter their shares; %(entered)s have so far.",
+                    len(sealed),
+                )
+                % {"needed": digits(recovery_key.threshold), "entered": digits(len(sealed))}
             )
         try:
             words = [crypto.unseal(keyring._private_bytes(), bytes(s or b"")).decode() for s in sealed]
             secret = shamir.combine(words, recovery_key.threshold)
             rebuilt = crypto.public_key_of(secret)
         except (crypto.DecryptionError, shamir.BadShare):
-            raise RecoveryError("The shares entered do not rebuild the recovery key.") from None
+            raise RecoveryError(_("The shares entered do not rebuild the recovery key.")) from None
         if not hmac.compare_digest(rebuilt, bytes(recovery_key.public_key)):
-            raise RecoveryError("The shares entered do not rebuild the recovery key.")
+            raise RecoveryError(_("The shares entered do not rebuild the recovery key."))
         public = _public_key_of(keyring.user)
         # In bulk: a group that saw many leavers has many generations, and a restore must stay in seconds.
         held = set(
@@ -389,9 +411,9 @@ def cancel_restore(restore: Restore, *, actor: User) -> None:
             or Trustee.objects.filter(recovery_key=locked.recovery_key_id, user=actor).exists()
         )
         if not involved:
-            raise NotTrustee("Only a trustee, the person who asked or the recipient may cancel a restore.")
+            raise NotTrustee(_("Only a trustee, the person who asked or the recipient may cancel a restore."))
         if locked.status != RestoreStatus.OPEN:
-            raise RecoveryError("This restore is closed.")
+            raise RecoveryError(_("This restore is closed."))
         locked.shares.update(sealed_share=None)
         locked.status, locked.closed_at = RestoreStatus.CANCELLED, timezone.now()
         locked.save(update_fields=["status", "closed_at"])

@@ -12,8 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import shamir_mnemonic
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from shamir_mnemonic import MnemonicError, Share
 from shamir_mnemonic.wordlist import WORD_INDEX_MAP
+
+from embrace.myanmar.templatetags.myanmar import digits
 
 MAX_SHARES = 16  # SLIP-39 carries a member index in four bits
 
@@ -47,12 +51,14 @@ def parse(words: str) -> ShareInfo:
     text = normalise(words)
     unknown = [w for w in text.split() if w not in WORD_INDEX_MAP]
     if unknown:
-        raise BadShare(f"“{unknown[0]}” is not one of the share words: check the spelling.")
+        raise BadShare(
+            _("“%(word)s” is not one of the share words: check the spelling.") % {"word": unknown[0]}
+        )
     try:
         share = Share.from_mnemonic(text)
     except MnemonicError as exc:
         raise BadShare(
-            "These words are not a valid share: a word is wrong, missing or out of order."
+            _("These words are not a valid share: a word is wrong, missing or out of order.")
         ) from exc
     return ShareInfo(share.identifier, share.index, share.member_threshold)
 
@@ -60,10 +66,17 @@ def parse(words: str) -> ShareInfo:
 def combine(shares: Sequence[str], threshold: int) -> bytes:
     """The secret from exactly ``threshold`` of the shares, or BadShare."""
     if len(shares) < threshold:
-        raise BadShare(f"{threshold} shares are needed; {len(shares)} have been entered.")
+        raise BadShare(
+            ngettext(
+                "%(needed)s shares are needed; %(entered)s has been entered.",
+                "%(needed)s shares are needed; %(entered)s have been entered.",
+                len(shares),
+            )
+            % {"needed": digits(threshold), "entered": digits(len(shares))}
+        )
     try:
         return shamir_mnemonic.combine_mnemonics([normalise(s) for s in shares[:threshold]])
     except MnemonicError as exc:
         raise BadShare(
-            "The shares do not fit together: they are not all from the same recovery key."
+            _("The shares do not fit together: they are not all from the same recovery key.")
         ) from exc

@@ -189,13 +189,6 @@ MY = {
     "We are busy right now. Wait a minute, then press Send again.": (
         "ယခု အလုပ်များနေပါသည်။ တစ်မိနစ်ခန့် စောင့်ပြီး “ပို့မည်” ကို ထပ်နှိပ်ပါ။"
     ),
-    "is too large (at most 10 MB)": "သည် အရွယ်အစား ကြီးလွန်းပါသည် (အများဆုံး 10 MB)",
-    "has too many pixels": "သည် pixel များလွန်းပါသည်",
-    "is not a photo we can read": "ကို ဓာတ်ပုံအဖြစ် ဖတ်၍ မရပါ",
-    "is not a JPEG, PNG or WebP photo": "သည် JPEG၊ PNG သို့မဟုတ် WebP ဓာတ်ပုံ မဟုတ်ပါ",
-    "is damaged or incomplete": "သည် ပျက်စီးနေသည် သို့မဟုတ် မပြည့်စုံပါ",
-    "could not be processed now; send it again in a few minutes": ("ကို ယခု စီမံ၍ မရသေးပါ။ မိနစ်အနည်းငယ်အကြာတွင် ထပ်ပို့ပါ"),
-    "is one photo too many (at most 5)": "သည် ပိုနေပါသည် (အများဆုံး ၅ ပုံ)",
     "This form was open too long. Check it and send it again.": ("ဤပုံစံကို ကြာလွန်းစွာ ဖွင့်ထားခဲ့ပါသည်။ ပြန်စစ်ပြီး ထပ်ပို့ပါ။"),
     # No longer shown (a resent form now says what happened); kept while the catalog keeps it as obsolete.
     "This form was already sent once. If you did not see a receipt, send it again.": (

@@ -504,9 +504,6 @@ MY = {
     "This page was opened afresh: scan the new code below and try again.": (
         "ဤစာမျက်နှာကို အသစ်ပြန်ဖွင့်ထားသည် - အောက်ပါ ကုဒ်အသစ်ကို စကန်ဖတ်ပြီး ထပ်ကြိုးစားပါ။"
     ),
-    "Removed at once; %(n)d open session(s) ended.": (
-        "ချက်ချင်း ဖယ်ရှားပြီးပါပြီ၊ ဖွင့်ထားသော အသုံးပြုမှု %(n)d ခု ပြီးဆုံးစေပြီ။"
-    ),
     "The additions wait for a second administrator to approve them.": (
         "ထပ်တိုးချက်များသည် ဒုတိယ စီမံခန့်ခွဲသူ၏ အတည်ပြုချက်ကို စောင့်နေသည်။"
     ),

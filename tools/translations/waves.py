@@ -60,18 +60,12 @@ MY = {
         "Left out %(count)d that was triaged, answered or moved since the request.",
         "Left out %(count)d that were triaged, answered or moved since the request.",
     ): "တောင်းဆိုပြီးနောက် ကနဦးစစ်ဆေးပြီး၊ ပြန်စာပို့ပြီး သို့မဟုတ် ရွှေ့ပြီးသော %(count)d ခုကို ချန်ထားခဲ့သည်။",
-    "Asked: another intake officer of the team must approve.": (
-        "တောင်းဆိုပြီးပါပြီ - အဖွဲ့၏ အခြား လက်ခံရေးအရာရှိတစ်ဦးက အတည်ပြုရမည်။"
-    ),
     "Say why these enquiries are a flood.": "ဤစုံစမ်းစာများသည် အစုလိုက် ဝင်လာခြင်း ဖြစ်ကြောင်း အကြောင်းပြပါ။",
     "This wave names no enquiries the page showed.": "ဤလှိုင်းတွင် စာမျက်နှာက ပြခဲ့သော စုံစမ်းစာ မပါပါ။",
     "Some of these enquiries are no longer new, or not your team's: open the waves page again.": (
         "ဤစုံစမ်းစာအချို့သည် အသစ် မဟုတ်တော့ပါ၊ သို့မဟုတ် သင့်အဖွဲ့၏ စာ မဟုတ်ပါ - လှိုင်းများ စာမျက်နှာကို ပြန်ဖွင့်ပါ။"
     ),
     "Only an intake officer may ask for this.": "ဤအရာကို လက်ခံရေးအရာရှိသာ တောင်းဆိုနိုင်သည်။",
-    "Only another intake officer of the same team may decide this.": (
-        "ဤအရာကို အဖွဲ့တူ အခြား လက်ခံရေးအရာရှိတစ်ဦးသာ ဆုံးဖြတ်နိုင်သည်။"
-    ),
     "Only another intake officer of the same team may approve this.": (
         "ဤအရာကို အဖွဲ့တူ အခြား လက်ခံရေးအရာရှိတစ်ဦးသာ အတည်ပြုနိုင်သည်။"
     ),

@@ -14,13 +14,16 @@ from dataclasses import dataclass
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
+from embrace.accounts.models import User
 from embrace.accounts.roles import Role
 from embrace.audit.events import Event
 from embrace.audit.models import AuditEntry
+from embrace.testing.language import wording_problems
 from embrace.testing.personas import Persona, log_in, make_persona
 from embrace.vault import actions as vault
-from embrace.vault import recovery
+from embrace.vault import recovery, shamir
 from embrace.vault.keyring import Keyring, unlock_with_password
 from embrace.vault.models import KeyGroup, RecoveryKey, Restore, RestoreShare, RestoreStatus, Trustee
 
@@ -194,7 +197,7 @@ def test_k_minus_one_trustees_cannot_restore(programme: Programme) -> None:
     response = _complete(p, restore)
 
     assert response.status_code == 400
-    assert "2 trustees must enter their shares; 1 have so far" in response.content.decode()
+    assert "2 trustees must enter their shares; 1 has so far" in response.content.decode()
     assert not any(_reads(p.recipient, e) for e in p.envelopes)
     restore.refresh_from_db()
     assert restore.status == RestoreStatus.OPEN
@@ -269,7 +272,10 @@ def test_a_group_someone_still_holds_is_not_restored(programme: Programme) -> No
     assert response.status_code == 400
     assert not Restore.objects.filter(group=other).exists()
     # Not only left out of the page's choices: the vault refuses it too.
-    with pytest.raises(recovery.RecoveryError, match="still hold this group's key"):
+    with (
+        translation.override("en"),
+        pytest.raises(recovery.RecoveryError, match="still holds this group's key"),
+    ):
         recovery.open_restore(other, p.recipient.user, reason="x", actor=p.personas["trustee_1"].user)
 
 
@@ -356,3 +362,61 @@ def test_a_share_is_entered_only_with_a_csrf_token_and_only_by_post(programme: P
 
     assert response.status_code == 403
     assert not RestoreShare.objects.exists()
+
+
+def _reads_burmese(response: object, p: Programme, *, shows: str) -> None:
+    page = response.content.decode()  # type: ignore[attr-defined]
+    assert shows in page, page[:3000]
+    usernames = [persona.user.username for persona in p.personas.values()]
+    # The fingerprint is shown to be compared exactly, and the reason is what the trustee typed: data.
+    fingerprint = recovery.fingerprint(RecoveryKey.objects.get(current=True))
+    problems = wording_problems(
+        page, language="my", allowed=usernames, content=[p.group.name, "team A all left", fingerprint]
+    )
+    assert not problems, problems
+
+
+def test_break_glass_refusals_read_in_burmese(programme: Programme) -> None:
+    """Every refusal class of the break-glass pages, and each message with a number or a typed word in it,
+    as a Burmese volunteer reads it: Burmese, Myanmar digits, no English sentence."""
+    p = programme
+    for client in p.trustees.values():  # read the set-up's notes while the trustees still read English
+        client.get(reverse("breakglass:overview"))
+    User.objects.update(language="my")
+    restore = _open(p)
+    assert _enter(p, restore, "trustee_2").status_code == 302
+
+    # RecoveryError with counts: fewer shares than the threshold.
+    response = _complete(p, restore)
+    assert response.status_code == 400
+    _reads_burmese(response, p, shows="ယုံကြည်အပ်နှံသူ ၂ ဦး မိမိတို့အပိုင်းကို ထည့်ရမည် - ယခုထိ ၁ ဦး ထည့်ပြီးပါပြီ။")
+    # BadShare naming the word typed.
+    response = _enter(p, restore, "trustee_1", p.shares["trustee_1"].replace(" ", " zzzz ", 1))
+    assert response.status_code == 400
+    _reads_burmese(response, p, shows="“zzzz” သည် အပိုင်းစကားလုံးစာရင်းတွင် မပါပါ")
+    # BadShare: another trustee's share.
+    response = _enter(p, restore, "trustee_1", p.shares["trustee_3"])
+    assert response.status_code == 400
+    _reads_burmese(response, p, shows="ဤစကားလုံးများသည် အခြားယုံကြည်အပ်နှံသူ၏ အပိုင်း ဖြစ်သည်။")
+    # NotTrustee, on the 403 page: the recipient sees the restore but holds no share.
+    response = p.recipient_client.post(
+        reverse("breakglass:restore_share"), {"restore": str(restore.pk), "words": p.shares["trustee_1"]}
+    )
+    assert response.status_code == 403
+    _reads_burmese(response, p, shows="ပြန်လည်ရယူရေးသော့၏ ယုံကြည်အပ်နှံသူသာ အပိုင်းကို ထည့်နိုင်သည်။")
+
+
+def test_the_vaults_own_refusals_with_counts_are_burmese_sentences(programme: Programme) -> None:
+    """The vault's refusals that the pages' own choices keep out of reach (a group someone still holds is not
+    offered): still whole Burmese sentences with Myanmar digits, if another caller reaches them."""
+    p = programme
+    other = vault.group_named("team:still-held")
+    vault.add_group_member(other, p.personas["trustee_3"].user, by=None, actor=None)
+    with translation.override("my"), pytest.raises(recovery.RecoveryError) as refused:
+        recovery.open_restore(other, p.recipient.user, reason="x", actor=p.personas["trustee_1"].user)
+    assert str(refused.value).startswith("ဤအုပ်စု၏ သော့ကို ၁ ဦး ကိုင်ဆောင်ထားဆဲ")
+    with translation.override("my"), pytest.raises(shamir.BadShare) as short:
+        shamir.combine([p.shares["trustee_1"]], 2)
+    assert str(short.value) == "အပိုင်း ၂ ခု လိုအပ်သည် - ၁ ခုသာ ထည့်ထားသည်။"
+    for refusal in (refused.value, short.value):
+        assert not wording_problems(f"<p>{refusal}</p>", language="my")
