@@ -65,6 +65,10 @@ class Event(models.TextChoices):
     ATTACHMENT_VIEWED = "case.attachment_viewed"
     QUARANTINE_EMPTIED = "case.quarantine_emptied"
     EXPORT = "data.export"
+    # Backups: what was archived (counts, the archive's SHA-256, never content) and by which operating-system
+    # account; the restore's entry goes into the restored database once the whole archive authenticated.
+    BACKUP_CREATED = "data.backup_created"
+    BACKUP_RESTORED = "data.backup_restored"
     CONFIG_CHANGED = "config.changed"
     DEMO_SEEDED = "config.demo_seeded"
     CASE_TRANSITION = "case.transition"
