@@ -68,6 +68,10 @@ class Event(models.TextChoices):
     WAVE_QUARANTINE_ASKED = "case.wave_quarantine_asked"
     WAVE_QUARANTINED = "case.wave_quarantined"
     EXPORT = "data.export"
+    # Backups: what was archived (counts, the archive's SHA-256, never content) and by which operating-system
+    # account; the restore's entry goes into the restored database once the whole archive authenticated.
+    BACKUP_CREATED = "data.backup_created"
+    BACKUP_RESTORED = "data.backup_restored"
     CONFIG_CHANGED = "config.changed"
     DEMO_SEEDED = "config.demo_seeded"
     CASE_TRANSITION = "case.transition"

@@ -61,6 +61,32 @@ team = Team.objects.create(name="Intake")
 make_persona("intake", Role.INTAKE_OFFICER, teams=(team,))
 IntakeRoute.objects.create(team=team)
 """
+MIGRATE = """
+from django.core.management import call_command
+call_command("migrate", interactive=False, verbosity=0)
+"""
+COUNT_CASES = """
+from embrace.cases.models import Case
+print(Case.objects.count())
+"""
+# The three checks through their commands, each one's verdict and last line on a line of its own.
+CHECKS = (
+    """
+import io
+from django.core.management import call_command
+from django.core.management.base import CommandError
+for command in (["integrity"], ["audit", "verify"], ["ledger", "verify"]):
+    out = io.StringIO()
+    try:
+        call_command(*command, stdout=out)
+        status, said = "ok", out.getvalue()
+    except CommandError as exc:
+        status, said = "failed", out.getvalue() + str(exc)
+    last = (said.strip().splitlines() or [""])[-1].replace("\\t", " ")
+    print(f"CHECK {status}\\t{' '.join(command)}\\t{last}")
+"""
+    + COUNT_CASES
+)
 
 
 def receipt_on(page: str) -> str | None:
@@ -77,6 +103,7 @@ class Outcome:
     shown: dict[str, str] = field(default_factory=dict)  # receipt → the unique mark in its message
     refused: Counter[int] = field(default_factory=Counter)  # non-200 answers to a POST
     connection_errors: int = 0
+    shown_at_kills: list[int] = field(default_factory=list)  # receipts shown so far, at each kill
     restart_seconds: list[float] = field(default_factory=list)
     lost: list[str] = field(default_factory=list)  # shown receipts that did not open their case
     cases: int = 0
@@ -112,14 +139,37 @@ class Deployment:
             )
         return done
 
-    def prepare(self, setup: str) -> None:
-        """Fill the migrated database: ``"demo"`` as an operator trying Embrace would (``embrace demo``,
-        then open intake), ``"minimal"`` one team and its intake officer (fast, for tests)."""
+    def prepare(self, setup: str) -> int:
+        """Migrate and fill the database: ``"demo"`` as an operator trying Embrace would (``embrace demo``,
+        then open intake), ``"minimal"`` one team and its intake officer (fast, for tests). Returns the
+        number of cases it holds then."""
         if setup == "demo":
+            self.run("migrate", "--no-input")
             self.run("demo")
-            self.run("shell", "-c", OPEN_INTAKE)
+            said = self.run("shell", "-c", OPEN_INTAKE + COUNT_CASES)
         else:
-            self.run("shell", "-c", MINIMAL)
+            # One process for all three steps: each `embrace` start costs seconds of imports.
+            said = self.run("shell", "-c", MIGRATE + MINIMAL + COUNT_CASES)
+        return int(said.stdout.strip().splitlines()[-1])
+
+    def check(self) -> tuple[dict[str, str], list[str], int]:
+        """``embrace integrity``, ``audit verify`` and ``ledger verify`` (the commands themselves, in one
+        process to save two starts) and the number of cases: (command → its last line, failures, cases)."""
+        said = self.run("shell", "-c", CHECKS, check=False)
+        checks: dict[str, str] = {}
+        failed: list[str] = []
+        for line in said.stdout.splitlines():
+            if line.startswith("CHECK "):
+                status, command, last = line.removeprefix("CHECK ").split("\t", 2)
+                checks[command] = last
+                if status != "ok":
+                    failed.append(f"`embrace {command}` failed: {last}")
+        missing = [c for c in ("integrity", "audit verify", "ledger verify") if c not in checks]
+        if said.returncode != 0 or missing:
+            failed.append(f"the checks did not run ({said.returncode}): {said.stderr[-2000:]}")
+        lines = said.stdout.strip().splitlines()
+        cases = int(lines[-1]) if lines and lines[-1].isdigit() else -1
+        return checks, failed, cases
 
     def start(self) -> float:
         """Start ``embrace serve`` (with its task worker) and wait until it answers; returns the seconds."""
@@ -296,9 +346,7 @@ def run(
     is stopped on return. ``between`` bounds the random load time before each kill."""
     chance = random.Random(seed)  # noqa: S311  (when to kill, not a secret)
     deployment, outcome = Deployment(env, port, log), Outcome()
-    deployment.run("migrate", "--no-input")
-    deployment.prepare(setup)
-    outcome.cases_before = _count_cases(deployment)
+    outcome.cases_before = deployment.prepare(setup)
     deployment.start()
     try:
         with _load(port, clients, min_fill + FILL_MARGIN_SECONDS, outcome):
@@ -307,10 +355,13 @@ def run(
                 # receipt (a restart can take longer than the clients' fill time), then at a random moment.
                 _wait_for_receipt(outcome, len(outcome.shown))
                 time.sleep(chance.uniform(*between))
+                outcome.shown_at_kills.append(len(outcome.shown))
                 outcome.processes_killed += deployment.kill()
                 outcome.kills += 1
                 outcome.restart_seconds.append(deployment.start())
-            # Enquiries sent to the last server finish before the checks start.
+            # The last server stores enquiries too (its receipts are checked like the others), and those
+            # sent to it finish before the checks start.
+            _wait_for_receipt(outcome, len(outcome.shown))
             time.sleep(chance.uniform(*between))
         with ThreadPoolExecutor(max_workers=4) as pool:
             opened = dict(
@@ -323,21 +374,8 @@ def run(
         outcome.lost = sorted(receipt for receipt, ok in opened.items() if not ok)
     finally:
         deployment.stop()
-    for command in (["integrity"], ["audit", "verify"], ["ledger", "verify"]):
-        done = deployment.run(*command, check=False)
-        said = (done.stdout.strip() or done.stderr.strip()).splitlines()
-        outcome.checks[" ".join(command)] = said[-1] if said else ""
-        if done.returncode != 0:
-            outcome.failed_checks.append(f"`embrace {' '.join(command)}` failed: {done.stderr[-2000:]}")
-    outcome.cases = _count_cases(deployment)
+    outcome.checks, outcome.failed_checks, outcome.cases = deployment.check()
     return outcome
-
-
-def _count_cases(deployment: Deployment) -> int:
-    counted = deployment.run(
-        "shell", "-c", "from embrace.cases.models import Case; print(Case.objects.count())"
-    )
-    return int(counted.stdout.strip().splitlines()[-1])
 
 
 def _wait_for_receipt(outcome: Outcome, shown: int, limit: float = 60.0) -> None:

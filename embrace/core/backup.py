@@ -18,6 +18,8 @@ tampered, truncated or wrong-key archive leaves nothing behind.
 from __future__ import annotations
 
 import datetime
+import getpass
+import hashlib
 import json
 import os
 import secrets
@@ -169,6 +171,41 @@ def _chunks(reader: _ChunkReader) -> Iterator[bytes]:
         yield _exact(reader, length)
 
 
+# --- Who ran it, and what the archive was -------------------------------------------------------------------
+
+
+def operator() -> dict[str, str]:
+    """The operating-system account that runs the command (and the one behind sudo, if any): the only
+    "who" a command run on the server has, since no staff member is logged in."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):  # a uid without a passwd entry (some containers)
+        user = f"uid {os.getuid()}"
+    who = {"os_user": user}
+    if os.environ.get("SUDO_USER"):
+        who["sudo_user"] = os.environ["SUDO_USER"]
+    return who
+
+
+class _Digesting:
+    """A binary sink that passes writes through and keeps the SHA-256 of everything written."""
+
+    def __init__(self, sink: BinaryIO) -> None:
+        self.sink, self.hash = sink, hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.hash.update(data)
+        return self.sink.write(data)
+
+    def flush(self) -> None:
+        self.sink.flush()
+
+
+def _subject(digest: str) -> str:
+    # The same subject on the backup's entry and on the restore's: one finds the other.
+    return f"backup:{digest[:16]}"
+
+
 # --- Backup -------------------------------------------------------------------------------------------------
 
 
@@ -224,6 +261,8 @@ class BackupResult:
     size: int
     database_bytes: int
     uploads: int
+    sha256: str = ""
+    cases: int = 0
 
 
 def create_backup(outfile: Path, *, progress_to: TextIO | None = None) -> BackupResult:
@@ -259,7 +298,8 @@ def create_backup(outfile: Path, *, progress_to: TextIO | None = None) -> Backup
         }
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as sink:
-            sealer = vault_backup.sealer(public, sink)
+            digesting = _Digesting(sink)
+            sealer = vault_backup.sealer(public, digesting)  # type: ignore[arg-type]
             writer = _Writer(sealer, progress)  # type: ignore[arg-type]
             writer.add_bytes("manifest.json", json.dumps(manifest).encode())
             if snapshot is not None:
@@ -286,7 +326,36 @@ def create_backup(outfile: Path, *, progress_to: TextIO | None = None) -> Backup
     finally:
         if snapshot is not None:
             snapshot.unlink(missing_ok=True)
-    return BackupResult(outfile, outfile.stat().st_size, database_bytes, len(uploads))
+    result = BackupResult(
+        outfile,
+        outfile.stat().st_size,
+        database_bytes,
+        len(uploads),
+        sha256=digesting.hash.hexdigest(),
+        cases=int(manifest["cases"]),  # type: ignore[call-overload]
+    )
+    _record_backup(result, vault_backup.fingerprint(public))
+    return result
+
+
+def _record_backup(result: BackupResult, key_fingerprint: str) -> None:
+    """The audit entry of a finished backup. Recorded in the live database after the snapshot was taken, so
+    the archive itself does not hold it; the next backup's snapshot does."""
+    from embrace.audit.events import Event
+    from embrace.audit.log import record
+
+    record(
+        Event.BACKUP_CREATED,
+        subject=_subject(result.sha256),
+        command="embrace backup",
+        cases=result.cases,
+        uploads=result.uploads,
+        database_bytes=result.database_bytes,
+        archive_bytes=result.size,
+        archive_sha256=result.sha256,
+        backup_key=key_fingerprint,
+        **operator(),
+    )
 
 
 def _stream_pg_dump(writer: _Writer) -> int:
@@ -344,6 +413,7 @@ def _safe_name(name: str) -> Path:
 class RestoreResult:
     manifest: dict[str, object]
     uploads: int
+    sha256: str = ""
 
 
 def restore_backup(
@@ -365,17 +435,41 @@ def restore_backup(
     staging = Path(settings.DATA_DIR) / f".restore-{secrets.token_hex(6)}"
     staging.mkdir(mode=0o700)
     try:
-        manifest, uploads = _unpack(archive, private, staging, progress_to)
+        manifest, uploads, digest = _unpack(archive, private, staging, progress_to)
         _put_in_place(staging, manifest)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return RestoreResult(manifest, uploads)
+    result = RestoreResult(manifest, uploads, digest)
+    _record_restore(result, vault_backup.fingerprint_of(private))
+    return result
+
+
+def _record_restore(result: RestoreResult, key_fingerprint: str) -> None:
+    """The audit entry of a restore, written into the restored database: only once every byte of the
+    archive authenticated and the data is in place, appended to the restored chain (so `audit verify`
+    passes on it, and the log of the restored server says where its data came from)."""
+    from embrace.audit.events import Event
+    from embrace.audit.log import record
+
+    manifest = result.manifest
+    record(
+        Event.BACKUP_RESTORED,
+        subject=_subject(result.sha256),
+        command="embrace restore",
+        backup_created=str(manifest.get("created", "")),
+        cases=int(manifest.get("cases", 0)),  # type: ignore[call-overload]
+        uploads=result.uploads,
+        archive_sha256=result.sha256,
+        backup_key=key_fingerprint,
+        **operator(),
+    )
 
 
 def _unpack(
     archive: Path, private: bytes, staging: Path, progress_to: TextIO | None
-) -> tuple[dict[str, object], int]:
-    """Decrypt the whole archive into ``staging``; raise RestoreRefused unless every byte authenticated."""
+) -> tuple[dict[str, object], int, str]:
+    """Decrypt the whole archive into ``staging``; raise RestoreRefused unless every byte authenticated.
+    Returns the manifest, the number of uploads and the archive's SHA-256."""
     try:
         handle = archive.open("rb")
     except OSError as exc:
@@ -416,6 +510,8 @@ def _unpack(
             raise RestoreRefused(
                 f"{archive} is not a well-formed backup ({exc}); nothing was restored."
             ) from None
+        # drain() read the archive to its end: the digest covers every byte.
+        digest = counted.hash.hexdigest()
     if progress is not None:
         progress.finish()
     if manifest.get("format") != FORMAT or manifest.get("database") not in ("sqlite", "postgresql"):
@@ -427,15 +523,17 @@ def _unpack(
             f"{archive} holds a {manifest['database']} database but this server is configured for "
             f"{_vendor()}; nothing was restored"
         )
-    return manifest, uploads
+    return manifest, uploads, digest
 
 
 class _Counted:
     def __init__(self, handle: BinaryIO, progress: Progress | None) -> None:
         self.handle, self.progress = handle, progress
+        self.hash = hashlib.sha256()
 
     def read(self, n: int) -> bytes:
         data = self.handle.read(n)
+        self.hash.update(data)
         if self.progress is not None:
             self.progress.add(len(data))
         return data

@@ -84,6 +84,11 @@ def housekeeping() -> dict[str, int]:
     }
 
 
+# Tasks that may simply run again when their runner died part-way (``embrace.core.runner`` recovers them):
+# idempotent ones. Any other task left RUNNING by a dead runner is marked failed instead.
+RERUN_WHEN_INTERRUPTED = frozenset({housekeeping.module_path})
+
+
 def schedule_housekeeping() -> bool:
     """Enqueue a housekeeping run unless one is already waiting. Returns whether one was enqueued."""
     # Only the database backend keeps a queue one can look at; the immediate one (tests) runs at once.

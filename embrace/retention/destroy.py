@@ -72,9 +72,18 @@ def destroy_case_content(
         raise ValueError(f"unknown kinds of content: {sorted(unknown)}")
     done = [kind for kind in KINDS if kind in wanted]
     with transaction.atomic():
+        # Two runners (two instances' housekeeping, or housekeeping and an officer emptying the quarantine)
+        # may both find a case due. The row lock makes the second wait for the first to commit; it then sees
+        # nothing left and returns without a second audit entry. (SQLite's IMMEDIATE transactions already
+        # serialise writers; PostgreSQL needs the lock.)
+        Case.objects.select_for_update().filter(pk=case.pk).values_list("pk").get()
+        # Read after the lock, in statements of their own: under READ COMMITTED a row the lock waited for is
+        # re-read, but rows joined into that same statement (the compartments) would be the stale ones.
+        case = Case.objects.select_related("body", "identity", "notes", "receipt").get(pk=case.pk)
+        if not any(_remains(case, kind) for kind in done):
+            return []
         # Before the first DELETE: rows deleted without it stay readable in the freed pages of the file.
         secure_delete_on()
-        case = Case.objects.select_related("body", "identity", "notes", "receipt").get(pk=case.pk)
         files: list[str] = []
         if BODY in wanted:
             files = list(Attachment.objects.filter(message__case=case).values_list("stored_name", flat=True))
@@ -119,6 +128,35 @@ def destroy_case_content(
         if scrub:
             transaction.on_commit(scrub_destroyed_rows)
     return done
+
+
+def _remains(case: Case, kind: str) -> bool:
+    """Whether anything of this kind of the case's content is still there to destroy."""
+    if kind == BODY:
+        return (
+            (case.body is not None and case.body.destroyed_at is None)
+            or case.receipt_id is not None
+            or Message.objects.filter(case=case).exists()
+        )
+    if kind == IDENTITY:
+        return (
+            (case.identity is not None and case.identity.destroyed_at is None)
+            or case.identity_details is not None
+            or IdentifierIndex.objects.filter(case=case).exists()
+            or Dependant.objects.filter(case=case).exists()
+            or case.labels.exists()
+        )
+    if kind == NOTES:
+        return (case.notes is not None and case.notes.destroyed_at is None) or Note.objects.filter(
+            case=case
+        ).exists()
+    if kind == VETTING:
+        return (
+            CaseVetting.objects.filter(case=case, compartment__destroyed_at__isnull=True).exists()
+            or CaseCheck.objects.filter(case=case).exists()
+            or SignOff.objects.filter(case=case).exists()
+        )
+    return PassagePlan.objects.filter(case=case, destroyed_on__isnull=True).exists()
 
 
 def secure_delete_on() -> None:

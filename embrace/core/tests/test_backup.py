@@ -275,3 +275,46 @@ def test_postgres_round_trip_through_pg_dump_and_pg_restore(tmp_path: Path, back
 
     assert "Restore drill passed" in out.getvalue()
     assert "13 cases" in out.getvalue()
+
+
+@pytest.mark.skipif(ON_POSTGRES, reason="the restored copy is a SQLite data folder")
+def test_backup_and_restore_are_audited_with_counts_and_the_archive_digest_and_the_log_still_verifies(
+    tmp_path: Path, backup_key: Path, settings
+):
+    import getpass
+    import hashlib
+
+    from embrace.audit.events import Event
+    from embrace.audit.models import AuditEntry
+
+    call_command("demo", stdout=io.StringIO())
+    archive = tmp_path / "demo.embrace-backup"
+    call_command("backup", str(archive), "--no-progress", stdout=io.StringIO())
+    digest = hashlib.sha256(archive.read_bytes()).hexdigest()
+
+    made = AuditEntry.objects.filter(event=Event.BACKUP_CREATED).get()
+    assert made.actor is None
+    assert made.data["archive_sha256"] == digest
+    assert made.data["cases"] == 13
+    assert made.data["uploads"] == len([p for p in Path(settings.UPLOADS_DIR).rglob("*") if p.is_file()])
+    assert made.data["os_user"] == getpass.getuser()
+    assert made.data["command"] == "embrace backup"
+    assert made.subject == f"backup:{digest[:16]}"
+
+    target = tmp_path / "restored"
+    result = embrace(target, "restore", str(archive), "--key", str(backup_key), "--no-progress")
+    assert result.returncode == 0, result.stderr
+
+    with sqlite3.connect(target / "embrace.sqlite3") as db:
+        event, subject, data = db.execute(
+            "SELECT event, subject, data FROM audit_auditentry ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
+    assert event == Event.BACKUP_RESTORED
+    assert subject == made.subject
+    restored = json.loads(data)
+    assert restored["archive_sha256"] == digest
+    assert restored["cases"] == 13
+    assert restored["command"] == "embrace restore"
+    assert restored["os_user"] == getpass.getuser()
+    verified = embrace(target, "audit", "verify")
+    assert verified.returncode == 0, verified.stdout + verified.stderr
