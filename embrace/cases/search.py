@@ -49,8 +49,9 @@ def normalise_reference(raw: str) -> str:
     return "".join(c for c in raw if c.isalnum()).upper()
 
 
-def search_cases(user: User, filters: Filters) -> QuerySet[Case]:
-    """The user's visible cases matching every given filter, newest first."""
+def search_cases(user: User, filters: Filters, *, counting: bool = False) -> QuerySet[Case]:
+    """The user's visible cases matching every given filter, newest first; ``counting``: the same cases,
+    written to be counted rather than paged (``queries.labelled``)."""
     cases = visible_cases(user)
     if filters.reference:
         # Exact on the stored (upper-case) form, so the unique index answers it.
@@ -58,7 +59,7 @@ def search_cases(user: User, filters: Filters) -> QuerySet[Case]:
     if filters.status:
         cases = cases.filter(status=filters.status)
     if filters.label:
-        cases = labelled(cases, filters.label)
+        cases = labelled(cases, filters.label, counting=counting)
     if filters.assignee == UNASSIGNED:
         cases = cases.filter(handler__isnull=True)
     elif filters.assignee:
@@ -108,6 +109,7 @@ def summaries(cases: Iterable[Case], keyring: Keyring) -> list[tuple[Case, dict[
     }
     opened = dict(zip(firsts, keyring.open_many([bytes(m.envelope) for m in firsts.values()]), strict=True))
     rows: list[tuple[Case, dict[str, object]]] = []
+    kinds: dict[str, str] = {}  # each kind's words translated once per page, not once per row
     for case in cases:
         if case.pk not in firsts:
             rows.append((case, {"text": ""}))
@@ -119,7 +121,10 @@ def summaries(cases: Iterable[Case], keyring: Keyring) -> list[tuple[Case, dict[
         document = json.loads(plaintext)
         text = document.get("text", "")
         summary = {"text": text[:SUMMARY_CHARS] + ("…" if len(text) > SUMMARY_CHARS else "")}
-        rows.append((case, summary | {"kind": words.kind_label(document.get("kind", ""))}))
+        kind = document.get("kind", "")
+        if kind not in kinds:
+            kinds[kind] = words.kind_label(kind)
+        rows.append((case, summary | {"kind": kinds[kind]}))
     return rows
 
 
