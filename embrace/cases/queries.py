@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import uuid
 
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
-from django.utils.functional import cached_property
 
 from embrace.accounts.models import User
 from embrace.accounts.roles import Perm
@@ -53,38 +51,18 @@ def visible_cases(user: User) -> QuerySet[Case]:
     return Case.objects.filter(rule)
 
 
-def labelled(cases: QuerySet[Case], name: str, *, counting: bool = False) -> QuerySet[Case]:
+def labelled(cases: QuerySet[Case], name: str) -> QuerySet[Case]:
     """The cases carrying a label of this name.
 
-    For a page, an EXISTS probe per case rather than a join: a join makes the label table drive the query, so
-    every case with the label is read and sorted before the first page can be cut (a temporary B-tree over
-    thousands of rows at 100,000 cases); a probe lets the case index give the order and stop after a page. It
-    also never lists a case twice.
-
-    For a count (``counting``), every matching case is read anyway, and a probe per case into the label table
-    is the cost: there ``id IN (the label's cases)`` lists the label's cases once, in memory, and each case of
-    the index is checked against that list, about half the time at 100,000 cases. Same cases either way; the
-    page must not use it, since building the list costs more than the few probes a page needs.
+    An EXISTS probe per case rather than a join: a join makes the label table drive the query, so every case
+    with the label is read and sorted before the first page can be cut (a temporary B-tree over thousands of
+    rows at 100,000 cases); a probe lets the case index give the order and stop after a page. It also never
+    lists a case twice.
     """
-    # The label ids once (a name means one label per team).
+    # The label ids once (a name means one label per team), then one index probe per case looked at.
     names = Label.objects.filter(name=name).values("pk")
-    if counting:
-        return cases.filter(pk__in=Label.cases.through.objects.filter(label_id__in=names).values("case_id"))
     tagged = Label.cases.through.objects.filter(case_id=OuterRef("pk"), label_id__in=names)
     return cases.filter(Exists(tagged))
-
-
-class CountedPaginator(Paginator):
-    """A paginator that counts ``counted``, the same cases as its list written to be cheaper to count (see
-    ``labelled``), and pages the list itself."""
-
-    def __init__(self, object_list: QuerySet[Case], per_page: int, *, counted: QuerySet[Case]) -> None:
-        super().__init__(object_list, per_page)
-        self.counted = counted
-
-    @cached_property
-    def count(self) -> int:
-        return self.counted.count()
 
 
 def get_case_for(user: User, case_id: uuid.UUID | str) -> Case:

@@ -49,9 +49,8 @@ def normalise_reference(raw: str) -> str:
     return "".join(c for c in raw if c.isalnum()).upper()
 
 
-def search_cases(user: User, filters: Filters, *, counting: bool = False) -> QuerySet[Case]:
-    """The user's visible cases matching every given filter, newest first; ``counting``: the same cases,
-    written to be counted rather than paged (``queries.labelled``)."""
+def search_cases(user: User, filters: Filters) -> QuerySet[Case]:
+    """The user's visible cases matching every given filter, newest first."""
     cases = visible_cases(user)
     if filters.reference:
         # Exact on the stored (upper-case) form, so the unique index answers it.
@@ -59,7 +58,7 @@ def search_cases(user: User, filters: Filters, *, counting: bool = False) -> Que
     if filters.status:
         cases = cases.filter(status=filters.status)
     if filters.label:
-        cases = labelled(cases, filters.label, counting=counting)
+        cases = labelled(cases, filters.label)
     if filters.assignee == UNASSIGNED:
         cases = cases.filter(handler__isnull=True)
     elif filters.assignee:

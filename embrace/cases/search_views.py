@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -30,7 +31,6 @@ from embrace.cases import actions, search
 from embrace.cases.duplicates import normalise
 from embrace.cases.forms import QuickSelect, status_choices
 from embrace.cases.models import Case, IdentifierKind, Status
-from embrace.cases.queries import CountedPaginator
 from embrace.cases.rows import CaseRow, case_rows
 from embrace.cases.views import PAGE_SIZE
 
@@ -140,10 +140,6 @@ def search_page(request: HttpRequest) -> HttpResponse:
         label=cleaned["label"],
         assignee=cleaned["assignee"],
     )
-    page = CountedPaginator(
-        search.search_cases(user, filters),
-        PAGE_SIZE,
-        counted=search.search_cases(user, filters, counting=True),
-    ).get_page(request.GET.get("page"))
+    page = Paginator(search.search_cases(user, filters), PAGE_SIZE).get_page(request.GET.get("page"))
     context |= {"page": page, "rows": _rows(request, page), "searched": True}
     return render(request, "cases/search.html", context)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -47,7 +48,6 @@ def inbox(request: HttpRequest) -> HttpResponse:
     # Junk is kept out of the inbox unless asked for by name, so the "Quarantined" filter finds it.
     wants_junk = filters.is_valid() and filters.cleaned_data["status"] == Status.QUARANTINED
     cases = queries.triage_inbox(request.user, quarantined=wants_junk)  # type: ignore[arg-type]
-    counted = cases
     if filters.is_valid():
         if filters.cleaned_data["status"]:
             cases = cases.filter(status=filters.cleaned_data["status"])
@@ -57,11 +57,9 @@ def inbox(request: HttpRequest) -> HttpResponse:
             cases = cases.filter(handler_id=filters.cleaned_data["assignee"])
         if filters.cleaned_data["team"]:
             cases = cases.filter(team_id=filters.cleaned_data["team"])
-        counted = cases
         if filters.cleaned_data["label"]:
             cases = queries.labelled(cases, filters.cleaned_data["label"])
-            counted = queries.labelled(counted, filters.cleaned_data["label"], counting=True)
-    page = queries.CountedPaginator(cases, PAGE_SIZE, counted=counted).get_page(request.GET.get("page"))
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     summarised = summaries(list(page), request.keyring)  # type: ignore[attr-defined]
     record_previews(request.user, summarised)  # type: ignore[arg-type]
     duplicates = with_duplicates(list(page))

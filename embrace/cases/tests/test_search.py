@@ -244,8 +244,8 @@ def test_a_label_filters_count_is_the_cases_it_lists_on_both_lists(
     case: Case,
     other_case: Case,
 ) -> None:
-    # The count is written differently from the page (queries.CountedPaginator): it must count the same cases,
-    # once each, and none of another team's that carry a label of the same name.
+    # The pager's count is a query of its own: it must count the cases the page lists, once each, and none of
+    # another team's that carry a label of the same name.
     third = _enquiry(text="THIRD")
     navy = Label.objects.create(team=intake_team, name="navy")
     navy.cases.add(case, third)
