@@ -108,6 +108,7 @@ def summaries(cases: Iterable[Case], keyring: Keyring) -> list[tuple[Case, dict[
     }
     opened = dict(zip(firsts, keyring.open_many([bytes(m.envelope) for m in firsts.values()]), strict=True))
     rows: list[tuple[Case, dict[str, object]]] = []
+    kinds: dict[str, str] = {}  # each kind's words translated once per page, not once per row
     for case in cases:
         if case.pk not in firsts:
             rows.append((case, {"text": ""}))
@@ -119,7 +120,10 @@ def summaries(cases: Iterable[Case], keyring: Keyring) -> list[tuple[Case, dict[
         document = json.loads(plaintext)
         text = document.get("text", "")
         summary = {"text": text[:SUMMARY_CHARS] + ("…" if len(text) > SUMMARY_CHARS else "")}
-        rows.append((case, summary | {"kind": words.kind_label(document.get("kind", ""))}))
+        kind = document.get("kind", "")
+        if kind not in kinds:
+            kinds[kind] = words.kind_label(kind)
+        rows.append((case, summary | {"kind": kinds[kind]}))
     return rows
 
 

@@ -29,20 +29,26 @@ from embrace.accounts.models import User
 from embrace.accounts.roles import Perm
 from embrace.cases import actions, search
 from embrace.cases.duplicates import normalise
+from embrace.cases.forms import QuickSelect, status_choices
 from embrace.cases.models import Case, IdentifierKind, Status
+from embrace.cases.rows import CaseRow, case_rows
 from embrace.cases.views import PAGE_SIZE
 
 
 class SearchForm(forms.Form):
     reference = forms.CharField(max_length=20, required=False, label=_("Case reference"))
     status = forms.ChoiceField(
-        label=_("Status"), choices=[("", _("Any status")), *Status.choices], required=False
+        widget=QuickSelect,
+        label=_("Status"),
+        choices=[("", _("Any status")), *Status.choices],
+        required=False,
     )
-    label = forms.ChoiceField(label=_("Label"), choices=[], required=False)
-    assignee = forms.ChoiceField(choices=[], required=False, label=_("Handler"))
+    label = forms.ChoiceField(widget=QuickSelect, label=_("Label"), choices=[], required=False)
+    assignee = forms.ChoiceField(widget=QuickSelect, choices=[], required=False, label=_("Handler"))
 
     def __init__(self, *args: object, user: User, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["status"].choices = status_choices()  # type: ignore[attr-defined]
         self.fields["label"].choices = search.label_choices(user)  # type: ignore[attr-defined]
         self.fields["assignee"].choices = search.assignee_choices(user, unassigned=True)  # type: ignore[attr-defined]
 
@@ -56,7 +62,7 @@ class SearchForm(forms.Form):
 
 class IdentifierForm(forms.Form):
     kind = forms.ChoiceField(
-        choices=IdentifierKind.choices, initial=IdentifierKind.PHONE, label=_("Search by")
+        widget=QuickSelect, choices=IdentifierKind.choices, initial=IdentifierKind.PHONE, label=_("Search by")
     )
     identifier = forms.CharField(max_length=200, label=_("Phone number, service number or name"))
 
@@ -72,11 +78,11 @@ class IdentifierForm(forms.Form):
         return data
 
 
-def _rows(request: HttpRequest, cases: Iterable[Case]) -> list[tuple[Case, dict[str, object]]]:
+def _rows(request: HttpRequest, cases: Iterable[Case]) -> list[CaseRow]:
     # Decrypted here, and only for the cases shown; showing opening words is a read, recorded.
-    rows = search.summaries(cases, request.keyring)  # type: ignore[attr-defined]
-    search.record_previews(request.user, rows)  # type: ignore[arg-type]
-    return rows
+    summarised = search.summaries(cases, request.keyring)  # type: ignore[attr-defined]
+    search.record_previews(request.user, summarised)  # type: ignore[arg-type]
+    return case_rows(summarised)
 
 
 @require_http_methods(["GET", "POST"])

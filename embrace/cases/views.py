@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 from dataclasses import dataclass
 
@@ -21,6 +20,7 @@ from embrace.cases.downloads import sealed_file_response
 from embrace.cases.duplicates import with_duplicates
 from embrace.cases.forms import AssignForm, InboxFilter, NoteForm, ReplyForm
 from embrace.cases.models import Attachment, Case, Status
+from embrace.cases.rows import case_rows
 from embrace.cases.search import record_previews, summaries
 from embrace.cases.thread import ThreadItem, read_thread
 from embrace.intake.views import clean_photos
@@ -53,22 +53,21 @@ def inbox(request: HttpRequest) -> HttpResponse:
             cases = cases.filter(status=filters.cleaned_data["status"])
         if filters.cleaned_data["unassigned"]:
             cases = cases.filter(handler__isnull=True)
-        if filters.cleaned_data["label"]:
-            cases = queries.labelled(cases, filters.cleaned_data["label"])
         if filters.cleaned_data["assignee"]:
             cases = cases.filter(handler_id=filters.cleaned_data["assignee"])
         if filters.cleaned_data["team"]:
             cases = cases.filter(team_id=filters.cleaned_data["team"])
+        if filters.cleaned_data["label"]:
+            cases = queries.labelled(cases, filters.cleaned_data["label"])
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = summaries(list(page), request.keyring)  # type: ignore[attr-defined]
-    record_previews(request.user, rows)  # type: ignore[arg-type]
+    summarised = summaries(list(page), request.keyring)  # type: ignore[attr-defined]
+    record_previews(request.user, summarised)  # type: ignore[arg-type]
+    duplicates = with_duplicates(list(page))
     context = {
         "page": page,
-        "rows": rows,
+        "rows": case_rows(summarised, duplicates=duplicates, labels=True),
         "filters": filters,
-        "duplicates": with_duplicates(list(page)),
-        "today": actions.today(),
-        "yesterday": actions.today() - datetime.timedelta(days=1),
+        "duplicates": duplicates,
     }
     return render(request, "cases/inbox.html", context)
 
@@ -77,9 +76,11 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @staff_required(Perm.CASE_HANDLE)
 def my_cases(request: HttpRequest) -> HttpResponse:
     cases = queries.handler_cases(request.user)  # type: ignore[arg-type]
-    rows = summaries(cases, request.keyring)  # type: ignore[attr-defined]
-    record_previews(request.user, rows)  # type: ignore[arg-type]
-    return render(request, "cases/my_cases.html", {"rows": rows})
+    summarised = summaries(cases, request.keyring)  # type: ignore[attr-defined]
+    record_previews(request.user, summarised)  # type: ignore[arg-type]
+    return render(
+        request, "cases/my_cases.html", {"rows": case_rows(summarised, on="last_enquirer_on", handlers=False)}
+    )
 
 
 @dataclass(frozen=True)

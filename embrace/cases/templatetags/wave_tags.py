@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from django import template
 
-from embrace.cases.models import Case, Status
+from embrace.cases.rows import CaseRow
 from embrace.cases.waves import has_wave as texts_have_wave
 from embrace.cases.waves import normal_form, tokens
 
@@ -14,15 +14,11 @@ register = template.Library()
 
 
 @register.filter
-def has_wave(rows: Iterable[tuple[Case, dict[str, object]]]) -> bool:
+def has_wave(rows: Iterable[CaseRow]) -> bool:
     """For the inbox's link to the waves page: the page's new enquiries hold a wave. Only their shown
     opening words are compared, so a wave spread over several pages may not show here; the waves page
     itself reads the newest new enquiries whole."""
-    openings = [
-        _opening(str(summary.get("text", "")))
-        for case, summary in rows
-        if case.status == Status.ENQUIRY and not summary.get("locked")
-    ]
+    openings = [_opening(row.text) for row in rows if row.new_enquiry and not row.locked]
     return texts_have_wave(openings, threshold=OPENING_SIMILARITY)
 
 

@@ -234,3 +234,34 @@ def test_a_visible_case_without_a_key_is_listed_locked(client: Client, intake_te
     assert _listed(page, case)
     assert "no key" in page
     assert TEXT not in page
+
+
+def test_a_label_filters_count_is_the_cases_it_lists_on_both_lists(
+    client: Client,
+    intake_officer: Persona,
+    intake_team: Team,
+    other_team: Team,
+    case: Case,
+    other_case: Case,
+) -> None:
+    # The pager's count is a query of its own: it must count the cases the page lists, once each, and none of
+    # another team's that carry a label of the same name.
+    third = _enquiry(text="THIRD")
+    navy = Label.objects.create(team=intake_team, name="navy")
+    navy.cases.add(case, third)
+    Label.objects.create(team=intake_team, name="pilot").cases.add(case, other_case)
+    elsewhere = _enquiry(text="ELSEWHERE")
+    Case.objects.filter(pk=elsewhere.pk).update(team=other_team)
+    Label.objects.create(team=other_team, name="navy").cases.add(elsewhere)
+    lifecycle.request_transition(third, "start_triage", actor=intake_officer.user)
+    log_in(client, intake_officer)
+    for url in (URL, reverse("cases:inbox")):
+        for query, expected in (
+            ({"label": "navy"}, {case, third}),
+            ({"label": "navy", "status": "enquiry"}, {case}),
+            ({"label": "pilot"}, {case, other_case}),
+        ):
+            page = client.get(url, query)
+            assert page.context["page"].paginator.count == len(expected), (url, query)
+            listed = {c for c in (case, other_case, third, elsewhere) if _listed(page.content.decode(), c)}
+            assert listed == expected, (url, query)

@@ -224,3 +224,44 @@ def test_a_burmese_intake_officer_reads_steps_and_statuses_in_burmese(intake_tea
     assert "Start triage" not in page
     assert "ကနဦးစစ်ဆေးမှု စတင်ရန်" in page  # "Start triage"
     assert "Withdraw the case" not in page
+
+
+def test_burmese_case_lists_give_days_and_counts_in_myanmar_and_keep_references_as_printed(
+    intake_team: Team, intake_officer: Persona, handler: Persona
+) -> None:
+    officer = make_persona("intake_my2", Role.INTAKE_OFFICER, teams=(intake_team,), language="my")
+    handler.user.language = "my"
+    handler.user.save(update_fields=["language"])
+    fresh, older = _enquiry(), _enquiry()
+    keyring = unlock_with_password(intake_officer.user, intake_officer.password)
+    assign_case(older, handler.user, actor=intake_officer.user, keyring=keyring)
+    long_ago = datetime.date(2026, 3, 14)
+    Case.objects.filter(pk=older.pk).update(opened_on=long_ago, last_enquirer_on=long_ago, unread_by_staff=12)
+    client = log_in(Client(), officer)
+    for url, query in (
+        (reverse("cases:inbox"), {}),
+        (reverse("cases:search"), {"status": "enquiry"}),
+    ):
+        page = client.get(url, query).content.decode()
+        assert "ယနေ့" in page, url  # "today", for the fresh case
+        assert "၂၀၂၆၊ မတ် ၁၄" in page, url  # 14 Mar 2026 with the Burmese month and Myanmar digits
+        assert "14 Mar 2026" not in page, url
+        assert "(အသစ် ၁၂)" in page, url  # "(12 new)"
+        assert fresh.reference in page, url
+        assert older.reference in page, url
+    mine = log_in(Client(), handler).get(reverse("cases:mine")).content.decode()
+    assert "၂၀၂၆၊ မတ် ၁၄" in mine
+    assert "(အသစ် ၁၂)" in mine
+    assert older.reference in mine
+
+
+def test_english_case_lists_keep_their_days_and_counts(intake_officer: Persona) -> None:
+    fresh, older, oldest = _enquiry(), _enquiry(), _enquiry()
+    Case.objects.filter(pk=older.pk).update(opened_on=today() - datetime.timedelta(days=1))
+    Case.objects.filter(pk=oldest.pk).update(opened_on=datetime.date(2026, 3, 14), unread_by_staff=3)
+    page = log_in(Client(), intake_officer).get(reverse("cases:inbox")).content.decode()
+    assert "<td>today</td>" in page
+    assert "<td>yesterday</td>" in page
+    assert "<td>14 Mar 2026</td>" in page
+    assert "<strong>(3 new)</strong>" in page
+    assert f'<a href="{reverse("cases:detail", args=[fresh.pk])}">{fresh.reference}</a>' in page
