@@ -18,8 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from embrace.bench.harness import Benchmark, Row
-from embrace.bench.http import MESSAGES, _enquiry, _min_fill, _receipt, _warm
-from embrace.bench.http_client import Client, hidden_fields
+from embrace.bench.http import MESSAGES, _min_fill, _receipt, _warm
+from embrace.bench.http_client import Client, enquiry_form, hidden_fields
 from embrace.bench.http_server import running_server
 
 FLOODERS = 64
@@ -61,7 +61,7 @@ def _new_enquiry(client: Client, message: str) -> tuple[int, float, bool]:
     if "token" not in fields:
         return form.status, form.seconds, False
     time.sleep(_min_fill())
-    reply = client.post_multipart("/enquire/", _enquiry(message, fields), empty_file="photos")
+    reply = client.post_multipart("/enquire/", enquiry_form(fields, message), empty_file="photos")
     return reply.status, reply.seconds, reply.status == 200 and _receipt(reply.text) is not None
 
 
@@ -116,7 +116,9 @@ def flood() -> list[Row]:
                 form = client.get("/enquire/")
                 fields = hidden_fields(form.text)
                 time.sleep(_min_fill())
-                reply = client.post_multipart("/enquire/", _enquiry(MESSAGES[n], fields), empty_file="photos")
+                reply = client.post_multipart(
+                    "/enquire/", enquiry_form(fields, MESSAGES[n]), empty_file="photos"
+                )
             finally:
                 client.close()
             receipt = _receipt(reply.text)
