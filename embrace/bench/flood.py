@@ -4,8 +4,9 @@
 (each sends a form only once it is older than the minimum fill time, one at a time on its own connection, and
 sends the next as soon as the last is answered), so nothing tells them from people. Meanwhile a few genuine
 visitors come and go: new enquirers (open the form, take the fill time, send) and returning enquirers (type
-a receipt they were given before the flood). Each genuine visit is timed from sending to the answer; a visit
-that is not a 200 with a receipt (or the conversation) counts as an error, whatever the status.
+a receipt they were given before the flood, taking the fill time to type it). Each genuine visit is timed
+from sending to the answer; a visit that is not a 200 with a receipt (or the conversation) counts as an
+error, whatever the status.
 """
 
 from __future__ import annotations
@@ -68,6 +69,9 @@ def _new_enquiry(client: Client, message: str) -> tuple[int, float, bool]:
 def _return(client: Client, receipt: str) -> tuple[int, float, bool]:
     form = client.get("/return/")
     fields = hidden_fields(form.text)
+    # A person types the 16 digits: a returning enquirer sends at a person's pace, as a new one does (without
+    # the pause, three returners sending back to back would be a flood of returns of their own).
+    time.sleep(_min_fill())
     reply = client.post_form(
         "/return/", {"csrfmiddlewaretoken": fields.get("csrfmiddlewaretoken", ""), "receipt": receipt}
     )
