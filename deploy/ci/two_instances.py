@@ -43,7 +43,7 @@ from django_otp.oath import totp
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from embrace.bench.http_client import Client, hidden_fields  # noqa: E402
+from embrace.bench.http_client import Client, enquiry_form, hidden_fields  # noqa: E402
 
 EMBRACE = Path(sys.executable).with_name("embrace")
 # Bounds for a stuck run, not speed targets: on a quiet 2-core machine the whole run takes about a minute,
@@ -226,19 +226,7 @@ def send_enquiry(port: int, marker: str) -> tuple[str, str]:
         time.sleep(FILL_SECONDS + 0.3)
         reply = client.post_multipart(
             "/enquire/",
-            {
-                "csrfmiddlewaretoken": fields["csrfmiddlewaretoken"],
-                "token": fields["token"],
-                "kind": "leave_family",
-                "message": f"I want to leave with my family. {marker}",
-                "service": "army",
-                "rank": "",
-                "unit": "",
-                "equipment": "",
-                "reply_via": "site",
-                "contact": "",
-                "website": "",
-            },
+            enquiry_form(fields, f"I want to leave with my family. {marker}"),
             empty_file="photos",
         )
         check(reply.status == 200, f"POST /enquire/ answered {reply.status}:\n{reply.text[:1500]}")

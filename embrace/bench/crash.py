@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from embrace.bench.harness import Benchmark, Row
-from embrace.bench.http_client import Client, hidden_fields
+from embrace.bench.http_client import Client, enquiry_form, hidden_fields
 from embrace.bench.http_server import process_tree
 
 START_TIMEOUT_SECONDS = 120
@@ -250,22 +250,6 @@ def _zombie(pid: int) -> bool:
         return False
 
 
-def _enquiry(fields: dict[str, str], mark: str) -> dict[str, str]:
-    return {
-        "csrfmiddlewaretoken": fields["csrfmiddlewaretoken"],
-        "token": fields["token"],
-        "kind": "leave_family",
-        "message": f"ကျွန်တော် တပ်မတော်က ထွက်ချင်ပါတယ်။ {mark}",
-        "service": "army",
-        "rank": "",
-        "unit": "",
-        "equipment": "",
-        "reply_via": "site",
-        "contact": "",
-        "website": "",
-    }
-
-
 def _client(port: int, number: int, min_fill: float, outcome: Outcome, stop: threading.Event) -> None:
     client, sent = Client(port), 0
     while not stop.is_set():
@@ -278,7 +262,9 @@ def _client(port: int, number: int, min_fill: float, outcome: Outcome, stop: thr
             time.sleep(min_fill)
             mark = f"crash-{number}-{sent}"
             sent += 1
-            reply = client.post_multipart("/enquire/", _enquiry(fields, mark), empty_file="photos")
+            reply = client.post_multipart(
+                "/enquire/", enquiry_form(fields, f"ကျွန်တော် တပ်မတော်က ထွက်ချင်ပါတယ်။ {mark}"), empty_file="photos"
+            )
         except OSError:
             # The server is down (killed, restarting): try again, as a person would reload the page.
             client.close()

@@ -4,8 +4,9 @@
 (each sends a form only once it is older than the minimum fill time, one at a time on its own connection, and
 sends the next as soon as the last is answered), so nothing tells them from people. Meanwhile a few genuine
 visitors come and go: new enquirers (open the form, take the fill time, send) and returning enquirers (type
-a receipt they were given before the flood). Each genuine visit is timed from sending to the answer; a visit
-that is not a 200 with a receipt (or the conversation) counts as an error, whatever the status.
+a receipt they were given before the flood, taking the fill time to type it). Each genuine visit is timed
+from sending to the answer; a visit that is not a 200 with a receipt (or the conversation) counts as an
+error, whatever the status.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from embrace.bench.harness import Benchmark, Row
-from embrace.bench.http import MESSAGES, _enquiry, _min_fill, _receipt, _warm
-from embrace.bench.http_client import Client, hidden_fields
+from embrace.bench.http import MESSAGES, _min_fill, _receipt, _warm
+from embrace.bench.http_client import Client, enquiry_form, hidden_fields
 from embrace.bench.http_server import running_server
 
 FLOODERS = 64
@@ -61,13 +62,16 @@ def _new_enquiry(client: Client, message: str) -> tuple[int, float, bool]:
     if "token" not in fields:
         return form.status, form.seconds, False
     time.sleep(_min_fill())
-    reply = client.post_multipart("/enquire/", _enquiry(message, fields), empty_file="photos")
+    reply = client.post_multipart("/enquire/", enquiry_form(fields, message), empty_file="photos")
     return reply.status, reply.seconds, reply.status == 200 and _receipt(reply.text) is not None
 
 
 def _return(client: Client, receipt: str) -> tuple[int, float, bool]:
     form = client.get("/return/")
     fields = hidden_fields(form.text)
+    # A person types the 16 digits: a returning enquirer sends at a person's pace, as a new one does (without
+    # the pause, three returners sending back to back would be a flood of returns of their own).
+    time.sleep(_min_fill())
     reply = client.post_form(
         "/return/", {"csrfmiddlewaretoken": fields.get("csrfmiddlewaretoken", ""), "receipt": receipt}
     )
@@ -116,7 +120,9 @@ def flood() -> list[Row]:
                 form = client.get("/enquire/")
                 fields = hidden_fields(form.text)
                 time.sleep(_min_fill())
-                reply = client.post_multipart("/enquire/", _enquiry(MESSAGES[n], fields), empty_file="photos")
+                reply = client.post_multipart(
+                    "/enquire/", enquiry_form(fields, MESSAGES[n]), empty_file="photos"
+                )
             finally:
                 client.close()
             receipt = _receipt(reply.text)

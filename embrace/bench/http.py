@@ -32,6 +32,7 @@ from embrace.bench.http_client import (
     Client,
     Reply,
     css_subresources,
+    enquiry_form,
     hidden_fields,
     is_local,
     path_of,
@@ -69,22 +70,6 @@ _TAGS = re.compile(r"<[^>]+>")
 
 def _verdict(ok: bool) -> str:
     return "met" if ok else "**missed**"
-
-
-def _enquiry(message: str, fields: dict[str, str]) -> dict[str, str]:
-    return {
-        "csrfmiddlewaretoken": fields["csrfmiddlewaretoken"],
-        "token": fields["token"],
-        "kind": "leave_family",
-        "message": message,
-        "service": "army",
-        "rank": "",
-        "unit": "",
-        "equipment": "",
-        "reply_via": "site",
-        "contact": "",
-        "website": "",
-    }
 
 
 def _receipt(page: str) -> str | None:
@@ -176,7 +161,7 @@ def _send_enquiry(client: Client, prefix: str, message: str) -> tuple[Reply, int
     form = client.get(f"{prefix}/enquire/")
     fields = hidden_fields(form.text)
     time.sleep(_min_fill())
-    body = _enquiry(message, fields)
+    body = enquiry_form(fields, message)
     reply = client.post_multipart(f"{prefix}/enquire/", body, empty_file="photos")
     return reply, sum(len(v.encode()) for v in body.values())
 
@@ -285,7 +270,7 @@ def _submit(client: Client, held: HeldForm, message: str, tally: Tally, window: 
             tally.waits += 1
         time.sleep(ready - now)
     try:
-        reply = client.post_multipart("/enquire/", _enquiry(message, held.fields), empty_file="photos")
+        reply = client.post_multipart("/enquire/", enquiry_form(held.fields, message), empty_file="photos")
     except OSError as exc:
         with tally.lock:
             tally.failures[f"POST: {type(exc).__name__}"] += 1

@@ -134,6 +134,25 @@ _HIDDEN = re.compile(r"<input\b[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 
 
+def enquiry_form(fields: dict[str, str], message: str) -> dict[str, str]:
+    """What a person sends with the enquiry form: ``fields`` are the hidden fields of the form as served
+    (its CSRF token and form token), ``message`` what they typed; the rest as a person leaves it, the trap
+    field empty. One payload for every bench and the CI check, so a new form field is added here once."""
+    return {
+        "csrfmiddlewaretoken": fields["csrfmiddlewaretoken"],
+        "token": fields["token"],
+        "kind": "leave_family",
+        "message": message,
+        "service": "army",
+        "rank": "",
+        "unit": "",
+        "equipment": "",
+        "reply_via": "site",
+        "contact": "",
+        "website": "",
+    }
+
+
 def hidden_fields(page: str) -> dict[str, str]:
     """Every ``<input type="hidden">`` of a page, by name (the CSRF token, the form token, the visit)."""
     found = {}

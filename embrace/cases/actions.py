@@ -81,15 +81,28 @@ def write_sealed_file(compartment: Compartment, data: bytes) -> str:
 
 
 def store_message(
-    case: Case, document: dict[str, Any], photos: Sequence[Photo] = (), *, sender: Sender, author: User | None
+    case: Case,
+    document: dict[str, Any],
+    photos: Sequence[Photo] = (),
+    *,
+    sender: Sender,
+    author: User | None,
+    first: bool = False,
 ) -> Message:
-    """Seal a message (and its photos) into the case's body compartment. Call inside a transaction."""
+    """Seal a message (and its photos) into the case's body compartment. Call inside a transaction.
+
+    ``first``: the case was created in this same transaction, so no other message can exist yet and nobody
+    else can be writing to it: it is number 1, without locking the case and counting its messages.
+    """
     written: list[str] = []
     try:
         for photo in photos:
             written.append(write_sealed_file(case.body, photo.data))
-        locked = Case.objects.select_for_update().get(pk=case.pk)
-        seq = (locked.messages.aggregate(m=Max("seq"))["m"] or 0) + 1
+        if first:
+            seq = 1
+        else:
+            locked = Case.objects.select_for_update().get(pk=case.pk)
+            seq = (locked.messages.aggregate(m=Max("seq"))["m"] or 0) + 1
         message = Message.objects.create(
             case=case,
             seq=seq,

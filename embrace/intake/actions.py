@@ -57,8 +57,9 @@ def _spend_token(digest: str) -> None:
     expires = (
         today() + datetime.timedelta(seconds=settings.INTAKE_FORM_MAX_AGE_SECONDS) + datetime.timedelta(1)
     )
+    # No savepoint: a spent token ends the whole transaction, so there is nothing to roll back to.
     try:
-        with transaction.atomic():
+        with transaction.atomic(savepoint=False):
             UsedFormToken.objects.create(digest=digest, expires_on=expires)
     except IntegrityError:
         raise TokenSpent from None
@@ -67,7 +68,8 @@ def _spend_token(digest: str) -> None:
 def _receiving_team() -> tuple[Team, KeyGroup]:
     # The next open route whose team's key someone holds: its holders were given it by a holder, never by
     # their role. A team whose last holder left is passed over, or its enquiries would wait for break-glass.
-    for route in IntakeRoute.objects.select_for_update().filter(active=True).order_by("received"):
+    routes = IntakeRoute.objects.select_for_update(of=("self",)).select_related("team")
+    for route in routes.filter(active=True).order_by("received"):
         group = custody_groups.team_group(route.team)
         if custody_groups.is_held(group):
             IntakeRoute.objects.filter(pk=route.pk).update(received=F("received") + 1)
@@ -89,6 +91,11 @@ def submit_enquiry(
         _spend_token(token)
         team, team_group = _receiving_team()
         holder.save()
+        # Custodians hold identities; a programme with no custodian key yet falls back on the receiving
+        # team, so that what an enquirer said about who they are is never sealed to nobody.
+        identity_compartment = vault.create_compartment(
+            "identity", [], groups=[_identity_group(team_group)], actor=None, audited=False
+        )
         case = Case.objects.create(
             status=Status.QUARANTINED if quarantine else Status.ENQUIRY,
             team=team,
@@ -97,23 +104,20 @@ def submit_enquiry(
             body=vault.create_compartment(
                 "body", [], groups=[team_group], actor=None, receipts=[holder], audited=False
             ),
-            # Custodians hold identities; a programme with no custodian key yet falls back on the receiving
-            # team, so that what an enquirer said about who they are is never sealed to nobody.
-            identity=vault.create_compartment(
-                "identity", [], groups=[_identity_group(team_group)], actor=None, audited=False
+            identity=identity_compartment,
+            # Sealed before the case is written, so the case row is written once.
+            identity_details=(
+                vault.seal(identity_compartment, json.dumps(identity, ensure_ascii=False).encode())
+                if any(identity.values())
+                else None
             ),
             receipt=holder,
             needs_script_review=bool(body.get("needs_review")),
             unread_by_staff=1,
         )
-        store_message(case, body, photos, sender=Sender.ENQUIRER, author=None)
+        store_message(case, body, photos, sender=Sender.ENQUIRER, author=None, first=True)
         # A phone number given as contact links this case to others with the same number (a blind index).
         index_identifiers(case, phones=[identity.get("contact") or ""])
-        if any(identity.values()):
-            case.identity_details = vault.seal(
-                case.identity, json.dumps(identity, ensure_ascii=False).encode()
-            )
-            case.save(update_fields=["identity_details"])
     return case, receipt
 
 

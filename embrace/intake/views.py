@@ -14,6 +14,10 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -86,6 +90,29 @@ def _busy(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpR
     return response
 
 
+# The enquiry form as a first visit shows it (nothing typed, no error) is the same for everyone but its token.
+# Django renders every widget and radio button through a template of its own, which made rendering these
+# fields most of the form page's cost: they are rendered once per process and language, by the same
+# template, and reused. A form with anything typed or any error is rendered in full, as before.
+_BLANK_ENQUIRY_FIELDS: dict[str, tuple[SafeString, SafeString]] = {}
+
+
+def _blank_enquiry_fields() -> tuple[SafeString, SafeString]:
+    """(every field but the token and the trap, the trap) of a blank enquiry form, in the current language."""
+    language = translation.get_language()
+    parts = _BLANK_ENQUIRY_FIELDS.get(language)
+    if parts is None:
+        blank = EnquiryForm()
+        shown = (
+            (render_to_string("intake/_field.html", {"field": f}),)
+            for f in blank
+            if f.name not in ("token", "website")
+        )
+        trap = render_to_string("intake/_field.html", {"field": blank["website"]})
+        parts = _BLANK_ENQUIRY_FIELDS[language] = (format_html_join("", "{}", shown), trap)
+    return parts
+
+
 @require_GET
 @public
 def landing(request: HttpRequest) -> HttpResponse:
@@ -96,7 +123,8 @@ def landing(request: HttpRequest) -> HttpResponse:
 @public
 def enquire(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
-        return _page(request, "intake/enquire.html", {"form": EnquiryForm(initial={"token": _fresh()})})
+        form = EnquiryForm(initial={"token": _fresh()})
+        return _page(request, "intake/enquire.html", {"form": form, "blank": _blank_enquiry_fields()})
     form = EnquiryForm(request.POST, request.FILES)
     context: dict[str, Any] = {"form": form}
     if not form.is_valid():

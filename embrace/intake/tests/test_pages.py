@@ -72,3 +72,37 @@ def test_pages_travel_compressed(client: Client, path: str) -> None:
     response = client.get(path, HTTP_ACCEPT_ENCODING="gzip")
     assert response["Content-Encoding"] == "gzip"
     assert len(response.content) < len(gzip.decompress(response.content)) / 2
+
+
+def _csrf_masked(page: str) -> str:
+    # The CSRF token is masked afresh for every page: the one value two renders of a page never share.
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', 'name="csrfmiddlewaretoken" value=""', page)
+
+
+def test_first_visit_form_is_the_page_rendered_field_by_field(client: Client) -> None:
+    """A blank form's fields are rendered once per language and reused: the page a person gets is, byte for
+    byte, the one rendered field by field (order, labels, help, the trap after the button), in their language,
+    with their own token. Burmese comes again after English: a cache keyed wrongly would serve English."""
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+    from django.utils import translation
+
+    from embrace.intake.forms import EnquiryForm
+
+    for prefix, language in (("", "my"), ("/en", "en"), ("", "my")):
+        served = client.get(f"{prefix}/enquire/").content.decode()
+        token = re.search(r'name="token" value="([^"]+)"', served)
+        assert token
+        request = RequestFactory().get(f"{prefix}/enquire/")
+        with translation.override(language):
+            form = EnquiryForm(initial={"token": token.group(1)})
+            full = render_to_string("intake/enquire.html", {"form": form}, request=request)
+        assert _csrf_masked(served) == _csrf_masked(full), language
+
+
+def test_every_visit_gets_a_token_of_its_own(client: Client) -> None:
+    tokens = {
+        re.findall(r'name="token" value="([^"]+)"', client.get("/enquire/").content.decode())[0]
+        for _ in range(3)
+    }
+    assert len(tokens) == 3
