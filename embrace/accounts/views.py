@@ -39,6 +39,7 @@ from embrace.accounts.roles import Perm
 from embrace.audit.events import Event
 from embrace.audit.log import record
 from embrace.core.access import public
+from embrace.myanmar.formats import local_digits
 from embrace.vault import keyring as vault_keyring
 
 PREAUTH = "preauth_user"
@@ -79,7 +80,7 @@ def _throttled(request: HttpRequest, form: LoginForm, username: str) -> HttpResp
         "again without the code in %(seconds)d seconds.",
         seconds,
     ) % {"seconds": seconds}
-    form.add_error(None, f"{why} {then}")
+    form.add_error(None, f"{why} {local_digits(then)}")
     return render(request, "accounts/login.html", {"form": form, "ask_code": True}, status=429)
 
 

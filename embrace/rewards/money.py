@@ -15,6 +15,8 @@ from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from django.db import models
 from django.utils.translation import get_language, gettext, gettext_lazy
 
+from embrace.myanmar.formats import amount
+
 
 class Currency(models.TextChoices):
     USD = "USD", gettext_lazy("US dollar")
@@ -96,9 +98,9 @@ def convert(minor: int, currency: str, to_currency: str, rate: Decimal) -> int:
 
 
 def display(minor: int, currency: str) -> str:
-    """``1,000,000.00 MMK``: grouped with commas in every language, like the published schedule."""
-    places = _places(currency)
-    return f"{from_minor(minor, currency):,.{places}f} {currency}"
+    """``1,000,000.00 MMK``: grouped with commas in every language, like the published schedule, in Myanmar
+    digits on a Burmese page (``myanmar.formats.amount``). For pages only: exports write plain numbers."""
+    return amount(from_minor(minor, currency), currency, _places(currency))
 
 
 def split(total: int, weights: list[int]) -> list[int]:

@@ -24,6 +24,7 @@ from embrace.approvals.models import Approval, Status
 from embrace.approvals.queries import pending_for
 from embrace.audit.log import subject_of
 from embrace.core.access import public
+from embrace.myanmar.formats import local_digits
 from embrace.staffing import actions
 from embrace.staffing.actions import RESET_AUTHENTICATOR, WIDEN_ACCESS, StaffingError
 from embrace.staffing.forms import AcceptInvitationForm, AccessForm, FingerprintForm, InviteForm
@@ -178,7 +179,7 @@ def _change_access(request: HttpRequest, user: User, form: AccessForm) -> None:
         narrowed = actions.narrow_user(
             user, roles=removed_roles, teams=removed_teams, deactivate=deactivate, actor=actor
         )
-        ended = _("Removed at once; %(n)d open session(s) ended.") % {"n": narrowed.sessions}
+        ended = local_digits(_("Removed at once; %(n)d open session(s) ended.") % {"n": narrowed.sessions})
         messages.success(request, f"{ended} {SEEN_NOTE}")
         user = User.objects.get(pk=user.pk)
     added_roles, added_teams = roles - user.roles, teams - set(user.teams.all())
