@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 import threading
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
@@ -126,5 +126,8 @@ def amount(value: Decimal | int | str | None, currency: str = "", places: int = 
     The currency code stays in Latin letters: Burmese finance writes USD, MMK and THB so too."""
     if value is None or value == "":
         return ""
-    text = f"{Decimal(str(value)):,.{places}f}"
+    try:
+        text = f"{Decimal(str(value)):,.{places}f}"
+    except InvalidOperation:
+        text = str(value)  # already formatted ("1,500"): shown as it is, in the page's digits
     return local_digits(f"{text} {currency}" if currency else text)

@@ -65,6 +65,7 @@ def test_english_pages_keep_the_format_the_template_names() -> None:
 def test_an_amount_is_grouped_and_keeps_its_currency_code() -> None:
     assert _render('{{ a|amount:"USD" }}', "my", a=Decimal("1500")) == "၁,၅၀၀.၀၀ USD"
     assert _render('{{ a|amount:"USD" }}', "en", a=Decimal("1500")) == "1,500.00 USD"
+    assert _render('{{ a|amount:"MMK" }}', "my", a="1,500") == "၁,၅၀၀ MMK"
 
 
 def test_an_identifier_is_marked_as_data_and_keeps_its_latin_digits() -> None:
