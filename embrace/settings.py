@@ -205,6 +205,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "embrace.accounts.context_processors.staff_nav",
             ],
+            # digits, day, month, moment, clock, amount in every template without {% load myanmar %}: a
+            # number or date on a Burmese page is written in Myanmar digits (docs/architecture.md).
+            "builtins": ["embrace.myanmar.templatetags.myanmar"],
         },
     },
 ]

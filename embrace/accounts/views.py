@@ -39,6 +39,7 @@ from embrace.accounts.roles import Perm
 from embrace.audit.events import Event
 from embrace.audit.log import record
 from embrace.core.access import public
+from embrace.myanmar.formats import local_digits
 from embrace.vault import keyring as vault_keyring
 
 PREAUTH = "preauth_user"
@@ -81,7 +82,7 @@ def _throttled(request: HttpRequest, form: LoginForm, username: str) -> HttpResp
     ) % {"seconds": seconds}
     # Two whole sentences, each translated on its own.
     form.add_error(None, why)
-    form.add_error(None, then)
+    form.add_error(None, local_digits(then))
     return render(request, "accounts/login.html", {"form": form, "ask_code": True}, status=429)
 
 

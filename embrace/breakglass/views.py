@@ -26,6 +26,7 @@ from embrace.breakglass.forms import (
     SetUpDecisionForm,
     SetUpForm,
 )
+from embrace.myanmar.formats import local_digits
 from embrace.vault import recovery
 from embrace.vault.actions import holders_of
 from embrace.vault.keyring import Keyring
@@ -171,7 +172,9 @@ def cover(request: HttpRequest) -> HttpResponse:
     except recovery.RecoveryError as exc:
         messages.error(request, str(exc))
         return _page(request, status=400)
-    messages.success(request, _("%(count)d older group keys can now be restored.") % {"count": count})
+    messages.success(
+        request, local_digits(_("%(count)d older group keys can now be restored.") % {"count": count})
+    )
     return redirect("breakglass:overview")
 
 
@@ -221,8 +224,10 @@ def restore_share(request: HttpRequest) -> HttpResponse:
         return _page(request, share_form=form, share_for=restore.pk, status=400)
     messages.success(
         request,
-        _("Your share is in, sealed to the recipient: %(count)d of %(needed)d.")
-        % {"count": count, "needed": restore.recovery_key.threshold},
+        local_digits(
+            _("Your share is in, sealed to the recipient: %(count)d of %(needed)d.")
+            % {"count": count, "needed": restore.recovery_key.threshold}
+        ),
     )
     return redirect("breakglass:overview")
 
@@ -241,7 +246,9 @@ def restore_complete(request: HttpRequest) -> HttpResponse:
     except (actions.BreakGlassError, recovery.RecoveryError) as exc:
         messages.error(request, str(exc))
         return _page(request, status=400)
-    messages.success(request, _("Restored: you now hold %(count)d keys of the group.") % {"count": count})
+    messages.success(
+        request, local_digits(_("Restored: you now hold %(count)d keys of the group.") % {"count": count})
+    )
     return redirect("breakglass:overview")
 
 

@@ -23,6 +23,7 @@ from django.utils.translation import ngettext
 
 from embrace.accounts.models import Team, User
 from embrace.accounts.roles import CONTENT_BLIND_ROLES, Role
+from embrace.myanmar.formats import local_digits
 from embrace.vault import actions as vault
 from embrace.vault.models import Grant, GroupGrant, KeyGroup
 
@@ -172,7 +173,7 @@ def _files(kind: str, n: int) -> str:
         "passage": ngettext("%(n)d passage file", "%(n)d passage files", n),
         "notes": ngettext("%(n)d notes file", "%(n)d notes files", n),
     }.get(kind) or ngettext("%(n)d %(kind)s file", "%(n)d %(kind)s files", n)
-    return words % {"n": n, "kind": kind}
+    return local_digits(words % {"n": n, "kind": kind})
 
 
 def reach(group: KeyGroup) -> Reach:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from embrace.myanmar.formats import local_digits
 from embrace.retention.models import RuleKey
 
 
@@ -31,7 +32,7 @@ def keeping(key: str, days: int | None) -> str:
     """How long the rule keeps content, in one sentence ("Destroyed 30 days after ...")."""
     if days is None:
         return _("Kept until someone closes the case with purge.")
-    return ngettext("Destroyed %(days)d day %(when)s.", "Destroyed %(days)d days %(when)s.", days) % {
-        "days": days,
-        "when": counted_from(key),
-    }
+    return local_digits(
+        ngettext("Destroyed %(days)d day %(when)s.", "Destroyed %(days)d days %(when)s.", days)
+        % {"days": days, "when": counted_from(key)}
+    )

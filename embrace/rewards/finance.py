@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 from django.utils.translation import gettext
 
+from embrace.myanmar import formats
 from embrace.rewards.models import Account, Entry, Journal, JournalKind, Line
 from embrace.rewards.money import display
 
@@ -152,7 +153,7 @@ def by_entry() -> list[EntryRow]:
         else:
             label = gettext("%(title)s (schedule of %(day)s)") % {
                 "title": entry.title,
-                "day": f"{entry.schedule.effective_from:%Y-%m-%d}",
+                "day": formats.day(entry.schedule.effective_from, "Y-m-d"),
             }
             code = entry.code
         return EntryRow(

@@ -17,7 +17,8 @@ class DonationForm(forms.Form):
         label=_("Amount"),
         max_length=24,
         help_text=_(
-            "As received, in plain digits, e.g. 25000.00 (no more decimal places than the currency has)."
+            "As received, in plain digits, e.g. <kbd>25000.00</kbd> "
+            "(no more decimal places than the currency has)."
         ),
     )
     currency = forms.ChoiceField(choices=DONATION_CURRENCIES, label=_("Currency"))

@@ -16,6 +16,7 @@ from django.db import models
 from django.utils.translation import get_language, gettext, gettext_lazy
 from django.utils.translation import gettext as _
 
+from embrace.myanmar.formats import amount
 from embrace.myanmar.templatetags.myanmar import digits
 
 
@@ -101,9 +102,9 @@ def convert(minor: int, currency: str, to_currency: str, rate: Decimal) -> int:
 
 
 def display(minor: int, currency: str) -> str:
-    """``1,000,000.00 MMK``: grouped with commas in every language, like the published schedule."""
-    places = _places(currency)
-    return f"{from_minor(minor, currency):,.{places}f} {currency}"
+    """``1,000,000.00 MMK``: grouped with commas in every language, like the published schedule, in Myanmar
+    digits on a Burmese page (``myanmar.formats.amount``). For pages only: exports write plain numbers."""
+    return amount(from_minor(minor, currency), currency, _places(currency))
 
 
 def amount_shown(minor: int, currency: str) -> str:

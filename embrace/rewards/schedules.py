@@ -26,7 +26,8 @@ from embrace.approvals.models import Status as ApprovalStatus
 from embrace.audit.events import Event
 from embrace.audit.log import record, subject_of
 from embrace.cases.actions import today
-from embrace.myanmar.templatetags.myanmar import burmese_active, burmese_day, digits
+from embrace.myanmar.formats import day
+from embrace.myanmar.templatetags.myanmar import digits
 from embrace.rewards.models import Entry, Schedule
 
 ACTION = "rewards.publish_schedule"
@@ -142,7 +143,7 @@ def _check_entries(entries: Sequence[EntryDraft]) -> None:
 
 def _day(value: datetime.date) -> str:
     """A date inside a refusal: "5 December 2026", or Burmese with Myanmar digits on a Burmese page."""
-    return burmese_day(value) if burmese_active() else f"{value.day} {value:%B %Y}"
+    return day(value, english="j F Y")
 
 
 def _committee_member(actor: User) -> User:

@@ -22,7 +22,7 @@ class RateForm(forms.Form):
         label=_("From the month"),
         input_formats=["%Y-%m"],
         widget=forms.DateInput(attrs={"type": "month", "placeholder": "2027-01"}, format="%Y-%m"),
-        help_text=_("Year and month, e.g. 2027-01: a coming month, never one under way."),
+        help_text=_("Year and month, e.g. <kbd>2027-01</kbd>: a coming month, never one under way."),
     )
     currency = forms.ChoiceField(label=_("Currency"), choices=Currency.choices, initial=Currency.MMK)
     base = forms.CharField(label=_("Base a month"), max_length=30, help_text=_("For each supported case."))

@@ -13,7 +13,6 @@ from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path, reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_POST
@@ -24,6 +23,7 @@ from embrace.accounts.roles import Perm
 from embrace.approvals.forms import DecisionForm, NotedDecisionForm
 from embrace.approvals.models import Status as ApprovalStatus
 from embrace.cases.actions import today
+from embrace.myanmar import formats
 from embrace.rewards import payments, stipend_rates, stipends
 from embrace.rewards.models import Payment, Stipend, StipendRate, StipendStatus
 from embrace.rewards.money import display
@@ -160,7 +160,7 @@ def stipends_propose(request: HttpRequest) -> HttpResponse:
     if stipends.rate_in_force(month) is None:
         return _problem(
             request,
-            gettext("No stipend rate is in force for %(month)s.") % {"month": date_format(month, "F Y")},
+            gettext("No stipend rate is in force for %(month)s.") % {"month": formats.month(month)},
             409,
         )
     try:
@@ -170,7 +170,7 @@ def stipends_propose(request: HttpRequest) -> HttpResponse:
     messages.success(
         request,
         gettext("%(count)s new stipend(s) proposed for %(month)s.")
-        % {"count": made, "month": date_format(month, "F Y")},
+        % {"count": formats.local_digits(made), "month": formats.month(month)},
     )
     return redirect(f"{reverse('rewards:stipends')}?month={month:%Y-%m}")
 
@@ -232,7 +232,7 @@ def rate_propose(request: HttpRequest) -> HttpResponse:
     messages.success(
         request,
         gettext("Proposed from %(month)s: another committee member must publish it.")
-        % {"month": date_format(rate.effective_from, "F Y")},
+        % {"month": formats.month(rate.effective_from)},
     )
     return redirect("rewards:stipend_rates")
 
@@ -261,7 +261,7 @@ def rate_decide(request: HttpRequest, rate_id: int) -> HttpResponse:
         if form.approve
         else gettext("The rate from %(month)s is refused.")
     )
-    messages.success(request, text % {"month": date_format(rate.effective_from, "F Y")})
+    messages.success(request, text % {"month": formats.month(rate.effective_from)})
     return redirect(back)
 
 
@@ -276,8 +276,7 @@ def rate_withdraw(request: HttpRequest, rate_id: int) -> HttpResponse:
         return render(request, "rewards/stipend_problem.html", context, status=exc.status)
     messages.success(
         request,
-        gettext("Your proposal from %(month)s is withdrawn.")
-        % {"month": date_format(rate.effective_from, "F Y")},
+        gettext("Your proposal from %(month)s is withdrawn.") % {"month": formats.month(rate.effective_from)},
     )
     return redirect("rewards:stipend_rates")
 

@@ -121,6 +121,28 @@ def wording_problems(
     return problems
 
 
+# What a Burmese page shows in Latin digits on purpose: what a person copies or types back and compares
+# character by character. Such text is marked in the page as data: <code>, <kbd>, <samp> and <data>
+# elements, class="secret" (keys, fingerprints, links to pass on), translate="no" (an identifier in running
+# text), and what is marked English (lang="en": the audit record, the schedule's English column).
+_DATA = re.compile(
+    r"(?s)<(code|kbd|samp|data)\b[^>]*>.*?</\1>"
+    r'|<(\w+)[^>]*\b(?:class="secret"|translate="no"|lang="en")[^>]*>.*?</\2>'
+)
+_LATIN_DIGITS = re.compile(r"[0-9]+")
+
+
+def latin_digits(page: str, *, allowed: Iterable[str] = ()) -> list[str]:
+    """Visible pieces of ``page`` that show Latin digits (0-9) outside what is marked as data; a Burmese
+    page should return ``[]``. ``allowed`` are strings the page shows as data without marking (case
+    references, usernames with digits, what a test typed), removed before checking."""
+    page = _DATA.sub(" ", page)
+    for text in sorted(set(allowed), key=len, reverse=True):
+        if text:
+            page = page.replace(text, "")
+    return [piece for piece in visible_text(page) if _LATIN_DIGITS.search(piece)]
+
+
 def english_client(**options: Any) -> Client:
     """A browser whose language switch was set to English (the cookie ``accounts:language`` sets)."""
     client = Client(**options)

@@ -212,7 +212,7 @@ MY = {
     "Base a month": "လစဉ် အခြေခံငွေ",
     "For each supported case.": "ထောက်ပံ့ခံ ကိစ္စတစ်ခုစီအတွက်။",
     "Per dependant a month": "မှီခိုသူတစ်ဦးလျှင် လစဉ်",
-    "For each dependant recorded on the case; 0 for none.": ("ကိစ္စတွင် မှတ်တမ်းတင်ထားသော မှီခိုသူတစ်ဦးစီအတွက်- မရှိလျှင် 0။"),
+    "For each dependant recorded on the case; 0 for none.": ("ကိစ္စတွင် မှတ်တမ်းတင်ထားသော မှီခိုသူတစ်ဦးစီအတွက်- မရှိလျှင် ၀။"),
     "Proposed from %(month)s: another committee member must publish it.": (
         "%(month)s မှစ၍ အဆိုပြုပြီးပါပြီ- အခြား ကော်မတီဝင်တစ်ဦးက ထုတ်ပြန်ရပါမည်။"
     ),

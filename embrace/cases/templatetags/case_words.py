@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime
 
 from django import template
-from django.template.defaultfilters import date as format_date
 from django.utils.translation import gettext as _
 
 from embrace.cases import words
 from embrace.cases.actions import today
+from embrace.myanmar import formats
 
 register = template.Library()
 
@@ -29,4 +29,4 @@ def day_words(day: datetime.date | None) -> str:
         return _("today")
     if day == today() - datetime.timedelta(days=1):
         return _("yesterday")
-    return str(format_date(day, "j M Y"))
+    return formats.day(day)

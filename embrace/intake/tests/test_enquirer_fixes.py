@@ -15,7 +15,7 @@ from embrace.cases.actions import Photo, reply_to_enquirer
 from embrace.cases.models import Attachment, Case, Sender, Status
 from embrace.intake.actions import submit_enquiry
 from embrace.intake.tests.helpers import jpeg_with_metadata, receipt_on, visit_on
-from embrace.testing.language import english_sentences
+from embrace.testing.language import english_sentences, latin_digits
 from embrace.testing.personas import Persona
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("intake_route")]
@@ -172,7 +172,7 @@ def test_the_receipt_is_shown_in_unbreakable_pairs_of_groups(client: Client) -> 
     page = client.post("/enquire/", _enquiry(_opened_ago(60))).content.decode()
     shown = re.search(r'<p class="receipt">(.*?)</p>', page, re.DOTALL)
     assert shown
-    pieces = re.findall(r"<span>([^<]+)</span>", shown.group(1))
+    pieces = re.findall(r"<span[^>]*>([^<]+)</span>", shown.group(1))
     assert len(pieces) == 4  # two pairs in Myanmar digits, two in Latin
     assert all(re.fullmatch(r"\w{4} \w{4}", piece) for piece in pieces)
     css = b"".join(client.get("/static/intake/site.css").streaming_content).decode()  # type: ignore[attr-defined]
@@ -250,7 +250,9 @@ def test_the_burmese_conversation_shows_myanmar_digits_and_month_names(
     assert "ဓာတ်ပုံ ၁ ကြည့်ရန်" in page
 
 
-def test_burmese_enquirer_pages_show_no_english_sentence(client: Client, thread_with_photo) -> None:
+def test_burmese_enquirer_pages_show_no_english_sentence_and_no_latin_digits(
+    client: Client, thread_with_photo
+) -> None:
     thread, _visit, _attachment = thread_with_photo
     pages = {
         "thread": thread,
@@ -267,6 +269,8 @@ def test_burmese_enquirer_pages_show_no_english_sentence(client: Client, thread_
     for name, page in pages.items():
         assert '<html lang="my">' in page, name
         assert english_sentences(page) == [], name
+        # The format message names the digits a receipt may be typed in, Latin ones among them.
+        assert latin_digits(page, allowed=["0–9"]) == [], name
 
 
 def test_the_english_sentence_check_finds_english() -> None:

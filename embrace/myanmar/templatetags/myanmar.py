@@ -2,67 +2,72 @@
 
 ``{{ n|digits }}`` writes a number (or any text's digits) in Myanmar digits when the active language is
 Burmese and leaves it alone otherwise; ``{{ d|day }}`` writes a date with the month's name, in ICU's
-Burmese long form on Burmese pages (၂၀၂၆၊ ဒီဇင်ဘာ ၅) and as "5 Dec 2026" on English ones. Both are safe to
-apply to None (they print nothing), so templates need no guard. See docs/architecture.md.
+Burmese long form on Burmese pages (၂၀၂၆၊ ဒီဇင်ဘာ ၅) and as "5 Dec 2026" on English ones; ``|month``
+(၂၀၂၆ ဒီဇင်ဘာ / December 2026), ``|moment`` (a date and a time of day), ``|clock`` (the time of day) and
+``|amount:"USD"`` (money with its currency) follow the same rule. The date filters take an optional Django
+format for the English page (``{{ d|day:"Y-m-d" }}``). All are safe to apply to None (they print nothing),
+so templates need no guard. The work is done in ``embrace.myanmar.formats``, which views call directly.
+See docs/architecture.md.
 """
 
 from __future__ import annotations
 
 import datetime
-import threading
-from functools import cache
+from decimal import Decimal
 from typing import Any
 
-import icu
 from django import template
-from django.utils import dateformat, timezone
-from django.utils.translation import get_language
+from django.utils.html import format_html
 
-from embrace.myanmar.text import myanmar_digits
+from embrace.myanmar import formats
+from embrace.myanmar.formats import burmese_active
+
+__all__ = ["amount", "burmese_active", "clock", "day", "digits", "moment", "month", "ref"]
 
 register = template.Library()
-
-
-def burmese_active() -> bool:
-    return (get_language() or "").split("-")[0] == "my"
 
 
 @register.filter
 def digits(value: Any) -> str:
     """``value`` as text, in Myanmar digits on a Burmese page."""
-    if value is None:
-        return ""
-    text = str(value)
-    return myanmar_digits(text) if burmese_active() else text
-
-
-@cache
-def _burmese_long_date() -> icu.DateFormat:
-    formatter = icu.DateFormat.createDateInstance(icu.DateFormat.LONG, icu.Locale("my"))
-    # Dates are days, not instants: format them at noon UTC in UTC, so no time zone moves them a day.
-    formatter.setTimeZone(icu.TimeZone.getGMT())
-    return formatter
-
-
-# ICU does not promise that one formatter may be used by several threads at once.
-_formatter_lock = threading.Lock()
-
-
-def burmese_day(value: datetime.date) -> str:
-    """A date in Burmese with the month's name and Myanmar digits, e.g. ၂၀၂၆၊ ဒီဇင်ဘာ ၅."""
-    noon = datetime.datetime(value.year, value.month, value.day, 12, tzinfo=datetime.UTC)
-    with _formatter_lock:
-        return str(_burmese_long_date().format(noon.timestamp()))
+    return formats.local_digits(value)
 
 
 @register.filter
-def day(value: datetime.date | datetime.datetime | None) -> str:
+def day(value: datetime.date | datetime.datetime | None, english: str = "j M Y") -> str:
     """A date with the month's name: Burmese on a Burmese page, "5 Dec 2026" otherwise."""
+    return formats.day(value, english)
+
+
+@register.filter
+def month(value: datetime.date | datetime.datetime | None, english: str = "F Y") -> str:
+    """A month and year: ၂၀၂၆ ဒီဇင်ဘာ on a Burmese page, "December 2026" otherwise."""
+    return formats.month(value, english)
+
+
+@register.filter
+def moment(value: datetime.datetime | None, english: str = "j M Y H:i") -> str:
+    """A date and time of day in TIME_ZONE: ၂၀၂၆၊ ဒီဇင်ဘာ ၅ ၁၄:၀၅ on a Burmese page."""
+    return formats.moment(value, english)
+
+
+@register.filter
+def clock(value: datetime.datetime | datetime.time | None, english: str = "H:i") -> str:
+    """The time of day in TIME_ZONE: ၁၄:၀၅ on a Burmese page, 14:05 otherwise."""
+    return formats.clock(value, english)
+
+
+@register.filter
+def amount(value: Decimal | int | str | None, currency: str = "") -> str:
+    """Money in whole units with its currency code: ၁,၅၀၀.၀၀ USD on a Burmese page."""
+    return formats.amount(value, currency)
+
+
+@register.filter
+def ref(value: Any) -> str:
+    """An identifier a person copies or compares character by character (a key id, a ledger number, an
+    asset's serial number), marked as data: it stays in Latin digits on a Burmese page, and browsers'
+    translation leaves it alone. Not for <title>, which shows tags as text."""
     if value is None or value == "":
         return ""
-    if isinstance(value, datetime.datetime):
-        # An instant is shown as the day it was where the programme works (settings.TIME_ZONE).
-        value = (timezone.localtime(value) if timezone.is_aware(value) else value).date()
-    if burmese_active():
-        return burmese_day(value)
-    return dateformat.format(value, "j M Y")
+    return format_html('<span class="ref" translate="no">{}</span>', value)
