@@ -47,6 +47,8 @@ LABELS = {
     Event.WAVE_QUARANTINE_ASKED: _("Asked to move a flood wave to quarantine"),
     Event.WAVE_QUARANTINED: _("Flood wave moved to quarantine"),
     Event.EXPORT: _("Data exported"),
+    Event.BACKUP_CREATED: _("Backup made"),
+    Event.BACKUP_RESTORED: _("Restored from a backup"),
     Event.CONFIG_CHANGED: _("Settings changed"),
     Event.DEMO_SEEDED: _("Demonstration data created"),
     Event.CASE_TRANSITION: _("Case moved to another step"),

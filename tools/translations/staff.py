@@ -371,6 +371,8 @@ MY = {
     "Photo opened": "ဓာတ်ပုံ ဖွင့်ခဲ့သည်",
     "Quarantine emptied": "သီးခြားထားရာနေရာ ရှင်းလင်းခဲ့သည်",
     "Data exported": "ဒေတာ ထုတ်ယူခဲ့သည်",
+    "Backup made": "အရန်မိတ္တူ ပြုလုပ်ခဲ့သည်",
+    "Restored from a backup": "အရန်မိတ္တူမှ ပြန်ထည့်ခဲ့သည်",
     "Settings changed": "ဆက်တင် ပြောင်းခဲ့သည်",
     "Demonstration data created": "သရုပ်ပြ ဒေတာ ဖန်တီးခဲ့သည်",
     "Case moved to another step": "ကိစ္စကို နောက်တစ်ဆင့်သို့ ရွှေ့ခဲ့သည်",

@@ -9,15 +9,15 @@ MY = {
     "Flood waves": "အစုလိုက် ဝင်လာသော စုံစမ်းစာ လှိုင်းများ",
     (
         "New enquiries whose first messages say nearly the same thing, grouped to be moved to the "
-        "quarantine together. Only the newest %(window)s new enquiries are looked at; %(counter)s was read, "
+        "quarantine together. Only the newest %(window)s new enquiries are looked at; %(shown)s was read, "
         "with your own keys, just now.",
         "New enquiries whose first messages say nearly the same thing, grouped to be moved to the "
-        "quarantine together. Only the newest %(window)s new enquiries are looked at; %(counter)s were read, "
+        "quarantine together. Only the newest %(window)s new enquiries are looked at; %(shown)s were read, "
         "with your own keys, just now.",
     ): (
         "ပထမစာတွင် အလားတူနီးပါး ပြောထားသော စုံစမ်းစာအသစ်များကို သီးခြားထားရာသို့ အတူတကွ ပို့နိုင်ရန် "
         "အုပ်စုဖွဲ့ထားသည်။ နောက်ဆုံးရောက် စုံစမ်းစာအသစ် %(window)s ခုကိုသာ ကြည့်သည်။ ယခုပင် သင့်သော့ဖြင့် "
-        "%(counter)s ခုကို ဖတ်ခဲ့သည်။"
+        "%(shown)s ခုကို ဖတ်ခဲ့သည်။"
     ),
     "Nearly the same: equal once numbers, punctuation, capitals and spacing are set aside, or sharing "
     "almost all of their word pairs. A group is shown from %(minimum)s enquiries up. Moving a group takes "
@@ -30,20 +30,20 @@ MY = {
     "%(who)s asks to move a wave to the quarantine": "%(who)s က လှိုင်းတစ်ခုကို သီးခြားထားရာသို့ ရွှေ့ရန် တောင်းဆိုသည်",
     "Reason:": "အကြောင်းပြချက် -",
     (
-        "%(still)s of %(counter)s enquiry is still new; the others were triaged, answered or moved since, "
+        "%(still)s of %(shown)s enquiry is still new; the others were triaged, answered or moved since, "
         "and will be left out.",
-        "%(still)s of %(counter)s enquiries are still new; the others were triaged, answered or moved since, "
+        "%(still)s of %(shown)s enquiries are still new; the others were triaged, answered or moved since, "
         "and will be left out.",
     ): (
-        "စုံစမ်းစာ %(counter)s ခုအနက် %(still)s ခုသာ အသစ်ဖြစ်နေသေးသည်။ ကျန်သည်တို့ကို ထိုနောက် "
+        "စုံစမ်းစာ %(shown)s ခုအနက် %(still)s ခုသာ အသစ်ဖြစ်နေသေးသည်။ ကျန်သည်တို့ကို ထိုနောက် "
         "ကနဦးစစ်ဆေးပြီး၊ ပြန်စာပို့ပြီး သို့မဟုတ် ရွှေ့ပြီး ဖြစ်သဖြင့် ချန်ထားမည်။"
     ),
     "(no key to read it)": "(ဖတ်ရန် သော့ မရှိပါ)",
     (
-        "You asked to move a wave of %(counter)s enquiry; another intake officer of the team must approve.",
-        "You asked to move a wave of %(counter)s enquiries; another intake officer of the team must approve.",
-    ): ("သင်သည် စုံစမ်းစာ %(counter)s ခုပါ လှိုင်းကို ရွှေ့ရန် တောင်းဆိုထားသည်။ အဖွဲ့၏ အခြား လက်ခံရေးအရာရှိတစ်ဦးက အတည်ပြုရမည်။"),
-    ("A wave of %(counter)s enquiry", "A wave of %(counter)s enquiries"): ("စုံစမ်းစာ %(counter)s ခုပါ လှိုင်း"),
+        "You asked to move a wave of %(shown)s enquiry; another intake officer of the team must approve.",
+        "You asked to move a wave of %(shown)s enquiries; another intake officer of the team must approve.",
+    ): ("သင်သည် စုံစမ်းစာ %(shown)s ခုပါ လှိုင်းကို ရွှေ့ရန် တောင်းဆိုထားသည်။ အဖွဲ့၏ အခြား လက်ခံရေးအရာရှိတစ်ဦးက အတည်ပြုရမည်။"),
+    ("A wave of %(shown)s enquiry", "A wave of %(shown)s enquiries"): ("စုံစမ်းစာ %(shown)s ခုပါ လှိုင်း"),
     "Received from %(first)s to %(last)s.": "%(first)s မှ %(last)s အထိ ရောက်ရှိသည်။",
     "Why is this a flood?": "ဤစာများသည် အစုလိုက် ဝင်လာခြင်း ဖြစ်သည်ဟု အဘယ်ကြောင့် ထင်သနည်း။",
     "Ask a second officer to move this wave to quarantine": (

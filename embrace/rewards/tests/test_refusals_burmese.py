@@ -21,7 +21,7 @@ from embrace.accounts.actions import choose_language
 from embrace.accounts.roles import Role
 from embrace.cases.actions import today
 from embrace.cases.models import Case
-from embrace.myanmar.templatetags.myanmar import burmese_day
+from embrace.myanmar.formats import day as burmese_day
 from embrace.myanmar.text import myanmar_digits
 from embrace.rewards import claims, funds, payments
 from embrace.rewards.claims import TranchePlan
