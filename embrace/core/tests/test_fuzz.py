@@ -30,7 +30,6 @@ from hypothesis import strategies as st
 from embrace.cases.models import Attachment, Case, Message
 from embrace.core.tests.test_access_matrix import EXPECTED, Target, staff_targets, url_for
 from embrace.intake.forms import EnquiryForm, ReceiptForm, ReplyForm
-from embrace.intake.photos import DEFAULT_MAX_PIXELS
 from embrace.intake.tests.helpers import form_token, receipt_on, visit_on
 from embrace.testing.world import World, build_world
 
@@ -147,7 +146,7 @@ bombs = st.one_of(
     # Any shape, as long as it declares more pixels than allowed: a 1-pixel-high PNG within the limit is a
     # whole, valid picture (its one row is all there is), and is rightly accepted.
     st.tuples(st.just("png"), st.integers(1, 2**31 - 1), st.integers(1, 2**31 - 1))
-    .filter(lambda t: t[1] * t[2] > DEFAULT_MAX_PIXELS)
+    .filter(lambda t: t[1] * t[2] > settings.INTAKE_MAX_PHOTO_PIXELS)
     .map(lambda t: ("wide.png", png_claiming(t[1], t[2]))),
     st.tuples(st.just("jpg"), huge, huge).map(lambda t: ("bomb.jpg", jpeg_claiming(t[1], t[2]))),
     st.binary(min_size=1, max_size=300).map(lambda b: ("junk.jpg", b"\xff\xd8\xff" + b)),
