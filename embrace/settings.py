@@ -162,6 +162,7 @@ INSTALLED_APPS = [
     "embrace.vetting",
     "embrace.passage",
     "embrace.intake",
+    "embrace.channels",
     "embrace.retention",
     "embrace.myanmar",
 ]

@@ -44,6 +44,18 @@ class Status(models.TextChoices):
     QUARANTINED = "quarantined", _("Quarantined (junk)")
 
 
+class Channel(models.TextChoices):
+    """How an enquiry reached the programme: a clear workflow fact, like the status (triage and the public
+    figures count by it). What each channel lets others see is said on the case page (embrace.channels)."""
+
+    WEB = "web", _("Web form")
+    TELEGRAM = "telegram", _("Telegram")
+    MESSENGER = "messenger", _("Facebook Messenger")
+    PHONE = "phone", _("Phone call")
+    IN_PERSON = "in_person", _("In person")
+    REFERRAL = "referral", _("Passed on by a minister or a contact")
+
+
 # A case is born in one of these; every later status comes from embrace.cases.lifecycle.
 INITIAL_STATUSES = frozenset({Status.ENQUIRY, Status.QUARANTINED})
 # The fields only the lifecycle may change once a case exists.
@@ -122,6 +134,16 @@ class Case(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     reference = models.CharField(max_length=12, unique=True, default=new_reference)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.ENQUIRY, db_index=True)
+    channel = models.CharField(max_length=12, choices=Channel.choices, default=Channel.WEB)
+    # For an enquiry staff entered (a call, a meeting, a minister passing one on): the staff member who
+    # received it. Who typed it in is in the audit log.
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="received_cases",
+    )
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="cases")
     # Coarse on purpose: the day, never the time, an enquirer did something.
     opened_on = models.DateField(db_index=True)

@@ -1,0 +1,13 @@
+"""Burmese for channels: how an enquiry reached the programme (Telegram, Messenger, a call, a meeting, a
+minister), the bot's words, and the staff pages that enter and answer such enquiries (see
+tools/my_translations.py).
+
+Terms: enquiry စုံစမ်းစာ, case ကိစ္စ, receipt ပြေစာ, channel ဆက်သွယ်ရာလမ်းကြောင်း, web form ဝက်ဘ်ဖောင်.
+"""
+
+MY = {
+    "Web form": "ဝက်ဘ်ဖောင်",
+    "Facebook Messenger": "Facebook Messenger",
+    "In person": "လူကိုယ်တိုင် တွေ့ဆုံ၍",
+    "Passed on by a minister or a contact": "ဝန်ကြီး သို့မဟုတ် အဆက်အသွယ်တစ်ဦးမှ တစ်ဆင့်",
+}
