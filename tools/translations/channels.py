@@ -10,4 +10,9 @@ MY = {
     "Facebook Messenger": "Facebook Messenger",
     "In person": "လူကိုယ်တိုင် တွေ့ဆုံ၍",
     "Passed on by a minister or a contact": "ဝန်ကြီး သို့မဟုတ် အဆက်အသွယ်တစ်ဦးမှ တစ်ဆင့်",
+    "Waiting to be sent": "ပို့ရန် စောင့်နေသည်",
+    "Being sent": "ပို့နေသည်",
+    "Sent": "ပို့ပြီး",
+    "Could not be sent": "ပို့၍ မရပါ",
+    "May not have arrived": "ရောက်ရှိမှု မသေချာပါ",
 }
