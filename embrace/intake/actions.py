@@ -30,7 +30,7 @@ from embrace.audit.log import record, subject_of
 from embrace.cases import lifecycle
 from embrace.cases.actions import Photo, mark_enquirer_activity, store_message, today
 from embrace.cases.duplicates import index_identifiers
-from embrace.cases.models import Case, CaseTransition, Sender, Status
+from embrace.cases.models import Case, CaseTransition, Channel, Sender, Status
 from embrace.cases.waves import untouched
 from embrace.core.db import write_transaction
 from embrace.custody import groups as custody_groups
@@ -83,12 +83,25 @@ def _identity_group(team_group: KeyGroup) -> KeyGroup:
 
 
 def submit_enquiry(
-    body: dict[str, Any], identity: dict[str, Any], photos: Sequence[Photo], *, token: str, quarantine: bool
+    body: dict[str, Any],
+    identity: dict[str, Any],
+    photos: Sequence[Photo],
+    *,
+    token: str | None,
+    quarantine: bool,
+    channel: Channel = Channel.WEB,
+    received_by: User | None = None,
 ) -> tuple[Case, str]:
-    """Open a case from an enquiry. Returns the case and the receipt, which exists nowhere else."""
+    """Open a case from an enquiry. Returns the case and the receipt, which exists nowhere else.
+
+    ``token``: the web form's one-time token, spent here; None for an enquiry that did not come by the form
+    (a channel keeps its own record of updates seen; staff entry is one deliberate step).
+    ``channel`` and ``received_by`` say how the enquiry arrived and, for one staff entered, who took it.
+    """
     holder, receipt = receipts.prepare_holder()  # slow (Argon2id): before the transaction
     with write_transaction():
-        _spend_token(token)
+        if token is not None:
+            _spend_token(token)
         team, team_group = _receiving_team()
         holder.save()
         # Custodians hold identities; a programme with no custodian key yet falls back on the receiving
@@ -98,6 +111,8 @@ def submit_enquiry(
         )
         case = Case.objects.create(
             status=Status.QUARANTINED if quarantine else Status.ENQUIRY,
+            channel=channel,
+            received_by=received_by,
             team=team,
             opened_on=today(),
             last_enquirer_on=today(),
