@@ -347,6 +347,12 @@ BLIND_INDEX_KEY = env_secret("EMBRACE_BLIND_INDEX_KEY") or generated_secret(
     SECRETS_DIR, "blind-index-key", 32
 )
 
+# Opens what waits in the channels' outbox (an enquirer's chat address and the reply, a photo's reference;
+# embrace.vault.outbox): outside the database, so a copy of the database opens nothing waiting there.
+CHANNEL_OUTBOX_KEY = env_secret("EMBRACE_CHANNEL_OUTBOX_KEY") or generated_secret(
+    SECRETS_DIR, "channel-outbox-key", 32
+)
+
 # Identifier search (a phone or service number, a name) answers only with cases whose identity the searcher
 # can open; each person may search this often per hour, so even a keyholder cannot sweep the index.
 IDENTIFIER_SEARCHES_PER_HOUR = env_int("EMBRACE_IDENTIFIER_SEARCHES_PER_HOUR", 30, minimum=1)
