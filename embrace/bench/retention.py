@@ -1,7 +1,9 @@
 """Retention at work: housekeeping destroys every case its rules say is due, through the one destroy path.
 
 ``embrace demo`` and ``embrace synthetic_cases`` make real cases (sealed compartments, messages, statuses
-reached through the lifecycle) in the bench's temporary data folder; then one ``apply_retention`` run, dated
+reached through the lifecycle) in a data folder of its own — a child process, so that the run reaches only
+these cases and never the hundreds of thousands the casework and backup benches made (nor spoils them in a
+folder kept with ``EMBRACE_BENCH_DATA_DIR``); then one ``apply_retention`` run, dated
 ten years ahead so every rule with days is due, destroys what the rules reach. Reported: the cases reached,
 the time per case (keys, ciphertext, audit entry, in its own transaction) and the scrub at the end (SQLite
 checkpoint, or VACUUM on PostgreSQL), and a second run that finds nothing.
@@ -9,10 +11,13 @@ checkpoint, or VACUUM on PostgreSQL), and a second run that finds nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 
 from embrace.bench.harness import Benchmark, Row
@@ -21,6 +26,25 @@ CASES = int(os.environ.get("EMBRACE_BENCH_RETENTION_CASES", "1000"))
 
 
 def retention_run() -> list[Row]:
+    """Run ``_measure`` in a child process with a throwaway data folder; its rows come back as JSON."""
+    with tempfile.TemporaryDirectory(prefix="embrace-bench-retention-") as data_dir:
+        child = subprocess.run(
+            [sys.executable, "-m", "embrace.bench.retention"],
+            env={**os.environ, "EMBRACE_DATA_DIR": data_dir},
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+    return [Row(**row) for row in json.loads(child.stdout.splitlines()[-1])]
+
+
+def _measure() -> list[Row]:
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0, interactive=False)
+
     from django.db import connections
 
     from embrace.cases.actions import today
@@ -63,3 +87,9 @@ BENCHMARKS = [
         retention_run,
     ),
 ]
+
+
+if __name__ == "__main__":
+    # The child: the parent's environment (production settings, operator overrides removed) with its own
+    # data folder. The rows are the last line of its output.
+    print(json.dumps([dataclasses.asdict(row) for row in _measure()]))
