@@ -5,6 +5,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("staff/", include("embrace.accounts.urls")),
     path("staff/", include("embrace.staffing.urls")),
     path("staff/intake/", include("embrace.intake.staff_urls")),
+    path("staff/channels/", include("embrace.channels.staff_urls")),
     path("staff/cases/", include("embrace.cases.urls")),
     path("staff/vetting/", include("embrace.vetting.urls")),
     path("staff/identity/", include("embrace.cases.identity_urls")),

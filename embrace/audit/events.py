@@ -67,6 +67,13 @@ class Event(models.TextChoices):
     # A flood wave: asked for (the case ids fixed), and moved (the ids moved; each case's step has its own).
     WAVE_QUARANTINE_ASKED = "case.wave_quarantine_asked"
     WAVE_QUARANTINED = "case.wave_quarantined"
+    # Channels: an enquiry received by phone, in person or passed on, entered by staff (who entered it, the
+    # case, the channel and who received it; never what was said); a chat channel asked to be turned on,
+    # turned on by a second administrator, or paused by one.
+    ENQUIRY_ENTERED = "channels.enquiry_entered"
+    CHANNEL_ENABLE_ASKED = "channels.enable_asked"
+    CHANNEL_ENABLED = "channels.enabled"
+    CHANNEL_PAUSED = "channels.paused"
     EXPORT = "data.export"
     # Backups: what was archived (counts, the archive's SHA-256, never content) and by which operating-system
     # account; the restore's entry goes into the restored database once the whole archive authenticated.

@@ -127,6 +127,10 @@ LABELS = {
     Event.LABEL_CREATED: _("Case label created"),
     Event.INTAKE_ROUTE_CHANGED: _("Intake route opened or closed"),
     Event.IDENTIFIER_SEARCHED: _("Searched by name, phone or service number"),
+    Event.ENQUIRY_ENTERED: _("Enquiry received by phone or in person entered"),
+    Event.CHANNEL_ENABLE_ASKED: _("Asked to turn on a chat channel"),
+    Event.CHANNEL_ENABLED: _("Chat channel turned on"),
+    Event.CHANNEL_PAUSED: _("Chat channel paused"),
 }
 
 

@@ -24,6 +24,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from embrace.cases.actions import today
+from embrace.cases.channel_words import short_names
 from embrace.cases.models import Case, Status
 from embrace.myanmar.templatetags.myanmar import day, digits
 
@@ -49,6 +50,7 @@ class CaseRow:
     text: str
     labels: tuple[str, ...]
     handler: str
+    channel: str  # how the enquiry came, in a word or two (embrace.cases.channel_words)
 
 
 @cache
@@ -95,6 +97,7 @@ def case_rows(
     """
     link = reverse("cases:detail", args=[_PLACEHOLDER])
     names = status_names()
+    channels = short_names()
     day_words = DayWords()
     unread_words: dict[int, str] = {}
     made = []
@@ -121,6 +124,7 @@ def case_rows(
                 text=str(summary.get("text") or ""),
                 labels=tuple(label.name for label in case.labels.all()) if labels else (),
                 handler=str(case.handler) if handlers and case.handler_id else "—",
+                channel=channels.get(case.channel, case.channel),
             )
         )
     return made

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from embrace.cases.models import Case, Sender
 from embrace.vault.keyring import Keyring, NoAccess
 
-ANSWER_KEYS = ("kind", "service", "equipment", "reply_via")
+# "referred_by": who passed on an enquiry staff entered (a minister, a contact), sealed like the rest.
+ANSWER_KEYS = ("kind", "service", "equipment", "reply_via", "referred_by")
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from embrace.accounts.decorators import staff_required
 from embrace.accounts.roles import Perm
 from embrace.audit.events import Event
 from embrace.audit.log import record
-from embrace.cases import actions, identity, lifecycle, queries, words
+from embrace.cases import actions, channel_words, identity, lifecycle, queries, words
 from embrace.cases.downloads import sealed_file_response
 from embrace.cases.duplicates import with_duplicates
 from embrace.cases.forms import AssignForm, InboxFilter, NoteForm, ReplyForm
@@ -135,6 +135,17 @@ def _told(thread: list[ThreadItem]) -> list[tuple[str, str]]:
     return told
 
 
+def _came_by(case: Case, thread: list[ThreadItem]) -> dict[str, object]:
+    """How the enquiry came, who took it (staff entry), who passed it on, what that lets others see."""
+    first = dict(thread[0].answers) if thread and thread[0].sender == "enquirer" else {}
+    return {
+        "name": case.get_channel_display(),
+        "received_by": case.received_by if case.received_by_id else None,
+        "referred_by": first.get("referred_by", ""),
+        "exposes": channel_words.exposes(case.channel),
+    }
+
+
 def _contact(request: HttpRequest, case: Case) -> str | None:
     """The reply handle the enquirer gave, for those whose keys open the identity; each showing is logged."""
     keyring = request.keyring  # type: ignore[attr-defined]
@@ -186,6 +197,7 @@ def detail_page(
         else "",
         "next_words": words.NEXT.get(case.status, ""),
         "told": _told(thread),
+        "came_by": _came_by(case, thread),
         "contact": _contact(request, case),
         "identity_open": request.keyring.can_read(case.identity),  # type: ignore[attr-defined]
         "identity_pending": identity.pending_request(case, request.user),  # type: ignore[arg-type]

@@ -91,12 +91,16 @@ def submit_enquiry(
     quarantine: bool,
     channel: Channel = Channel.WEB,
     received_by: User | None = None,
+    entered_by: User | None = None,
 ) -> tuple[Case, str]:
     """Open a case from an enquiry. Returns the case and the receipt, which exists nowhere else.
 
     ``token``: the web form's one-time token, spent here; None for an enquiry that did not come by the form
     (a channel keeps its own record of updates seen; staff entry is one deliberate step).
     ``channel`` and ``received_by`` say how the enquiry arrived and, for one staff entered, who took it.
+    ``entered_by``: the staff member who typed in an enquiry received by phone, in person or passed on; the
+    audit entry naming them and the case (never what was said) is written in the same transaction. The
+    enquirer's own steps are never audited (see the module docstring).
     """
     holder, receipt = receipts.prepare_holder()  # slow (Argon2id): before the transaction
     with write_transaction():
@@ -133,6 +137,15 @@ def submit_enquiry(
         store_message(case, body, photos, sender=Sender.ENQUIRER, author=None, first=True)
         # A phone number given as contact links this case to others with the same number (a blind index).
         index_identifiers(case, phones=[identity.get("contact") or ""])
+        if entered_by is not None:
+            record(
+                Event.ENQUIRY_ENTERED,
+                actor=entered_by,
+                subject=case,
+                channel=str(channel),
+                received_by=str(received_by.pk) if received_by is not None else None,
+                photos=len(photos),
+            )
     return case, receipt
 
 

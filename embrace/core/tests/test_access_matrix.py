@@ -117,6 +117,17 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
     ("intake_staff:wave_decide", NO_CASE): row(
         "405/403", intake_a="405/404", intake_b="405/404", anonymous="405/302"
     ),
+    # Channels. Entering an enquiry received by phone or in person: intake officers (an empty form: 400).
+    ("channels_staff:enter", NO_CASE): row(
+        "403/403", intake_a="200/400", intake_b="200/400", anonymous="302/302"
+    ),
+    # The chat channels' switches: administrators. This world holds no channel credentials, so asking to
+    # turn Telegram on is refused (400); pausing needs no second person (302, at once); deciding with an id
+    # that is no channel request (the passage approval) finds nothing (404).
+    ("channels_staff:switches", NO_CASE): row("403/405", admin_a="200/405", anonymous="302/405"),
+    ("channels_staff:switch_ask", NO_CASE): row("405/403", admin_a="405/400", anonymous="405/302"),
+    ("channels_staff:switch_pause", NO_CASE): row("405/403", admin_a="405/302", anonymous="405/302"),
+    ("channels_staff:switch_decide", NO_CASE): row("405/403", admin_a="405/404", anonymous="405/302"),
     # Casework lists: the inbox for intake, "my cases" for handlers, search for both and for custodians
     # (identifiers only: a search shows only cases whose identity the searcher's keys open).
     ("cases:inbox", NO_CASE): row("403/405", intake_a="200/405", intake_b="200/405", anonymous="302/405"),
@@ -587,6 +598,7 @@ APPROVALS = {
     "identity:decide": "reveal_request",
     "intake_staff:quarantine_decide": "passage_request",
     "staffing:reset": "passage_request",
+    "channels_staff:switch_decide": "passage_request",
 }
 NOTHING = "00000000-0000-4000-8000-000000000000"
 # Which of the world's reward objects each reward parameter is filled with.
@@ -631,6 +643,8 @@ def url_for(world: World, target: Target) -> str:
             kwargs[param] = "no-such-invitation"
         elif param == "rule_key":
             kwargs[param] = "withdrawn"
+        elif param == "channel":
+            kwargs[param] = "telegram"
         elif param in REWARDS:
             kwargs[param] = getattr(world.rewards, REWARDS[param]).pk
         else:

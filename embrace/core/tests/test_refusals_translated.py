@@ -44,6 +44,7 @@ PAGE_FACING = {
     "RetentionError": "the retention settings page",
     "StaffingError": "the staff accounts pages and the join page",
     "VettingError": "the vetting page",
+    "ChannelError": "the enquiry entry page and the chat channels' switches page",
     # embrace/rewards
     "ClaimError": "claim pages",
     "PaymentError": "payment pages",
