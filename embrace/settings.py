@@ -353,6 +353,14 @@ CHANNEL_OUTBOX_KEY = env_secret("EMBRACE_CHANNEL_OUTBOX_KEY") or generated_secre
     SECRETS_DIR, "channel-outbox-key", 32
 )
 
+# --- Chat channels: the Bot API's address and the credentials (never in the database) --------------------
+# Base address of Telegram's Bot API; tests and the bench point it at the local fake (embrace.testing).
+TELEGRAM_API = env_str("EMBRACE_TELEGRAM_API", "https://api.telegram.org").rstrip("/")
+# The bot's token (from @BotFather). Absent: nothing is sent and the channel cannot be switched on.
+TELEGRAM_BOT_TOKEN = env_secret("EMBRACE_TELEGRAM_BOT_TOKEN")
+# The secret Telegram repeats in X-Telegram-Bot-Api-Secret-Token on every webhook call (setWebhook sets it).
+TELEGRAM_WEBHOOK_SECRET = env_secret("EMBRACE_TELEGRAM_WEBHOOK_SECRET")
+
 # Identifier search (a phone or service number, a name) answers only with cases whose identity the searcher
 # can open; each person may search this often per hour, so even a keyholder cannot sweep the index.
 IDENTIFIER_SEARCHES_PER_HOUR = env_int("EMBRACE_IDENTIFIER_SEARCHES_PER_HOUR", 30, minimum=1)
@@ -423,6 +431,10 @@ LOGGING = {
         "django.server": {"handlers": [], "propagate": False},
         "django.request": {"level": "ERROR"},
         "django.security.DisallowedHost": {"handlers": [], "propagate": False},
+        # httpx logs every request's URL at INFO, and a Bot API URL holds the bot's token
+        # (embrace.channels.telegram_api): neither library writes anything, at any level.
+        "httpx": {"handlers": [], "propagate": False},
+        "httpcore": {"handlers": [], "propagate": False},
     },
 }
 # Our static files are ours alone: no cross-origin reads (WhiteNoise allows all origins by default).

@@ -60,6 +60,12 @@ class Event(models.TextChoices):
     CASE_MESSAGE_SENT = "case.message_sent"
     CASE_ASSIGNED = "case.assigned"
     CASE_NOTE_ADDED = "case.note_added"
+    # A staff reply queued to an enquirer's chat account, sent again after a failure, given up (the reason
+    # in words, never the address or the text); the bot's webhook address set at Telegram.
+    CHANNEL_REPLY_QUEUED = "channels.reply_queued"
+    CHANNEL_REPLY_RESENT = "channels.reply_resent"
+    CHANNEL_DELIVERY_FAILED = "channels.delivery_failed"
+    CHANNEL_WEBHOOK_SET = "channels.webhook_set"
     LABEL_CREATED = "case.label_created"
     INTAKE_ROUTE_CHANGED = "config.intake_route_changed"
     ATTACHMENT_VIEWED = "case.attachment_viewed"

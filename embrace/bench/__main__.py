@@ -58,6 +58,7 @@ def _benchmarks() -> list[Benchmark]:
         backup,
         breakglass,
         cases,
+        channels_out,
         crash,
         custody,
         flood,
@@ -83,6 +84,7 @@ def _benchmarks() -> list[Benchmark]:
         *crash.BENCHMARKS,
         *seized.BENCHMARKS,
         *waves.BENCHMARKS,
+        *channels_out.BENCHMARKS,
     ]
 
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from embrace.audit.events import Event
 from embrace.audit.log import fingerprint, record
+from embrace.cases import outbound
 from embrace.cases.duplicates import normalise
 from embrace.cases.models import Attachment, Case, IdentifierSearchCount, Label, Message, Note, Sender
 from embrace.cases.search import identifier_matches
@@ -128,13 +129,19 @@ def store_message(
     return message
 
 
-def reply_to_enquirer(case: Case, text: str, *, actor: User, photos: Sequence[Photo] = ()) -> Message:
-    """A staff message the enquirer reads with their receipt (and the case's readers with their keys)."""
+def reply_to_enquirer(
+    case: Case, text: str, *, actor: User, photos: Sequence[Photo] = (), keyring: Keyring | None = None
+) -> Message:
+    """A staff message the enquirer reads with their receipt (and the case's readers with their keys).
+
+    With the writer's ``keyring``, a case that came by a chat channel also gets the reply queued to the
+    enquirer's account, in the same transaction (``embrace.cases.outbound``)."""
     with transaction.atomic():
         message = store_message(case, {"text": text}, photos, sender=Sender.STAFF, author=actor)
         record(
             Event.CASE_MESSAGE_SENT, actor=actor, subject=case, message=str(message.pk), photos=len(photos)
         )
+        outbound.queue_reply(case, message, text, photos, keyring=keyring)
     return message
 
 

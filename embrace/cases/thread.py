@@ -26,6 +26,8 @@ class ThreadItem:
     # What the enquirer chose on the form (kind, service, equipment, reply channel), as stored, for staff
     # pages to put into words.
     answers: tuple[tuple[str, str], ...] = ()
+    # The message's id, for staff pages that say how a reply fared on its way to a chat account.
+    message_id: str = ""
 
 
 def read_thread(case: Case, keyring: Keyring) -> list[ThreadItem]:
@@ -48,6 +50,7 @@ def read_thread(case: Case, keyring: Keyring) -> list[ThreadItem]:
                 attachments=tuple(str(a.pk) for a in message.attachments.all()),
                 raw=document.get("raw", ""),
                 answers=tuple((key, str(document[key])) for key in ANSWER_KEYS if key in document),
+                message_id=str(message.pk),
             )
         )
     return items

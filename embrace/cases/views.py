@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -15,7 +15,7 @@ from embrace.accounts.decorators import staff_required
 from embrace.accounts.roles import Perm
 from embrace.audit.events import Event
 from embrace.audit.log import record
-from embrace.cases import actions, channel_words, identity, lifecycle, queries, words
+from embrace.cases import actions, channel_words, identity, lifecycle, outbound, queries, words
 from embrace.cases.downloads import sealed_file_response
 from embrace.cases.duplicates import with_duplicates
 from embrace.cases.forms import AssignForm, InboxFilter, NoteForm, ReplyForm
@@ -199,6 +199,8 @@ def detail_page(
         "told": _told(thread),
         "came_by": _came_by(case, thread),
         "contact": _contact(request, case),
+        # How each reply fared on its way to a chat account (only for cases that came by one).
+        "deliveries": outbound.states(case),
         "identity_open": request.keyring.can_read(case.identity),  # type: ignore[attr-defined]
         "identity_pending": identity.pending_request(case, request.user),  # type: ignore[arg-type]
         "plan_exists": case.handler_id == request.user.pk and _plan_exists(case),
@@ -228,7 +230,25 @@ def case_reply(request: HttpRequest, case_id: str) -> HttpResponse:
         return detail_page(request, case, reply=form, status=400)
     if not request.keyring.can_read(case.body):  # type: ignore[attr-defined]
         return render(request, "cases/no_key.html", {"case": case}, status=403)
-    actions.reply_to_enquirer(case, form.cleaned_data["text"], actor=request.user, photos=photos)  # type: ignore[arg-type]
+    actions.reply_to_enquirer(
+        case,
+        form.cleaned_data["text"],
+        actor=request.user,  # type: ignore[arg-type]
+        photos=photos,
+        keyring=request.keyring,  # type: ignore[attr-defined]
+    )
+    return redirect("cases:detail", case_id=case.pk)
+
+
+@require_POST
+@staff_required()
+def case_resend(request: HttpRequest, case_id: str, message_id: str) -> HttpResponse:
+    """Send again a reply that could not reach the enquirer's chat (a new attempt; the failed one stays)."""
+    case = queries.get_case_for(request.user, case_id)  # type: ignore[arg-type]
+    if not request.keyring.can_read(case.body):  # type: ignore[attr-defined]
+        return render(request, "cases/no_key.html", {"case": case}, status=403)
+    if not outbound.resend(case, str(message_id), keyring=request.keyring, actor=request.user):  # type: ignore[attr-defined, arg-type]
+        raise Http404
     return redirect("cases:detail", case_id=case.pk)
 
 

@@ -41,6 +41,7 @@ def housekeeping() -> dict[str, int]:
     """
     # Imported here, not at the top: ``embrace serve`` imports this module to enqueue runs, and its process
     # should not carry the intake, passage and rewards code it never runs.
+    from embrace.channels.delivery import schedule_due
     from embrace.intake.actions import forget_enquirer_traces
     from embrace.passage.actions import note_arrivals
     from embrace.retention.actions import apply_retention
@@ -71,6 +72,8 @@ def housekeeping() -> dict[str, int]:
     stipends = propose_stipends(timezone.localdate(now).replace(day=1))
     # The audit chain's head, signed at least daily with the key outside the database.
     anchors = 1 if anchor_if_due(now) else 0
+    # Chat replies and photo fetches whose task was lost or whose retry is due; rows a dead worker left.
+    schedule_due(now)
     if connection.vendor == "sqlite":
         # Lets SQLite's planner see how big the tables have grown (the inbox's index needs it to be chosen).
         with connection.cursor() as cursor:
@@ -86,7 +89,17 @@ def housekeeping() -> dict[str, int]:
 
 # Tasks that may simply run again when their runner died part-way (``embrace.core.runner`` recovers them):
 # idempotent ones. Any other task left RUNNING by a dead runner is marked failed instead.
-RERUN_WHEN_INTERRUPTED = frozenset({housekeeping.module_path})
+# The channels' tasks qualify because they claim their row before acting: run again, they find the reply
+# already claimed (it is never sent twice) or the photo still to fetch (fetching twice harms nobody).
+# Named, not imported: ``embrace serve`` imports this module and should not load the channels app's code.
+RERUN_WHEN_INTERRUPTED = frozenset(
+    {
+        housekeeping.module_path,
+        "embrace.channels.delivery.deliver_outgoing",
+        "embrace.channels.delivery.fetch_inbound_file",
+        "embrace.channels.delivery.drain_outbox",
+    }
+)
 
 
 def schedule_housekeeping() -> bool:

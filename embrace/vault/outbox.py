@@ -14,12 +14,17 @@ they could read it by watching the worker send it.
 from __future__ import annotations
 
 import hashlib
+import uuid
+from collections.abc import Iterator
+from typing import BinaryIO
 
 from django.conf import settings
 
 from embrace.vault import crypto
 
 _PURPOSE = b"embrace/channel-outbox/v1"
+# The outbox key has one generation and is no compartment: stream envelopes name it with the nil id.
+_STREAM_KEY_ID = uuid.UUID(int=0)
 
 
 def _private_key() -> bytes:
@@ -36,3 +41,21 @@ def seal_for_outbox(data: bytes) -> bytes:
 def open_outbox(sealed: bytes) -> bytes:
     """Open what ``seal_for_outbox`` sealed; raises ``crypto.DecryptionError`` for anything else."""
     return crypto.unseal(_private_key(), sealed)
+
+
+def seal_stream_for_outbox(source: BinaryIO, sink: BinaryIO) -> int:
+    """Stream ``source`` into ``sink`` sealed to the outbox key (a photo waiting to be sent, too large for
+    one sealed box in a database row); returns the plaintext size."""
+    return crypto.seal_stream(crypto.public_key_of(_private_key()), _STREAM_KEY_ID, source, sink)
+
+
+def open_stream_from_outbox(source: BinaryIO) -> Iterator[bytes]:
+    """The plaintext chunks of what ``seal_stream_for_outbox`` wrote; raises ``crypto.DecryptionError``."""
+    private = _private_key()
+
+    def unseal_key(key_id: uuid.UUID, sealed_data_key: bytes) -> bytes:
+        if key_id != _STREAM_KEY_ID:
+            raise crypto.DecryptionError("not sealed to the outbox key")
+        return crypto.unseal(private, sealed_data_key)
+
+    return crypto.open_stream(unseal_key, source)

@@ -30,3 +30,9 @@ def day_words(day: datetime.date | None) -> str:
     if day == today() - datetime.timedelta(days=1):
         return _("yesterday")
     return formats.day(day)
+
+
+@register.filter
+def delivery_of(deliveries: dict[str, object], message_id: str) -> object:
+    """How a reply fared on its way to a chat account (``embrace.cases.outbound``), or None."""
+    return deliveries.get(str(message_id))

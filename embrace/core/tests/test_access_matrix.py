@@ -178,6 +178,11 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
         anonymous="405/302",
         stale="405/403",
     ),
+    # Sending a failed chat reply again: like replies, but world's cases came by the web form, so there is
+    # no failed delivery to redo (404) for those who hold the body key; case A's message through case B is
+    # not B's.
+    ("cases:resend", "A"): row("405/404", reviewer_a="405/403", anonymous="405/302", stale="405/403"),
+    ("cases:resend", "B"): row("405/404", reviewer_b="405/403", anonymous="405/302", stale="405/403"),
     # Internal notes: like replies (an empty note is a 400 for those who may write).
     ("cases:note", "A"): row(
         "405/404",
@@ -624,6 +629,8 @@ def url_for(world: World, target: Target) -> str:
             dependant = world.cases["A"].dependant
             assert dependant is not None
             kwargs[param] = dependant.pk
+        elif param == "message_id":
+            kwargs[param] = world.cases["A"].case.messages.get(seq=1).pk
         elif param == "attachment_id":
             kwargs[param] = world.cases["A"].case.messages.get(seq=1).attachments.get().pk
         elif param == "flag_id" and case:
