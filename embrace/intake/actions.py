@@ -38,7 +38,7 @@ from embrace.intake.models import IntakeRoute, UsedFormToken, Visit, WaveMember,
 from embrace.retention.destroy import KINDS, destroy_case_content, scrub_destroyed_rows
 from embrace.vault import actions as vault
 from embrace.vault import receipts
-from embrace.vault.models import KeyGroup
+from embrace.vault.models import KeyGroup, ReceiptHolder
 
 if TYPE_CHECKING:
     from embrace.accounts.models import Team, User
@@ -91,14 +91,19 @@ def submit_enquiry(
     quarantine: bool,
     channel: Channel = Channel.WEB,
     received_by: User | None = None,
+    prepared: tuple[ReceiptHolder, str] | None = None,
 ) -> tuple[Case, str]:
     """Open a case from an enquiry. Returns the case and the receipt, which exists nowhere else.
 
     ``token``: the web form's one-time token, spent here; None for an enquiry that did not come by the form
     (a channel keeps its own record of updates seen; staff entry is one deliberate step).
     ``channel`` and ``received_by`` say how the enquiry arrived and, for one staff entered, who took it.
+    ``prepared``: a receipt made beforehand (``receipts.prepare_holder``) by a caller that opens the write
+    transaction itself (a chat channel stores the update's record and the contact with the case): the slow
+    derivation must still run before that transaction, never inside it.
     """
-    holder, receipt = receipts.prepare_holder()  # slow (Argon2id): before the transaction
+    # Slow (Argon2id): before the transaction.
+    holder, receipt = prepared if prepared is not None else receipts.prepare_holder()
     with write_transaction():
         if token is not None:
             _spend_token(token)
