@@ -140,11 +140,13 @@ def receive(message: InboundMessage) -> Received:
     Raises ``TryLater`` when it cannot be stored now: the adapter answers so that the channel retries.
     """
     digest = digest_of(message.channel, message.account)
-    if _seen(message.channel, message.update_key):
-        return Received(Outcome.DUPLICATE, _language_for(digest, message))
     known = Contact.objects.filter(channel=message.channel, digest=digest).exists()
     prepared = None
     if not known:
+        # A repeat of a first message must not cost a receipt derivation (a returning message's repeat is
+        # caught inside the transaction, where it costs nothing more).
+        if _seen(message.channel, message.update_key):
+            return Received(Outcome.DUPLICATE, message.language)
         # A new account gets a receipt: the slow derivation runs here, before any transaction or lock.
         try:
             prepared = receipts.prepare_holder()
