@@ -58,6 +58,7 @@ def _benchmarks() -> list[Benchmark]:
         backup,
         breakglass,
         cases,
+        channels,
         crash,
         custody,
         flood,
@@ -81,6 +82,7 @@ def _benchmarks() -> list[Benchmark]:
         *backup.BENCHMARKS,
         *retention.BENCHMARKS,
         *crash.BENCHMARKS,
+        *channels.BENCHMARKS,
         *seized.BENCHMARKS,
         *waves.BENCHMARKS,
     ]

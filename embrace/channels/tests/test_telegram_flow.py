@@ -205,3 +205,11 @@ def test_a_withdrawn_case_still_receives_without_changing_its_status(
     answer(post(bot_client, update("text", update_id=700000106, text="MARKER-LATER")))
     case = Case.objects.get()
     assert (case.status, case.unread_by_staff, case.messages.count()) == (Status.WITHDRAWN, 1, 2)
+
+
+def test_the_benchmarks_updates_are_ones_the_webhook_stores(bot_client: Client) -> None:
+    from embrace.bench.channels import update_body
+
+    answer(post(bot_client, update_body(1, 900000001, "open")))
+    answer(post(bot_client, update_body(2, 900000001, "tg900000001x2")))
+    assert Message.objects.count() == 2
