@@ -11,6 +11,7 @@ refuses to start.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import sys
 import tempfile
@@ -358,8 +359,17 @@ CHANNEL_OUTBOX_KEY = env_secret("EMBRACE_CHANNEL_OUTBOX_KEY") or generated_secre
 TELEGRAM_API = env_str("EMBRACE_TELEGRAM_API", "https://api.telegram.org").rstrip("/")
 # The bot's token (from @BotFather). Absent: nothing is sent and the channel cannot be switched on.
 TELEGRAM_BOT_TOKEN = env_secret("EMBRACE_TELEGRAM_BOT_TOKEN")
-# The secret Telegram repeats in X-Telegram-Bot-Api-Secret-Token on every webhook call (setWebhook sets it).
+# The Telegram webhook's secret token: given to Telegram with setWebhook, sent back by Telegram in the
+# X-Telegram-Bot-Api-Secret-Token header of every update and compared before anything is read. Unset, the
+# webhook answers 404 as if it did not exist. Telegram allows 1-256 characters of A-Z, a-z, 0-9, _ and -.
 TELEGRAM_WEBHOOK_SECRET = env_secret("EMBRACE_TELEGRAM_WEBHOOK_SECRET")
+if TELEGRAM_WEBHOOK_SECRET is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", TELEGRAM_WEBHOOK_SECRET):
+    raise ImproperlyConfigured(
+        "EMBRACE_TELEGRAM_WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)"
+    )
+# Where an enquirer who started on a chat channel uses their receipt on the web (the onion address, say),
+# named in the bot's receipt message; empty: the bot says "on our website".
+ENQUIRER_ADDRESS = env_str("EMBRACE_ENQUIRER_ADDRESS").strip()
 
 # Identifier search (a phone or service number, a name) answers only with cases whose identity the searcher
 # can open; each person may search this often per hour, so even a keyholder cannot sweep the index.

@@ -134,7 +134,11 @@ class Case(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     reference = models.CharField(max_length=12, unique=True, default=new_reference)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.ENQUIRY, db_index=True)
-    channel = models.CharField(max_length=12, choices=Channel.choices, default=Channel.WEB)
+    # A database default too, so rows written by code that predates the column (older migrations' states,
+    # a restore script) are web enquiries rather than refused.
+    channel = models.CharField(
+        max_length=12, choices=Channel.choices, default=Channel.WEB, db_default=Channel.WEB
+    )
     # For an enquiry staff entered (a call, a meeting, a minister passing one on): the staff member who
     # received it. Who typed it in is in the audit log.
     received_by = models.ForeignKey(

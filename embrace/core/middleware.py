@@ -103,6 +103,10 @@ class StaffLanguageMiddleware:
         return response
 
 
+# Where the chat channels' webhooks live (embrace/urls.py).
+WEBHOOK_PREFIX = "/hooks/"
+
+
 def is_onion_host(host: str) -> bool:
     """Whether ``host`` (as ``request.get_host()`` gives it, perhaps with a port) is a Tor onion address."""
     name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
@@ -110,15 +114,18 @@ def is_onion_host(host: str) -> bool:
 
 
 class OnionOnlyMiddleware:
-    """With ``EMBRACE_ONION_ONLY``, the enquirer's pages (everything outside /staff/) refuse any host that is
-    not a .onion address with 421 Misdirected Request and a short neutral page, before any redirect, static
-    file or form could answer. Staff pages follow ``EMBRACE_STAFF_ONION_ONLY``."""
+    """With ``EMBRACE_ONION_ONLY``, the enquirer's pages (everything outside /staff/ and the webhooks) refuse
+    any host that is not a .onion address with 421 Misdirected Request and a short neutral page, before any
+    redirect, static file or form could answer. Staff pages follow ``EMBRACE_STAFF_ONION_ONLY``."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if settings.ONION_ONLY and not is_onion_host(request.get_host()):
+        # The chat channels' webhooks are called by Telegram's and Meta's servers, which reach no onion
+        # address; they authenticate every request themselves (embrace.channels) and serve no enquirer page.
+        webhook = request.path.startswith(WEBHOOK_PREFIX)
+        if settings.ONION_ONLY and not webhook and not is_onion_host(request.get_host()):
             staff = request.path.startswith(("/staff/", "/static/staff/"))
             if not staff or settings.STAFF_ONION_ONLY:
                 return self.refusal(request)

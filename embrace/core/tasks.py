@@ -41,6 +41,7 @@ def housekeeping() -> dict[str, int]:
     """
     # Imported here, not at the top: ``embrace serve`` imports this module to enqueue runs, and its process
     # should not carry the intake, passage and rewards code it never runs.
+    from embrace.channels.inbound import forget_seen_updates
     from embrace.channels.delivery import schedule_due
     from embrace.intake.actions import forget_enquirer_traces
     from embrace.passage.actions import note_arrivals
@@ -68,6 +69,8 @@ def housekeeping() -> dict[str, int]:
     destroyed = sum(apply_retention(timezone.localdate(now)).values())
     # The enquirer side's short-lived rows: open thread pages and spent form tokens.
     forget_enquirer_traces(now)
+    # The chat channels' records of updates already stored, once no channel would deliver them again.
+    forget_seen_updates(now)
     # This month's stipends, proposed as soon as the month starts (or a case arrives); a no-op once made.
     stipends = propose_stipends(timezone.localdate(now).replace(day=1))
     # The audit chain's head, signed at least daily with the key outside the database.

@@ -38,7 +38,7 @@ from embrace.intake.models import IntakeRoute, UsedFormToken, Visit, WaveMember,
 from embrace.retention.destroy import KINDS, destroy_case_content, scrub_destroyed_rows
 from embrace.vault import actions as vault
 from embrace.vault import receipts
-from embrace.vault.models import KeyGroup
+from embrace.vault.models import KeyGroup, ReceiptHolder
 
 if TYPE_CHECKING:
     from embrace.accounts.models import Team, User
@@ -92,6 +92,7 @@ def submit_enquiry(
     channel: Channel = Channel.WEB,
     received_by: User | None = None,
     entered_by: User | None = None,
+    prepared: tuple[ReceiptHolder, str] | None = None,
 ) -> tuple[Case, str]:
     """Open a case from an enquiry. Returns the case and the receipt, which exists nowhere else.
 
@@ -101,8 +102,12 @@ def submit_enquiry(
     ``entered_by``: the staff member who typed in an enquiry received by phone, in person or passed on; the
     audit entry naming them and the case (never what was said) is written in the same transaction. The
     enquirer's own steps are never audited (see the module docstring).
+    ``prepared``: a receipt made beforehand (``receipts.prepare_holder``) by a caller that opens the write
+    transaction itself (a chat channel stores the update's record and the contact with the case): the slow
+    derivation must still run before that transaction, never inside it.
     """
-    holder, receipt = receipts.prepare_holder()  # slow (Argon2id): before the transaction
+    # Slow (Argon2id): before the transaction.
+    holder, receipt = prepared if prepared is not None else receipts.prepare_holder()
     with write_transaction():
         if token is not None:
             _spend_token(token)

@@ -21,6 +21,7 @@ from embrace.audit.events import Event
 from embrace.audit.log import record
 from embrace.cases.actions import attachment_path
 from embrace.cases.models import Attachment, Case, Dependant, IdentifierIndex, Message, Note
+from embrace.channels.models import Contact, InboundFile, Outgoing
 from embrace.passage.actions import destroy_plan
 from embrace.passage.models import PassagePlan, PlanEntry
 from embrace.vault import actions as vault
@@ -44,6 +45,9 @@ _SCRUBBED: tuple[type[Model], ...] = (
     Note,
     Dependant,
     IdentifierIndex,
+    Contact,
+    Outgoing,
+    InboundFile,
     CaseVetting,
     CaseCheck,
     SignOff,
@@ -87,6 +91,10 @@ def destroy_case_content(
         files: list[str] = []
         if BODY in wanted:
             files = list(Attachment.objects.filter(message__case=case).values_list("stored_name", flat=True))
+            # Chat contacts go with the body their address is sealed to: the digest would go on linking the
+            # account to this case (and its next message would land in a case whose content is gone). With
+            # them go any outgoing messages still waiting; photos waiting to be fetched go with the messages.
+            Contact.objects.filter(case=case).delete()
             Message.objects.filter(case=case).delete()
             if case.receipt is not None:
                 Case.objects.filter(pk=case.pk).update(receipt=None)
@@ -137,6 +145,7 @@ def _remains(case: Case, kind: str) -> bool:
             (case.body is not None and case.body.destroyed_at is None)
             or case.receipt_id is not None
             or Message.objects.filter(case=case).exists()
+            or Contact.objects.filter(case=case).exists()
         )
     if kind == IDENTITY:
         return (

@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='case',
             name='channel',
-            field=models.CharField(choices=[('web', 'Web form'), ('telegram', 'Telegram'), ('messenger', 'Facebook Messenger'), ('phone', 'Phone call'), ('in_person', 'In person'), ('referral', 'Passed on by a minister or a contact')], default='web', max_length=12),
+            field=models.CharField(choices=[('web', 'Web form'), ('telegram', 'Telegram'), ('messenger', 'Facebook Messenger'), ('phone', 'Phone call'), ('in_person', 'In person'), ('referral', 'Passed on by a minister or a contact')], db_default='web', default='web', max_length=12),
         ),
         migrations.AddField(
             model_name='case',

@@ -77,6 +77,10 @@ OPERATOR_ONLY = {
     "TokenSpent": "carries nothing; the enquiry page words it",
     "PhotoError": "carries a code; the intake pages word it (intake.views.PHOTO_MESSAGES)",
     "Busy": "carries a wait in seconds; the pages word it",
+    # embrace/channels: the webhook answers Telegram's servers with a status code, never a page
+    "Malformed": "an update refused with a bare 400; its reason is never shown or logged",
+    "TryLater": "carries nothing; the webhook answers 503 for Telegram to retry",
+    "_Duplicate": "carries nothing; the bot words its answer (channels.bot)",
 }
 
 # Raises of a page-facing class that cannot reach a page, by file: the model's own guards fire only when code

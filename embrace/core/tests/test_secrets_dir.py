@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 EMBRACE = Path(sys.executable).parent / "embrace"
-SECRET_NAMES = {"django-secret-key", "receipt-salt", "blind-index-key"}
+SECRET_NAMES = {"django-secret-key", "receipt-salt", "blind-index-key", "channel-outbox-key"}
 
 
 def _env(data_dir: Path, **extra: str) -> dict[str, str]:

@@ -1,0 +1,11 @@
+"""The chat channels' webhooks: public addresses outside the enquirer's language prefix, reached by the
+channels' servers, authenticated by what each request carries (embrace.channels.telegram)."""
+
+from django.urls import path
+
+from embrace.channels import telegram
+
+app_name = "channels"
+urlpatterns = [
+    path("telegram/", telegram.webhook, name="telegram_webhook"),
+]
