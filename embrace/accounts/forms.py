@@ -7,9 +7,10 @@ from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
 from embrace.accounts.models import Team, User
+from embrace.myanmar.forms import LocalDigitsErrors
 
 
-class LoginForm(forms.Form):
+class LoginForm(LocalDigitsErrors, forms.Form):
     username = forms.CharField(
         label=_("Username"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "username"})
     )
@@ -45,7 +46,7 @@ class CodeForm(forms.Form):
         return str(self.cleaned_data["code"]).strip()
 
 
-class NewPasswordForm(forms.Form):
+class NewPasswordForm(LocalDigitsErrors, forms.Form):
     new_password = forms.CharField(
         label=_("New password"),
         max_length=1024,
@@ -109,7 +110,7 @@ class RecoverForm(NewPasswordForm, CodeForm):
     field_order = ["username", "recovery_key", "code", "new_password", "new_password_again"]
 
 
-class TeamForm(forms.ModelForm):
+class TeamForm(LocalDigitsErrors, forms.ModelForm):
     class Meta:
         model = Team
         fields = ["name", "description"]
@@ -117,7 +118,7 @@ class TeamForm(forms.ModelForm):
         error_messages = {"name": {"unique": _("A team with this name already exists.")}}
 
 
-class ReenrolForm(forms.Form):
+class ReenrolForm(LocalDigitsErrors, forms.Form):
     """A lost authenticator: the password and the recovery key together set up a new one."""
 
     username = forms.CharField(

@@ -8,6 +8,8 @@ from django import forms
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from embrace.myanmar.forms import LocalDigitsErrors
+
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
@@ -33,7 +35,7 @@ class DecisionForm(forms.Form):
         return self.cleaned_data["decision"] == "approve"
 
 
-class NotedDecisionForm(DecisionForm):
+class NotedDecisionForm(LocalDigitsErrors, DecisionForm):
     """A decision whose note is kept with it (in the approval and the audit log)."""
 
     note = forms.CharField(label=_("Note"), max_length=500, required=False)

@@ -12,13 +12,14 @@ from django.utils.translation import gettext_lazy as _
 from embrace.accounts.models import User
 from embrace.approvals.forms import DecisionForm
 from embrace.custody import groups as custody_groups
+from embrace.myanmar.forms import LocalDigitsErrors
 from embrace.vault.models import KeyGroup
 from embrace.vault.recovery import MAX_TRUSTEES
 
 WORDS = forms.Textarea(attrs={"rows": 4, "cols": 60, "autocomplete": "off", "spellcheck": "false"})
 
 
-class SetUpForm(forms.Form):
+class SetUpForm(LocalDigitsErrors, forms.Form):
     trustees = forms.ModelMultipleChoiceField(
         queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple, label=_("Trustees")
     )
@@ -35,11 +36,11 @@ class SetUpDecisionForm(DecisionForm):
     approval = forms.UUIDField(widget=forms.HiddenInput)
 
 
-class ConfirmShareForm(forms.Form):
+class ConfirmShareForm(LocalDigitsErrors, forms.Form):
     words = forms.CharField(widget=WORDS, label=_("Type your share back from your paper"), max_length=1000)
 
 
-class OpenRestoreForm(forms.Form):
+class OpenRestoreForm(LocalDigitsErrors, forms.Form):
     group = forms.ModelChoiceField(queryset=KeyGroup.objects.none(), label=_("Group to restore"))
     recipient = forms.ModelChoiceField(queryset=User.objects.none(), label=_("Who receives its keys"))
     reason = forms.CharField(max_length=500, label=_("Why (the other trustees read this)"))
@@ -57,5 +58,5 @@ class RestoreForm(forms.Form):
     restore = forms.UUIDField(widget=forms.HiddenInput)
 
 
-class EnterShareForm(RestoreForm):
+class EnterShareForm(LocalDigitsErrors, RestoreForm):
     words = forms.CharField(widget=WORDS, label=_("Your share, word by word"), max_length=1000)

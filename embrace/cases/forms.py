@@ -15,16 +15,17 @@ from embrace.accounts.roles import Role
 from embrace.cases import search
 from embrace.cases.models import Case, Status
 from embrace.intake.forms import PhotosField
+from embrace.myanmar.forms import LocalDigitsErrors
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(LocalDigitsErrors, forms.Form):
     text = forms.CharField(
         label=_("Reply to the enquirer"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
     )
     photos = PhotosField(label=_("Photos"), required=False)
 
 
-class NoteForm(forms.Form):
+class NoteForm(LocalDigitsErrors, forms.Form):
     text = forms.CharField(
         label=_("Internal note (never shown to the enquirer)"),
         max_length=5000,

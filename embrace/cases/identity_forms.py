@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from embrace.cases.identity import RISK_LEVELS, DependantDetails
 from embrace.cases.models import Dependant
+from embrace.myanmar.forms import LocalDigitsErrors
 
 
-class RevealRequestForm(forms.Form):
+class RevealRequestForm(LocalDigitsErrors, forms.Form):
     reason = forms.CharField(
         label=_("Why do you need this person's identity?"),
         max_length=500,
@@ -20,7 +21,7 @@ class RevealRequestForm(forms.Form):
     )
 
 
-class DependantForm(forms.Form):
+class DependantForm(LocalDigitsErrors, forms.Form):
     relation = forms.ChoiceField(label=_("Relation"), choices=Dependant.Relation.choices)
     name = forms.CharField(label=_("Name"), max_length=200)
     location = forms.CharField(
@@ -47,7 +48,7 @@ class DependantForm(forms.Form):
         return {key: self.cleaned_data[key] for key in ("name", "location", "risk", "plan")}
 
 
-class IdentityDetailsForm(forms.Form):
+class IdentityDetailsForm(LocalDigitsErrors, forms.Form):
     """Who the enquirer is, as a custodian records or corrects it; every field may stay empty but not all."""
 
     name = forms.CharField(label=_("Name"), max_length=200, required=False)

@@ -33,9 +33,10 @@ from embrace.cases.forms import QuickSelect, status_choices
 from embrace.cases.models import Case, IdentifierKind, Status
 from embrace.cases.rows import CaseRow, case_rows
 from embrace.cases.views import PAGE_SIZE
+from embrace.myanmar.forms import LocalDigitsErrors
 
 
-class SearchForm(forms.Form):
+class SearchForm(LocalDigitsErrors, forms.Form):
     reference = forms.CharField(max_length=20, required=False, label=_("Case reference"))
     status = forms.ChoiceField(
         widget=QuickSelect,
@@ -60,7 +61,7 @@ class SearchForm(forms.Form):
         return reference
 
 
-class IdentifierForm(forms.Form):
+class IdentifierForm(LocalDigitsErrors, forms.Form):
     kind = forms.ChoiceField(
         widget=QuickSelect, choices=IdentifierKind.choices, initial=IdentifierKind.PHONE, label=_("Search by")
     )

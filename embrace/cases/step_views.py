@@ -20,9 +20,10 @@ from embrace.cases import lifecycle, queries, words
 from embrace.cases.models import Case, LifecycleError
 from embrace.cases.search import normalise_reference
 from embrace.cases.views import detail_page
+from embrace.myanmar.forms import LocalDigitsErrors
 
 
-class StepForm(forms.Form):
+class StepForm(LocalDigitsErrors, forms.Form):
     name = forms.CharField(max_length=40)
     reason = forms.CharField(max_length=500, required=False)
     dormant_until = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))

@@ -35,6 +35,7 @@ from embrace.audit.events import Event
 from embrace.audit.log import record
 from embrace.audit.models import AuditAnchor, AuditEntry
 from embrace.cases.models import Case
+from embrace.myanmar.forms import LocalDigitsErrors
 from embrace.rewards.finance_views import safe_cell
 from embrace.vault import anchors
 
@@ -47,7 +48,7 @@ _REFERENCE_SEPARATORS = re.compile(r"[\s\-]+")
 _REFERENCE = re.compile(r"^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$")
 
 
-class LogFilter(forms.Form):
+class LogFilter(LocalDigitsErrors, forms.Form):
     person = forms.CharField(label=gettext_lazy("Staff member (username)"), required=False, max_length=150)
     event = forms.ChoiceField(label=gettext_lazy("What happened"), required=False, choices=[])
     case = forms.CharField(label=gettext_lazy("Case reference"), required=False, max_length=40)

@@ -30,13 +30,14 @@ from embrace.cases.models import Label
 from embrace.custody import groups as custody_groups
 from embrace.intake import actions as intake_actions
 from embrace.intake.models import IntakeRoute
+from embrace.myanmar.forms import LocalDigitsErrors
 from embrace.retention import actions as retention
 from embrace.retention import words as retention_words
 from embrace.retention.models import MAX_DAYS, Rule, RuleChange, RuleKey
 from embrace.vault.models import KeyGroup
 
 
-class LabelForm(forms.ModelForm):
+class LabelForm(LocalDigitsErrors, forms.ModelForm):
     class Meta:
         model = Label
         fields = ["team", "name"]
@@ -147,7 +148,7 @@ def route_edit(request: HttpRequest, team_id: uuid.UUID) -> HttpResponse:
     return render(request, "core/config/route_edit.html", context, status=400 if form.errors else 200)
 
 
-class RuleForm(forms.Form):
+class RuleForm(LocalDigitsErrors, forms.Form):
     days = forms.IntegerField(
         label=gettext_lazy("Days"),
         required=False,

@@ -51,6 +51,8 @@ VALIDATORS = [
     gettext_noop("%(model_name)s with this %(field_labels)s already exists."),
 ]
 
+# The three with %d print Latin digits whatever the number; forms mixing in myanmar.forms.LocalDigitsErrors
+# show the same sentences with %s instead (myanmar.forms.PERCENT_S), so a Burmese page shows Myanmar digits.
 PLURALS = [
     ngettext_lazy(
         "Ensure this value has at most %(limit_value)d character (it has %(show_value)d).",

@@ -5,8 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from embrace.myanmar.forms import LocalDigitsErrors
 
-class GiveForm(forms.Form):
+
+class GiveForm(LocalDigitsErrors, forms.Form):
     group = forms.UUIDField()
     user = forms.UUIDField()
     reason = forms.CharField(max_length=300, required=False)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from embrace.intake import tokens
 from embrace.myanmar import text as burmese
+from embrace.myanmar.forms import LocalDigitsErrors
 
 KINDS = [
     ("leave_alone", _("I want to leave, alone")),
@@ -48,7 +49,7 @@ class PhotosField(forms.FileField):
         return [super(PhotosField, self).clean(f, initial) for f in files]
 
 
-class TokenFormMixin(forms.Form):
+class TokenFormMixin(LocalDigitsErrors, forms.Form):
     """The one-time token and the honeypot, shared by both enquirer forms."""
 
     token = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -120,7 +121,7 @@ class EnquiryForm(TokenFormMixin):
         return data
 
 
-class ReceiptForm(forms.Form):
+class ReceiptForm(LocalDigitsErrors, forms.Form):
     receipt = forms.CharField(
         label=_("Your receipt"),
         max_length=64,

@@ -4,6 +4,7 @@ flood waves, near-identical new enquiries that two intake officers move there to
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
 from django import forms
 from django.conf import settings
@@ -25,6 +26,7 @@ from embrace.cases.models import Case, Status
 from embrace.cases.waves import find_waves, first_texts, untouched
 from embrace.intake import actions
 from embrace.intake.models import WaveRequest
+from embrace.myanmar.forms import LocalDigitsErrors
 from embrace.myanmar.templatetags.myanmar import digits
 
 
@@ -73,35 +75,55 @@ def quarantine_empty(request: HttpRequest) -> HttpResponse:
     return redirect("intake_staff:quarantine")
 
 
+# A decision's outcome as flash messages: (level, sentence), in the order they are shown.
+Said = list[tuple[int, str]]
+
+
+def _decide(
+    request: HttpRequest,
+    decide: Callable[[bool], Said],
+    *,
+    page: Callable[..., HttpResponse],
+    then: str,
+) -> HttpResponse:
+    """Decide a two-person intake request (emptying a quarantine, moving a wave) from the decision form and
+    say the outcome; a bad form or a refusal shows ``page`` again with a 400, and why."""
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        return page(request, status=400)
+    try:
+        said = decide(form.approve)
+    except actions.QuarantineError as exc:
+        messages.error(request, str(exc))
+        return page(request, status=400)
+    for level, sentence in said:
+        messages.add_message(request, level, sentence)
+    return redirect(then)
+
+
 @require_POST
 @staff_required(Perm.CASE_TRIAGE)
 def quarantine_decide(request: HttpRequest, approval_id: str) -> HttpResponse:
     approval = get_object_or_404(actions.pending_quarantine_requests(request.user), pk=approval_id)  # type: ignore[arg-type]
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        return _page(request, status=400)
-    approve = form.approve
-    try:
+
+    def decide(approve: bool) -> Said:
         count = actions.decide_quarantine_emptying(approval, approve=approve, actor=request.user)  # type: ignore[arg-type]
-    except actions.QuarantineError as exc:
-        messages.error(request, str(exc))
-        return _page(request, status=400)
-    if approve:
+        if not approve:
+            return [(messages.SUCCESS, _("Kept them."))]
         done = ngettext(
             "Deleted %(count)s quarantined enquiry for good.",
             "Deleted %(count)s quarantined enquiries for good.",
             count,
         ) % {"count": digits(count)}
-    else:
-        done = _("Kept them.")
-    messages.success(request, done)
-    return redirect("intake_staff:quarantine")
+        return [(messages.SUCCESS, done)]
+
+    return _decide(request, decide, page=_page, then="intake_staff:quarantine")
 
 
 # --- Flood waves -----------------------------------------------------------------------------------------
 
 
-class WaveRequestForm(forms.Form):
+class WaveRequestForm(LocalDigitsErrors, forms.Form):
     reason = forms.CharField(label=gettext_lazy("Why is this a flood?"), max_length=actions.WAVE_REASON_MAX)
     cases = forms.CharField(widget=forms.HiddenInput)
 
@@ -182,34 +204,24 @@ def wave_ask(request: HttpRequest) -> HttpResponse:
 @staff_required(Perm.CASE_TRIAGE)
 def wave_decide(request: HttpRequest, wave_id: str) -> HttpResponse:
     wave = get_object_or_404(actions.pending_wave_requests(request.user), pk=wave_id)  # type: ignore[arg-type]
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        return _waves_page(request, status=400)
-    try:
-        outcome = actions.decide_wave_quarantine(wave, approve=form.approve, actor=request.user)  # type: ignore[arg-type]
-    except actions.QuarantineError as exc:
-        messages.error(request, str(exc))
-        return _waves_page(request, status=400)
-    if not form.approve:
-        messages.success(request, _("Left them in the inbox."))
-    else:
-        messages.success(
-            request,
-            ngettext(
-                "Moved %(moved)d enquiry to quarantine.",
-                "Moved %(moved)d enquiries to quarantine.",
-                outcome.moved,
-            )
-            % {"moved": outcome.moved},
-        )
+
+    def decide(approve: bool) -> Said:
+        outcome = actions.decide_wave_quarantine(wave, approve=approve, actor=request.user)  # type: ignore[arg-type]
+        if not approve:
+            return [(messages.SUCCESS, _("Left them in the inbox."))]
+        moved = ngettext(
+            "Moved %(shown)s enquiry to quarantine.",
+            "Moved %(shown)s enquiries to quarantine.",
+            outcome.moved,
+        ) % {"shown": digits(outcome.moved)}
+        said = [(messages.SUCCESS, moved)]
         if outcome.left_out:
-            messages.warning(
-                request,
-                ngettext(
-                    "Left out %(count)d that was triaged, answered or moved since the request.",
-                    "Left out %(count)d that were triaged, answered or moved since the request.",
-                    outcome.left_out,
-                )
-                % {"count": outcome.left_out},
-            )
-    return redirect("intake_staff:waves")
+            left_out = ngettext(
+                "Left out %(shown)s that was triaged, answered or moved since the request.",
+                "Left out %(shown)s that were triaged, answered or moved since the request.",
+                outcome.left_out,
+            ) % {"shown": digits(outcome.left_out)}
+            said.append((messages.WARNING, left_out))
+        return said
+
+    return _decide(request, decide, page=_waves_page, then="intake_staff:waves")

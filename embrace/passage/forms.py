@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from embrace.accounts.models import Team
+from embrace.myanmar.forms import LocalDigitsErrors
 
 KINDS = [
     ("segment", _("Route segment")),
@@ -14,7 +15,7 @@ KINDS = [
 KIND_LABELS = dict(KINDS)
 
 
-class EntryForm(forms.Form):
+class EntryForm(LocalDigitsErrors, forms.Form):
     kind = forms.ChoiceField(choices=KINDS, label=_("Kind"))
     text = forms.CharField(label=_("Details"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
 

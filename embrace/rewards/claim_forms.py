@@ -14,6 +14,8 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from embrace.intake.forms import PhotosField
+from embrace.myanmar.formats import local_digits
+from embrace.myanmar.forms import LocalDigitsErrors
 from embrace.rewards.claims import ShareSpec, TranchePlan
 from embrace.rewards.fields import SaneDateField
 from embrace.rewards.models import AssetKind, ClaimItem, Entry, TrancheCondition
@@ -43,7 +45,7 @@ def usd_minor(raw: str) -> int:
     return to_minor(text, Currency.USD)
 
 
-class ItemForm(forms.Form):
+class ItemForm(LocalDigitsErrors, forms.Form):
     entry = forms.ChoiceField(label=_("Schedule entry"), choices=())
     act_on = SaneDateField(
         label=_("Day of the act"),
@@ -122,7 +124,7 @@ class ItemForm(forms.Form):
         return data
 
 
-class VerifyForm(forms.Form):
+class VerifyForm(LocalDigitsErrors, forms.Form):
     verdict = forms.ChoiceField(
         label=_("The evidence shows the claim is"),
         choices=[("genuine", _("Genuine")), ("not_genuine", _("Not genuine (rejects the claim)"))],
@@ -143,7 +145,7 @@ class VerifyForm(forms.Form):
         return data
 
 
-class ValueForm(forms.Form):
+class ValueForm(LocalDigitsErrors, forms.Form):
     """A value per item (fixed entries prefilled with the published amount) and the tranche plan: rows of a
     condition and an amount; empty rows are ignored."""
 
@@ -158,8 +160,8 @@ class ValueForm(forms.Form):
                 else int(entry.amount_usd * 100) * item.quantity
             )
             self.fields[f"value_{item.pk}"] = forms.CharField(
-                label=gettext("%(code)s, %(count)d of them (US$)")
-                % {"code": entry.title, "count": item.quantity}
+                label=gettext("%(code)s, %(count)s of them (US$)")
+                % {"code": entry.title, "count": local_digits(item.quantity)}
                 if item.quantity > 1
                 else f"{entry.title} (US$)",
                 max_length=30,
@@ -170,7 +172,7 @@ class ValueForm(forms.Form):
             )
         for row in range(1, TRANCHE_ROWS + 1):
             self.fields[f"condition_{row}"] = forms.ChoiceField(
-                label=gettext("Tranche %(position)s") % {"position": row},
+                label=gettext("Tranche %(position)s") % {"position": local_digits(row)},
                 choices=[("", "—"), *TrancheCondition.choices],
                 required=False,
             )
@@ -207,10 +209,10 @@ class ValueForm(forms.Form):
         return data
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(LocalDigitsErrors, forms.Form):
     # Required: withdrawing ends the claim for good, and whoever reads it later needs to know why.
     note = forms.CharField(label=_("Why (sealed)"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ReverseForm(forms.Form):
+class ReverseForm(LocalDigitsErrors, forms.Form):
     memo = forms.CharField(label=_("Why it is reversed"), max_length=200)

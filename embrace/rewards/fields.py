@@ -10,9 +10,9 @@ import datetime
 from typing import Any
 
 from django import forms
-from django.utils.formats import date_format
 from django.utils.translation import gettext
 
+from embrace.myanmar.formats import day
 from embrace.rewards.money import PLAIN_AMOUNT, typed
 
 # The programme began after the 2021 coup; nothing it records happened before 2000. Plans reach a few
@@ -36,7 +36,7 @@ class SaneDateField(forms.DateField):
         if not EARLIEST <= value <= latest():
             raise forms.ValidationError(
                 gettext("Give a date between %(first)s and %(last)s.")
-                % {"first": date_format(EARLIEST, "j F Y"), "last": date_format(latest(), "j F Y")},
+                % {"first": day(EARLIEST, "j F Y"), "last": day(latest(), "j F Y")},
                 code="out_of_range",
             )
 

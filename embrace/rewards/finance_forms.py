@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from embrace.myanmar.forms import LocalDigitsErrors
 from embrace.rewards.funds import MEMO_MAX
 from embrace.rewards.money import Currency, MoneyError, needs_confirmation, to_minor
 
@@ -12,7 +13,7 @@ from embrace.rewards.money import Currency, MoneyError, needs_confirmation, to_m
 DONATION_CURRENCIES = [(c.value, c.label) for c in (Currency.USD, Currency.MMK, Currency.THB)]
 
 
-class DonationForm(forms.Form):
+class DonationForm(LocalDigitsErrors, forms.Form):
     amount = forms.CharField(
         label=_("Amount"),
         max_length=24,
@@ -56,7 +57,7 @@ class DonationForm(forms.Form):
         return cleaned
 
 
-class ReverseDonationForm(forms.Form):
+class ReverseDonationForm(LocalDigitsErrors, forms.Form):
     memo = forms.CharField(
         label=_("Why is it reversed?"),
         max_length=MEMO_MAX,

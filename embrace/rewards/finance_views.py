@@ -23,6 +23,7 @@ from embrace.accounts.roles import Perm
 from embrace.audit.events import Event
 from embrace.audit.log import record
 from embrace.cases.actions import today
+from embrace.myanmar.templatetags.myanmar import sentence_with_refs
 from embrace.rewards import finance, funds
 from embrace.rewards.finance_forms import DonationForm, ReverseDonationForm
 from embrace.rewards.models import Journal, JournalKind, Line
@@ -77,7 +78,8 @@ def donation_new(request: HttpRequest) -> HttpResponse:
         except funds.FundsError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, gettext("Recorded as journal %(number)s.") % {"number": journal.number})
+            recorded = sentence_with_refs(gettext("Recorded as journal %(number)s."), number=journal.number)
+            messages.success(request, recorded)
             return redirect("rewards:finance")
     return render(request, "rewards/donation_new.html", {"form": form}, status=400)
 
@@ -100,8 +102,11 @@ def donation_reverse(request: HttpRequest, journal_id: str) -> HttpResponse:
         )
     messages.success(
         request,
-        gettext("Journal %(number)s reversed by journal %(reversal)s.")
-        % {"number": journal.number, "reversal": reversal.number},
+        sentence_with_refs(
+            gettext("Journal %(number)s reversed by journal %(reversal)s."),
+            number=journal.number,
+            reversal=reversal.number,
+        ),
     )
     return redirect("rewards:finance")
 

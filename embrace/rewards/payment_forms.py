@@ -11,6 +11,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from embrace.myanmar.forms import LocalDigitsErrors
 from embrace.rewards.money import Currency
 from embrace.rewards.payments import HowPaid
 
@@ -19,7 +20,7 @@ RATE_STEP = Decimal("1e-8")  # the payment's rate column: twelve digits before t
 RATE_LIMIT = Decimal(10) ** 12
 
 
-class HowPaidForm(forms.Form):
+class HowPaidForm(LocalDigitsErrors, forms.Form):
     currency = forms.ChoiceField(label=_("Paid in"), choices=Currency.choices)
     rate = forms.CharField(
         label=_("Exchange rate"),

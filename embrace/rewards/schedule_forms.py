@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from embrace.myanmar.forms import LocalDigitsErrors
 from embrace.rewards.fields import GroupedDecimalField, SaneDateField
 from embrace.rewards.models import Schedule
 from embrace.rewards.schedules import MAX_ENTRIES, EntryDraft, ScheduleError, check_entry
@@ -16,7 +17,7 @@ from embrace.rewards.schedules import MAX_ENTRIES, EntryDraft, ScheduleError, ch
 EXTRA_ROWS = 3
 
 
-class ScheduleForm(forms.Form):
+class ScheduleForm(LocalDigitsErrors, forms.Form):
     title = forms.CharField(
         max_length=120, label=_("Title"), help_text=_("As announced, e.g. “Reward schedule of …”.")
     )
@@ -32,7 +33,7 @@ class ScheduleForm(forms.Form):
     )
 
 
-class EntryForm(forms.Form):
+class EntryForm(LocalDigitsErrors, forms.Form):
     code = forms.SlugField(max_length=40, label=_("Code"))
     title_en = forms.CharField(max_length=300, label=_("English"))
     title_my = forms.CharField(max_length=300, label=_("Burmese"))

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from embrace.myanmar.forms import LocalDigitsErrors
 from embrace.rewards.fields import SaneDateField
 from embrace.rewards.money import Currency, MoneyError, to_minor
 
@@ -15,7 +16,7 @@ class MonthForm(forms.Form):
     month = forms.DateField(input_formats=["%Y-%m"], required=False, label=_("Month"))
 
 
-class RateForm(forms.Form):
+class RateForm(LocalDigitsErrors, forms.Form):
     """A new stipend rate, as typed: amounts in the chosen currency, turned into minor units exactly."""
 
     effective_from = SaneDateField(

@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy
 from embrace.accounts.forms import CodeForm, NewPasswordForm
 from embrace.accounts.models import Team, User
 from embrace.accounts.roles import Role, duties_conflict
+from embrace.myanmar.forms import LocalDigitsErrors
 
 
-class _RolesAndTeams(forms.Form):
+class _RolesAndTeams(LocalDigitsErrors, forms.Form):
     roles = forms.MultipleChoiceField(
         label=gettext_lazy("Roles"), choices=Role.choices, widget=forms.CheckboxSelectMultiple, required=False
     )
@@ -80,7 +81,7 @@ class AcceptInvitationForm(NewPasswordForm, CodeForm):
     field_order = ["language", "new_password", "new_password_again", "code"]
 
 
-class FingerprintForm(forms.Form):
+class FingerprintForm(LocalDigitsErrors, forms.Form):
     fingerprint = forms.CharField(
         label=gettext_lazy("Fingerprint as the person reads it to you"),
         max_length=40,

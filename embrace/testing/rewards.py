@@ -19,7 +19,8 @@ from embrace.cases.lifecycle import decide_transition, request_transition
 from embrace.cases.models import Case
 from embrace.intake.actions import submit_enquiry
 from embrace.intake.models import IntakeRoute
-from embrace.rewards import funds
+from embrace.rewards import claims, funds
+from embrace.rewards.models import Claim, TrancheCondition
 from embrace.rewards.money import to_minor
 from embrace.testing.personas import Persona, make_persona
 from embrace.vault.keyring import Keyring, unlock_with_password
@@ -79,6 +80,38 @@ def arrived_case(desk: Desk, text: str = "I want to leave with my unit's helicop
     for step in ("plan_passage", "begin_transit", "record_arrival"):
         request_transition(case, step, actor=desk.user("handler"))
     return Case.objects.get(pk=case.pk)
+
+
+def valued(desk: Desk, claim: Claim) -> Claim:
+    """``claim``, a draft with one item, submitted by the handler, verified genuine by the reviewer and
+    valued by the first committee member at US$500,000 in two tranches: US$200,000 on arrival, US$300,000
+    on verification. Each test file drafts its own claim (its own markers); the steps after are shared."""
+    claim = claims.submit_claim(claim, actor=desk.user("handler"))
+    claims.verify_claim(
+        claim, genuine=True, note="", actor=desk.user("reviewer"), keyring=desk.keyring("reviewer")
+    )
+    item = claim.items.get()
+    plans = [
+        claims.TranchePlan(TrancheCondition.ARRIVAL, 20_000_000),
+        claims.TranchePlan(TrancheCondition.VERIFICATION, 30_000_000),
+    ]
+    return claims.value_claim(
+        claim,
+        {str(item.pk): 50_000_000},
+        plans,
+        actor=desk.user("committee1"),
+        keyring=desk.keyring("committee1"),
+    )
+
+
+def approved(desk: Desk, claim: Claim) -> Claim:
+    """``claim`` valued as ``valued`` does, each tranche asked by the second committee member and approved
+    by the third: ready to pay."""
+    claim = valued(desk, claim)
+    for tranche in claim.tranches.all():
+        claims.ask_tranche(tranche, actor=desk.user("committee2"))
+        claims.decide_tranche(tranche, approve=True, actor=desk.user("committee3"))
+    return claim
 
 
 def fund(desk: Desk, amount: str = "2000000", currency: str = "USD") -> None:

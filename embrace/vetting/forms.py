@@ -3,10 +3,11 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from embrace.myanmar.forms import LocalDigitsErrors
 from embrace.vetting.models import CheckDefinition, Result, Verdict
 
 
-class RecordCheckForm(forms.Form):
+class RecordCheckForm(LocalDigitsErrors, forms.Form):
     definition = forms.ModelChoiceField(
         queryset=CheckDefinition.objects.filter(active=True), label=_("Check"), empty_label=None
     )
@@ -18,18 +19,18 @@ class RecordCheckForm(forms.Form):
     )
 
 
-class SignOffForm(forms.Form):
+class SignOffForm(LocalDigitsErrors, forms.Form):
     verdict = forms.ChoiceField(label=_("Verdict"), choices=Verdict.choices, widget=forms.RadioSelect)
     note = forms.CharField(label=_("Reasons"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class RaiseFlagForm(forms.Form):
+class RaiseFlagForm(LocalDigitsErrors, forms.Form):
     note = forms.CharField(
         label=_("Why you suspect a plant"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
-class ClearFlagForm(forms.Form):
+class ClearFlagForm(LocalDigitsErrors, forms.Form):
     note = forms.CharField(
         label=_("Why the suspicion no longer holds"),
         max_length=5000,

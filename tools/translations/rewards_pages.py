@@ -270,7 +270,6 @@ MY = {
     ),
     "Say what kind of number identifies the asset.": "ပစ္စည်းကို မည်သည့် နံပါတ်အမျိုးအစားဖြင့် သိရှိသည်ကို ဖော်ပြပါ။",
     "Say why the claim is not genuine.": "ဆုငွေတောင်းခံမှု အစစ်မဟုတ်သည့် အကြောင်းရင်းကို ဖော်ပြပါ။",
-    "%(code)s, %(count)d of them (US$)": "%(code)s၊ %(count)d ခု (US$)",
     "Published: %(amount)s": "ထုတ်ပြန်ထားသည်- %(amount)s",
     "Give both a condition and an amount, or neither.": "အခြေအနေ နှင့် ပမာဏ နှစ်ခုလုံး ထည့်ပါ၊ သို့မဟုတ် နှစ်ခုလုံး မထည့်ပါနှင့်။",
     "Plan at least one tranche.": "အရစ် အနည်းဆုံး တစ်ခု စီစဉ်ပါ။",

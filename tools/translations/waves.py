@@ -53,13 +53,6 @@ MY = {
     "Move them to quarantine": "၎င်းတို့ကို သီးခြားထားရာသို့ ရွှေ့မည်",
     "Leave them in the inbox": "၎င်းတို့ကို စာဝင်ပုံးတွင် ထားမည်",
     "Left them in the inbox.": "၎င်းတို့ကို စာဝင်ပုံးတွင် ထားခဲ့သည်။",
-    ("Moved %(moved)d enquiry to quarantine.", "Moved %(moved)d enquiries to quarantine."): (
-        "စုံစမ်းစာ %(moved)d ခုကို သီးခြားထားရာသို့ ရွှေ့ပြီးပါပြီ။"
-    ),
-    (
-        "Left out %(count)d that was triaged, answered or moved since the request.",
-        "Left out %(count)d that were triaged, answered or moved since the request.",
-    ): "တောင်းဆိုပြီးနောက် ကနဦးစစ်ဆေးပြီး၊ ပြန်စာပို့ပြီး သို့မဟုတ် ရွှေ့ပြီးသော %(count)d ခုကို ချန်ထားခဲ့သည်။",
     "Say why these enquiries are a flood.": "ဤစုံစမ်းစာများသည် အစုလိုက် ဝင်လာခြင်း ဖြစ်ကြောင်း အကြောင်းပြပါ။",
     "This wave names no enquiries the page showed.": "ဤလှိုင်းတွင် စာမျက်နှာက ပြခဲ့သော စုံစမ်းစာ မပါပါ။",
     "Some of these enquiries are no longer new, or not your team's: open the waves page again.": (

@@ -236,7 +236,8 @@ def test_a_burmese_form_error_from_django_is_in_burmese(client: Client) -> None:
     assert "ဤအကွက်ကို ဖြည့်ရန် လိုအပ်ပါသည်။" in text
     assert "This field is required." not in text
     too_long = client.post("/enquire/", {**_enquiry(_opened_ago(60)), "message": "က" * 5001}).content.decode()
-    assert "စာလုံး အများဆုံး 5000 လုံးသာ ရေးနိုင်ပါသည်" in too_long
+    assert "စာလုံး အများဆုံး ၅၀၀၀ လုံးသာ ရေးနိုင်ပါသည် (ယခု ၅၀၀၁ လုံး ရှိနေပါသည်)။" in too_long
+    assert latin_digits(too_long, allowed=["0–9"]) == []
 
 
 def test_the_burmese_conversation_shows_myanmar_digits_and_month_names(

@@ -19,7 +19,7 @@ from embrace.cases.models import Case, Status
 from embrace.cases.waves import group_texts, normal_form
 from embrace.intake.actions import submit_enquiry
 from embrace.intake.models import WaveRequest
-from embrace.testing.language import wording_problems
+from embrace.testing.language import latin_digits, wording_problems
 from embrace.testing.personas import Persona, log_in, make_persona
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("intake_route")]
@@ -187,6 +187,23 @@ def test_a_case_triaged_after_the_request_stays_out(
     page = second.get(reverse("intake_staff:waves")).content.decode()
     assert "Moved 29 enquiries to quarantine." in page
     assert "Left out 1 that was triaged, answered or moved since the request." in page
+
+
+def test_a_burmese_officer_reads_what_a_decision_did_in_myanmar_digits(
+    intake_officer: Persona, intake_team: Team, flood: tuple[list[Case], list[Case]]
+) -> None:
+    wave, _genuine = flood
+    assert _ask(log_in(Client(), intake_officer)) == 302
+    request_transition(wave[0], "start_triage", actor=intake_officer.user)
+    second = log_in(
+        Client(), make_persona("intake_my", Role.INTAKE_OFFICER, teams=(intake_team,), language="my")
+    )
+    assert _decide(second, WaveRequest.objects.get()) == 302
+    page = second.get(reverse("intake_staff:waves")).content.decode()
+    said = "".join(re.findall(r'<ul class="messages">.*?</ul>', page, re.DOTALL))
+    assert "စုံစမ်းစာ ၂၉ ခုကို သီးခြားထားရာသို့ ရွှေ့ပြီးပါပြီ။" in said
+    assert "ရွှေ့ပြီးသော ၁ ခုကို ချန်ထားခဲ့သည်။" in said
+    assert latin_digits(said) == []
 
 
 def test_a_request_without_a_reason_is_refused_and_the_page_kept(

@@ -17,12 +17,23 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from embrace.myanmar import formats
 from embrace.myanmar.formats import burmese_active
 
-__all__ = ["amount", "burmese_active", "clock", "day", "digits", "moment", "month", "ref"]
+__all__ = [
+    "amount",
+    "burmese_active",
+    "clock",
+    "day",
+    "digits",
+    "moment",
+    "month",
+    "ref",
+    "sentence_with_refs",
+]
 
 register = template.Library()
 
@@ -71,3 +82,11 @@ def ref(value: Any) -> str:
     if value is None or value == "":
         return ""
     return format_html('<span class="ref" translate="no">{}</span>', value)
+
+
+def sentence_with_refs(sentence: str, **values: Any) -> SafeString:
+    """A translated sentence (``gettext("Recorded as journal %(number)s.")``) with its identifiers marked
+    as data, as ``ref`` marks them: for a flash message or an error that names a journal or a payment
+    reference, which stays in Latin digits on a Burmese page. The sentence and the values are escaped."""
+    marked = {name: ref(value) for name, value in values.items()}
+    return mark_safe(conditional_escape(sentence) % marked)  # noqa: S308  (both parts were escaped)

@@ -30,7 +30,6 @@ from embrace.custody import groups as custody_groups
 from embrace.intake.actions import submit_enquiry
 from embrace.intake.tests.helpers import EXIF_ARTIST, EXIF_MAKE, EXIF_MODEL, jpeg_with_metadata
 from embrace.rewards import claims, ledger, payments
-from embrace.rewards.claims import TranchePlan
 from embrace.rewards.models import (
     Account,
     Claim,
@@ -38,11 +37,10 @@ from embrace.rewards.models import (
     EvidencePhoto,
     Payment,
     Tranche,
-    TrancheCondition,
     TrancheStatus,
 )
 from embrace.testing.personas import Persona, log_in, make_persona
-from embrace.testing.rewards import Desk, arrived_case, fund, make_desk
+from embrace.testing.rewards import Desk, approved, arrived_case, fund, make_desk, valued
 
 pytestmark = pytest.mark.django_db
 
@@ -78,33 +76,6 @@ def submitted(desk: Desk, case: Case | None = None) -> Claim:
     return claims.submit_claim(draft(desk, case), actor=desk.user("handler"))
 
 
-def valued(desk: Desk) -> Claim:
-    claim = submitted(desk)
-    claims.verify_claim(
-        claim, genuine=True, note="", actor=desk.user("reviewer"), keyring=desk.keyring("reviewer")
-    )
-    item = claim.items.get()
-    plans = [
-        TranchePlan(TrancheCondition.ARRIVAL, 20_000_000),
-        TranchePlan(TrancheCondition.VERIFICATION, 30_000_000),
-    ]
-    return claims.value_claim(
-        claim,
-        {str(item.pk): 50_000_000},
-        plans,
-        actor=desk.user("committee1"),
-        keyring=desk.keyring("committee1"),
-    )
-
-
-def approved(desk: Desk) -> Claim:
-    claim = valued(desk)
-    for tranche in claim.tranches.all():
-        claims.ask_tranche(tranche, actor=desk.user("committee2"))
-        claims.decide_tranche(tranche, approve=True, actor=desk.user("committee3"))
-    return claim
-
-
 @dataclass
 class Full:
     """A claim with both tranches approved and the first one paid: every kind of id the URLs take."""
@@ -117,7 +88,7 @@ class Full:
 
 def full(desk: Desk) -> Full:
     fund(desk)
-    claim = approved(desk)
+    claim = approved(desk, draft(desk))
     first, second = claim.tranches.order_by("position")
     how = payments.HowPaid("USD", Decimal(1), "", CHANNEL)
     payment = payments.pay_tranche_share(first, claim.case, how, actor=desk.user("finance1"))
@@ -391,7 +362,7 @@ def test_a_committee_member_who_joined_later_reads_the_file_once_a_holder_gives_
 
 
 def test_the_page_offers_each_person_only_the_steps_still_open_to_them(desk: Desk) -> None:
-    claim = valued(desk)
+    claim = valued(desk, draft(desk))
     url = reverse("rewards:claim", args=[claim.pk])
     first = claim.tranches.get(position=1)
     ask = reverse("rewards:tranche_ask", args=[first.pk])
@@ -481,7 +452,7 @@ def test_a_reviewer_rejects_through_the_page_with_a_note(desk: Desk) -> None:
 
 
 def test_a_second_committee_member_refuses_a_tranche_through_the_page(desk: Desk) -> None:
-    claim = valued(desk)
+    claim = valued(desk, draft(desk))
     first = claim.tranches.get(position=1)
     claims.ask_tranche(first, actor=desk.user("committee2"))
     client = log_in(Client(), desk.people["committee3"])
