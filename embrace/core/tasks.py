@@ -41,8 +41,8 @@ def housekeeping() -> dict[str, int]:
     """
     # Imported here, not at the top: ``embrace serve`` imports this module to enqueue runs, and its process
     # should not carry the intake, passage and rewards code it never runs.
-    from embrace.channels.inbound import forget_seen_updates
     from embrace.channels.delivery import schedule_due
+    from embrace.channels.inbound import forget_seen_updates
     from embrace.intake.actions import forget_enquirer_traces
     from embrace.passage.actions import note_arrivals
     from embrace.retention.actions import apply_retention
