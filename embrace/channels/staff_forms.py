@@ -17,6 +17,7 @@ from embrace.channels.actions import STAFF_CHANNELS, receivers
 from embrace.intake import forms as enquiry
 from embrace.intake import tokens
 from embrace.myanmar import text as burmese
+from embrace.myanmar.forms import LocalDigitsErrors
 
 # The web form's lists, keyed the same (the case page words them), in the words staff read on case pages.
 KIND_CHOICES = [(key, words.KINDS[key]) for key, _label in enquiry.KINDS]
@@ -29,7 +30,7 @@ class ReceiverField(forms.ModelChoiceField):
         return str(obj.username)
 
 
-class StaffEnquiryForm(forms.Form):
+class StaffEnquiryForm(LocalDigitsErrors, forms.Form):
     channel = forms.ChoiceField(
         label=_("How did it come?"),
         choices=[(c.value, c.label) for c in STAFF_CHANNELS],
