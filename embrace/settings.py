@@ -367,6 +367,15 @@ if TELEGRAM_WEBHOOK_SECRET is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,25
     raise ImproperlyConfigured(
         "EMBRACE_TELEGRAM_WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)"
     )
+# Messenger (embrace.channels.messenger): the Meta app's secret signs every webhook POST (X-Hub-Signature-256,
+# checked over the raw body before anything is parsed); the verify token is the one typed into the app's
+# webhook settings for the subscription handshake; the page access token sends the bot's answers through the
+# Send API. Any of the three unset: the Messenger webhook answers 404 as if it did not exist.
+MESSENGER_APP_SECRET = env_secret("EMBRACE_MESSENGER_APP_SECRET")
+MESSENGER_VERIFY_TOKEN = env_secret("EMBRACE_MESSENGER_VERIFY_TOKEN")
+MESSENGER_PAGE_TOKEN = env_secret("EMBRACE_MESSENGER_PAGE_TOKEN")
+# Meta's Graph API (the Send API lives under it); tests point it at embrace.testing.fake_graph on 127.0.0.1.
+GRAPH_API = (env_str("EMBRACE_GRAPH_API") or "https://graph.facebook.com/v21.0").rstrip("/")
 # Where an enquirer who started on a chat channel uses their receipt on the web (the onion address, say),
 # named in the bot's receipt message; empty: the bot says "on our website".
 ENQUIRER_ADDRESS = env_str("EMBRACE_ENQUIRER_ADDRESS").strip()
@@ -441,8 +450,8 @@ LOGGING = {
         "django.server": {"handlers": [], "propagate": False},
         "django.request": {"level": "ERROR"},
         "django.security.DisallowedHost": {"handlers": [], "propagate": False},
-        # httpx logs every request's URL at INFO, and a Bot API URL holds the bot's token
-        # (embrace.channels.telegram_api): neither library writes anything, at any level.
+        # httpx logs every request's URL at INFO, and those URLs hold secrets (a Bot API
+        # URL the bot's token, a Send API URL the page token): neither library writes anything, at any level.
         "httpx": {"handlers": [], "propagate": False},
         "httpcore": {"handlers": [], "propagate": False},
     },

@@ -17,7 +17,7 @@ from embrace.channels.models import Switch
 # each channel add these settings, and a deployment without one simply cannot turn that channel on.
 CREDENTIALS: dict[str, tuple[str, ...]] = {
     Channel.TELEGRAM: ("TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET"),
-    Channel.MESSENGER: ("MESSENGER_APP_SECRET", "MESSENGER_PAGE_TOKEN"),
+    Channel.MESSENGER: ("MESSENGER_APP_SECRET", "MESSENGER_VERIFY_TOKEN", "MESSENGER_PAGE_TOKEN"),
 }
 
 

@@ -19,9 +19,6 @@ stored, so Telegram does not deliver them again and again.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +30,12 @@ from django.views.decorators.http import require_POST
 
 from embrace.cases.models import Channel
 from embrace.channels import bot, inbound, switches
+from embrace.channels.webhooks import Malformed, TooLarge, loads, read_body
+from embrace.channels.webhooks import json_object as _object
+from embrace.channels.webhooks import json_string as _string
+from embrace.channels.webhooks import parse_command as _command
+from embrace.channels.webhooks import refusal as _refusal
+from embrace.channels.webhooks import secret_matches as _secret_matches
 from embrace.core.access import public
 
 SECRET_HEADER = "HTTP_X_TELEGRAM_BOT_API_SECRET_TOKEN"  # noqa: S105  (a header name, not a secret)
@@ -88,10 +91,6 @@ MESSAGE_KINDS = ("message", "edited_message")
 KNOWN_KINDS = (*MESSAGE_KINDS, "my_chat_member", *IGNORED_KINDS)
 
 
-class Malformed(ValueError):
-    """Not an update we accept: refused with a 400 and nothing stored."""
-
-
 # --- What an update becomes ---------------------------------------------------------------------------------
 
 
@@ -140,50 +139,12 @@ Parsed = Ignored | Command | Unsupported | Membership | Text
 # --- Strict parsing --------------------------------------------------------------------------------------
 
 
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            # Two values for one key: which one a parser keeps differs between parsers.
-            raise Malformed("duplicate key")
-        result[key] = value
-    return result
-
-
-def _refuse_constant(name: str) -> None:
-    raise Malformed(f"not JSON: {name}")
-
-
-def loads(body: bytes) -> dict[str, Any]:
-    """The update as a JSON object, or Malformed: UTF-8 only, no NaN/Infinity, no duplicate keys."""
-    try:
-        text = body.decode("utf-8")
-        data = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_refuse_constant)
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise Malformed("not JSON") from exc
-    if not isinstance(data, dict):
-        raise Malformed("not an object")
-    return data
-
-
 def _integer(value: object, *, positive: bool = False) -> int:
     # bool is an int in Python; JSON true is not an id.
     if isinstance(value, bool) or not isinstance(value, int) or not -MAX_ID < value < MAX_ID:
         raise Malformed("not an id")
     if positive and value <= 0:
         raise Malformed("not a positive id")
-    return value
-
-
-def _object(value: object) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise Malformed("not an object")
-    return value
-
-
-def _string(value: object, *, limit: int) -> str:
-    if not isinstance(value, str) or len(value) > limit:
-        raise Malformed("not a string of the right size")
     return value
 
 
@@ -205,15 +166,6 @@ def _photo_ref(sizes: object) -> str:
         raise Malformed("a photo without a file id")
     # Telegram lists one photo's sizes smallest first: the last is the original size.
     return refs[-1]
-
-
-def _command(text: str) -> tuple[str, str] | None:
-    """("start", "en") for "/start en" or "/start@OurBot en"; None when the text is not one of ours."""
-    if not text.startswith("/"):
-        return None
-    head, _, argument = text[1:].partition(" ")
-    name = head.split("@", 1)[0].lower()
-    return (name, argument.strip().lower()) if name in bot.COMMANDS else None
 
 
 def _message(update_id: int, raw: object, *, edited: bool) -> Parsed:
@@ -299,21 +251,6 @@ def parse_update(data: dict[str, Any]) -> Parsed:
 # --- The view ---------------------------------------------------------------------------------------------
 
 
-def _secret_matches(given: str, expected: str) -> bool:
-    # Digests of equal length, so the comparison takes the same time whatever the length of the guess.
-    return hmac.compare_digest(
-        hashlib.sha256(given.encode("utf-8", "surrogateescape")).digest(),
-        hashlib.sha256(expected.encode()).digest(),
-    )
-
-
-def _refusal(status: int) -> HttpResponse:
-    # No body worth reading: a forger learns nothing from it, and Telegram does not read it.
-    response = HttpResponse(status=status, content_type="text/plain")
-    response["Cache-Control"] = "no-store"
-    return response
-
-
 def _answer(chat_id: int | None, text: str | None) -> HttpResponse:
     if chat_id is None or text is None:
         return _refusal(200)
@@ -338,16 +275,9 @@ def webhook(request: HttpRequest) -> HttpResponse:
         response["Retry-After"] = "60"
         return response
     try:
-        declared = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return _refusal(400)
-    if declared > MAX_BODY_BYTES:
+        parsed = parse_update(loads(read_body(request, MAX_BODY_BYTES)))
+    except TooLarge:
         return _refusal(413)
-    body = request.read(MAX_BODY_BYTES + 1)
-    if len(body) > MAX_BODY_BYTES:
-        return _refusal(413)
-    try:
-        parsed = parse_update(loads(body))
     except Malformed:
         return _refusal(400)
     try:

@@ -22,3 +22,7 @@ def bot_client() -> Client:
     """Telegram's servers: a client with no cookie, no session and no CSRF token, on a site that
     enforces CSRF: the webhook must be exempt."""
     return Client(enforce_csrf_checks=True)
+
+
+# Messenger's fixtures (Meta's client, the channel configured, the fake Graph API) live beside its helpers.
+from embrace.channels.tests.messenger_helpers import graph, messenger, meta  # noqa: E402, F401

@@ -77,10 +77,15 @@ OPERATOR_ONLY = {
     "TokenSpent": "carries nothing; the enquiry page words it",
     "PhotoError": "carries a code; the intake pages word it (intake.views.PHOTO_MESSAGES)",
     "Busy": "carries a wait in seconds; the pages word it",
-    # embrace/channels: the webhook answers Telegram's servers with a status code, never a page
-    "Malformed": "an update refused with a bare 400; its reason is never shown or logged",
-    "TryLater": "carries nothing; the webhook answers 503 for Telegram to retry",
-    "_Duplicate": "carries nothing; the bot words its answer (channels.bot)",
+    # embrace/channels: webhooks answer the channels' servers with a status code, never a page
+    "TryLater": "a webhook's 503 to the channel's servers; no page",
+    "_Duplicate": "internal to channels.inbound; never leaves it",
+    "Malformed": "a webhook's bodiless 400 to the channel's servers; no page",
+    "TooLarge": "a webhook's bodiless 413 to the channel's servers; no page",
+    "GraphError": "base class of the Send API's errors, logged for operators; no page",
+    "TryAgain": "the Send API's errors: logged for operators or read by the outbox worker",
+    "Unreachable": "the Send API's errors: logged for operators or read by the outbox worker",
+    "Refused": "the Send API's errors: logged for operators or read by the outbox worker",
 }
 
 # Raises of a page-facing class that cannot reach a page, by file: the model's own guards fire only when code
