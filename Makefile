@@ -37,8 +37,14 @@ test: lint ## Lint, then the whole suite (Django checks included)
 	EMBRACE_TESTING=1 $(BIN)/embrace makemigrations --check --dry-run
 	$(BIN)/pytest -n 2 -p no:cacheprovider
 
-bench: $(VENV)/.dev ## Run the benchmarks and rewrite docs/benchmarks.md
-	$(BIN)/python -m embrace.bench
+# Under a throwaway PostgreSQL 15 cluster when pg_virtualenv can start one (as root), so the crash bench also
+# kills a PostgreSQL-backed server; every other bench still uses its own SQLite data folder.
+bench: $(VENV)/.dev ## Run the benchmarks and rewrite docs/benchmarks.md (crash safety on PostgreSQL too, as root)
+	if command -v pg_virtualenv >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		pg_virtualenv -t -v 15 $(BIN)/python -m embrace.bench; \
+	else \
+		$(BIN)/python -m embrace.bench; \
+	fi
 
 lock: ## Re-resolve requirements*.lock from pyproject.toml (needs network to the package index)
 	uv pip compile pyproject.toml --python-version 3.11 --generate-hashes -o requirements.lock
