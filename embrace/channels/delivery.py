@@ -34,7 +34,7 @@ import uuid
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -49,7 +49,7 @@ from embrace.audit.events import Event
 from embrace.audit.log import record
 from embrace.cases.actions import write_sealed_file
 from embrace.cases.models import Attachment, Case
-from embrace.channels import outbox, telegram_api
+from embrace.channels import graph_api, outbox, telegram_api
 from embrace.channels.models import Contact, Delivery, InboundFile, Outgoing
 from embrace.channels.telegram_api import Telegram, TelegramError
 from embrace.intake import photos as intake_photos
@@ -80,6 +80,13 @@ OUTBOX_KEY_CHANGED = gettext_noop("the outbox key was changed before it was sent
 PHOTO_LOST = gettext_noop("the photo to send was lost")
 NOT_A_PHOTO = gettext_noop("it was not a photo that could be kept")
 NO_SENDER = gettext_noop("replies cannot be sent on this channel yet")
+MESSENGER_NO_ANSWER = gettext_noop("Messenger did not answer")
+MESSENGER_TOO_FAST = gettext_noop("Messenger asked us to slow down")
+MESSENGER_DOWN = gettext_noop("Messenger could not be reached or had a fault")
+MESSENGER_UNREACHABLE = gettext_noop("the person cannot be reached on Messenger")
+MESSENGER_TOKEN = gettext_noop("the page's access token is missing or was refused")
+MESSENGER_REFUSED = gettext_noop("Messenger refused the message")
+PHOTO_GONE = gettext_noop("the photo was too large or is no longer available")
 
 
 class Outcome(StrEnum):
@@ -210,6 +217,8 @@ def send_one(
         payload = outbox.open_payload(bytes(row.payload or b""))
     except (crypto.DecryptionError, ValueError):
         return _fail(row, OUTBOX_KEY_CHANGED)
+    if payload.get("channel") == "messenger":
+        return _send_messenger(row, payload, clock=clock, pacer=pacer)
     if payload.get("channel") != "telegram":
         return _fail(row, NO_SENDER)
     chat = str(row.contact_id)
@@ -233,6 +242,79 @@ def send_one(
         return _after_error(row, exc, clock)
     _finish(row, Delivery.SENT, "")
     return Outcome.SENT
+
+
+def split_text(text: str, limit: int = graph_api.MAX_TEXT_CHARS) -> list[str]:
+    """``text`` in parts of at most ``limit`` characters, in order, cut at a paragraph, line or word break
+    where one falls in the second half of a part (Burmese has no spaces between words: then anywhere)."""
+    parts = []
+    rest = text
+    while len(rest) > limit:
+        cut = -1
+        for mark in ("\n\n", "\n", " "):
+            at = rest.rfind(mark, limit // 2, limit)
+            if at > 0:
+                cut = at + len(mark)
+                break
+        if cut <= 0:
+            cut = limit
+        parts.append(rest[:cut])
+        rest = rest[cut:]
+    if rest:
+        parts.append(rest)
+    return [part for part in parts if part.strip()] or [text[:limit]]
+
+
+def messenger_window(contact: Contact, today: date) -> dict[str, str | None]:
+    """How a reply may go (Meta's rules): freely ("RESPONSE") within 24 hours of the person's last message,
+    later only as a person answering ("MESSAGE_TAG" HUMAN_AGENT, within seven days). Only the day of their
+    last message is kept, so only a message written today is surely within the 24 hours."""
+    if contact.last_inbound_on is not None and contact.last_inbound_on >= today:
+        return {"messaging_type": "RESPONSE", "tag": None}
+    return {"messaging_type": "MESSAGE_TAG", "tag": "HUMAN_AGENT"}
+
+
+def _send_messenger(row: Outgoing, payload: dict[str, Any], *, clock: Clock, pacer: Pacer) -> Outcome:
+    """A reply to a Messenger account: its text in parts of at most 2,000 characters, each part's going
+    saved before the next, so a retry never repeats what was sent. Photos are not sent on Messenger (the
+    case page says they are read on the website with the receipt)."""
+    chat = str(row.contact_id)
+    window = messenger_window(row.contact, timezone.localdate(clock.now()))
+    parts = payload.get("parts")
+    if parts is None:
+        parts = split_text(payload.get("text") or "") if payload.get("text") else []
+    try:
+        while parts:
+            pacer.wait(chat)
+            graph_api.send_text(payload["to"], parts[0], **window)  # type: ignore[arg-type]
+            parts.pop(0)
+            if parts:
+                remaining = {**payload, "text": "", "parts": parts}
+                Outgoing.objects.filter(pk=row.pk, status=Delivery.SENDING).update(
+                    payload=seal_for_outbox(json.dumps(remaining, ensure_ascii=False).encode()),
+                    not_before=clock.now() + SENDING_STALE,
+                )
+    except graph_api.GraphError as exc:
+        error, stop = _graph_error(exc)
+        return _after_error(row, error, clock, slow_down=stop)
+    _finish(row, Delivery.SENT, "")
+    return Outcome.SENT
+
+
+def _graph_error(exc: graph_api.GraphError) -> tuple[TelegramError, bool]:
+    """A Send API error in the terms the worker's retry rules read (the same rules as Telegram's), and
+    whether it should stop this drain (Meta's rate limit, like Telegram's 429)."""
+    if isinstance(exc, graph_api.NoAnswer):
+        return TelegramError(MESSENGER_NO_ANSWER, maybe_delivered=True), False
+    if isinstance(exc, graph_api.TryAgain):
+        limited = exc.status == 429 or exc.code in graph_api.RATE_LIMITED
+        reason = MESSENGER_TOO_FAST if limited else MESSENGER_DOWN
+        return TelegramError(reason, retry_after=exc.retry_after), limited
+    if isinstance(exc, graph_api.Unreachable):
+        return TelegramError(MESSENGER_UNREACHABLE, permanent=True, blocked=True), False
+    if exc.code == 190 or exc.status is None:
+        return TelegramError(MESSENGER_TOKEN, permanent=True), False
+    return TelegramError(MESSENGER_REFUSED, permanent=True), False
 
 
 def _read_photo(outgoing_id: uuid.UUID, name: str) -> bytes | None:
@@ -278,7 +360,9 @@ def _fail(
     return Outcome.FAILED if status == Delivery.FAILED else Outcome.UNCERTAIN
 
 
-def _after_error(row: Outgoing, exc: TelegramError, clock: Clock) -> Outcome:
+def _after_error(
+    row: Outgoing, exc: TelegramError, clock: Clock, *, slow_down: bool | None = None
+) -> Outcome:
     if exc.maybe_delivered:
         return _fail(row, exc.reason, status=Delivery.UNCERTAIN)
     if exc.permanent:
@@ -292,7 +376,9 @@ def _after_error(row: Outgoing, exc: TelegramError, clock: Clock) -> Outcome:
     )
     logger.info("outgoing %s waits %ss: %s", row.pk, round(delay.total_seconds()), exc.reason)
     enqueue_delivery(row.pk, run_after=now + delay)
-    return Outcome.SLOW_DOWN if exc.retry_after is not None else Outcome.RETRY
+    if slow_down is None:
+        slow_down = exc.retry_after is not None
+    return Outcome.SLOW_DOWN if slow_down else Outcome.RETRY
 
 
 def recover_interrupted(now: datetime) -> int:
@@ -366,10 +452,13 @@ def fetch_one(inbound_id: uuid.UUID | str, *, telegram: Telegram | None, clock: 
     except (crypto.DecryptionError, ValueError):
         return _fetch_failed(row, OUTBOX_KEY_CHANGED)
     try:
-        if telegram is None:
-            raise TelegramError(telegram_api.NO_TOKEN)
-        file = telegram.get_file(str(ref["ref"]))
-        data = telegram.download(file, max_bytes=settings.INTAKE_MAX_PHOTO_BYTES)
+        if ref.get("channel") == "messenger":
+            data = _download_messenger(str(ref["ref"]))
+        else:
+            if telegram is None:
+                raise TelegramError(telegram_api.NO_TOKEN)
+            file = telegram.get_file(str(ref["ref"]))
+            data = telegram.download(file, max_bytes=settings.INTAKE_MAX_PHOTO_BYTES)
     except TelegramError as exc:
         if exc.permanent or row.attempts >= FETCH_ATTEMPTS:
             return _fetch_failed(row, exc.reason)
@@ -407,6 +496,16 @@ def fetch_one(inbound_id: uuid.UUID | str, *, telegram: Telegram | None, clock: 
         attachment_path(name).unlink(missing_ok=True)
         raise
     return Outcome.SENT
+
+
+def _download_messenger(url: str) -> bytes:
+    """A photo from Meta's CDN (the URL came in the webhook); errors in the worker's terms."""
+    try:
+        return graph_api.download(url, max_bytes=settings.INTAKE_MAX_PHOTO_BYTES)
+    except graph_api.TryAgain:
+        raise TelegramError(MESSENGER_DOWN) from None
+    except graph_api.GraphError:
+        raise TelegramError(PHOTO_GONE, permanent=True) from None
 
 
 def _fetch_failed(row: InboundFile, reason: str) -> Outcome:

@@ -29,7 +29,7 @@ MAX_TEXT_CHARS = 2000
 MAX_DOWNLOAD_BYTES = 25 * 1024 * 1024
 # Graph error codes: 4, 17, 32, 613 are rate limits; 2 and 1200 "temporary"; 551 and 10/2018278 "this person
 # isn't available" / outside the window in which the page may answer; 200/2018108, 2018109 blocked.
-_RATE_LIMITED = frozenset({4, 17, 32, 613, 80006})
+RATE_LIMITED = frozenset({4, 17, 32, 613, 80006})
 _TEMPORARY = frozenset({1, 2, 1200})
 _UNREACHABLE_CODES = frozenset({551})
 _UNREACHABLE_SUBCODES = frozenset({2018001, 2018108, 2018109, 2018278, 1545041})
@@ -52,6 +52,11 @@ class TryAgain(GraphError):
         self.retry_after = retry_after
 
 
+class NoAnswer(TryAgain):
+    """The request went out and no (understandable) answer came back: Meta may have delivered it. The
+    webhook's bot words may simply be dropped; the outbox worker never sends such a reply again."""
+
+
 class Unreachable(GraphError):
     pass
 
@@ -70,7 +75,7 @@ def _error_of(response: httpx.Response) -> GraphError:
     status = response.status_code
     if status >= 500 or code in _TEMPORARY:
         return TryAgain(f"Messenger answered {status}", status=status, code=code)
-    if status == 429 or code in _RATE_LIMITED:
+    if status == 429 or code in RATE_LIMITED:
         return TryAgain("Messenger's rate limit", status=status, code=code, retry_after=60.0)
     if code in _UNREACHABLE_CODES or subcode in _UNREACHABLE_SUBCODES:
         return Unreachable("the person cannot be reached on Messenger", status=status, code=code)
@@ -105,16 +110,18 @@ def send_text(recipient: str, text: str, *, messaging_type: str = "RESPONSE", ta
             timeout=TIMEOUT,
             follow_redirects=False,
         )
-    except httpx.TimeoutException:
-        raise TryAgain("Messenger did not answer in time") from None
-    except httpx.HTTPError:
+    except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout):
+        # Nothing was sent: trying again cannot deliver it twice.
         raise TryAgain("Messenger could not be reached") from None
+    except httpx.HTTPError:
+        # Sent, but the answer timed out or broke off: it may have arrived.
+        raise NoAnswer("Messenger did not answer") from None
     if response.status_code != 200:
         raise _error_of(response)
     try:
         message_id = response.json()["message_id"]
     except (ValueError, KeyError, TypeError):
-        raise TryAgain("Messenger's answer was not understood") from None
+        raise NoAnswer("Messenger's answer was not understood") from None
     return str(message_id)
 
 

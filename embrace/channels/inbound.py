@@ -176,9 +176,8 @@ def _add(contact: Contact, message: InboundMessage) -> Received:
     mark_enquirer_activity(case)
     if document.get("needs_review") and not case.needs_script_review:
         Case.objects.filter(pk=case.pk).update(needs_script_review=True)
-    if contact.unreachable:
-        # They wrote again, so they can be written to again.
-        Contact.objects.filter(pk=contact.pk).update(unreachable=False)
+    # They wrote again, so they can be written to again.
+    Contact.objects.filter(pk=contact.pk).update(unreachable=False, last_inbound_on=today())
     return Received(Outcome.ADDED, contact.language)
 
 
@@ -196,6 +195,7 @@ def _open(message: InboundMessage, digest: str, prepared: tuple[ReceiptHolder, s
         address=vault.seal(case.body, message.account.encode()),
         language=message.language,
         created_on=today(),
+        last_inbound_on=today(),
     )
     first = case.messages.get()
     _queue_photos(message.channel, first, message.photos)

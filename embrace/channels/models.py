@@ -37,6 +37,9 @@ class Contact(models.Model):
     # The person blocked the bot or deleted their account: nothing more is sent until they write again.
     unreachable = models.BooleanField(default=False)
     created_on = models.DateField()
+    # The day they last wrote on this channel (a day, like the case's dates, never a time): Messenger lets
+    # the page answer freely for 24 hours after a message, and later only as a human agent.
+    last_inbound_on = models.DateField(null=True)
 
     class Meta:
         constraints = [

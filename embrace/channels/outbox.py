@@ -29,6 +29,7 @@ from django.utils.translation import gettext_noop
 
 from embrace.audit.events import Event
 from embrace.audit.log import record
+from embrace.cases.models import Attachment, Channel
 from embrace.cases.outbound import DeliveryState
 from embrace.channels import telegram_api
 from embrace.channels.models import CHAT_CHANNELS, Contact, Delivery, InboundFile, Outgoing
@@ -43,6 +44,9 @@ if TYPE_CHECKING:
 
 _CHAT = [value for value, _label in CHAT_CHANNELS]
 NO_ADDRESS_KEY = gettext_noop("your keys do not open the chat address")
+PHOTOS_ON_WEBSITE = gettext_noop(
+    "photos are not sent on Messenger: they see them on the website with their receipt"
+)
 
 
 def outbox_dir() -> Path:
@@ -104,7 +108,9 @@ def queue_outgoing(
             address = keyring.open(bytes(contact.address)).decode()
             outgoing_id = uuid.uuid4()
             try:
-                names = _write_photos(outgoing_id, photos)
+                # The Send API client sends text only: a Messenger reply's photos stay on the case, where
+                # the person reads them on the website with their receipt (the case page says so).
+                names = _write_photos(outgoing_id, photos) if contact.channel != Channel.MESSENGER else []
                 payload = {"channel": contact.channel, "to": address, "text": text, "photos": names}
                 outgoing = Outgoing.objects.create(
                     id=outgoing_id,
@@ -206,10 +212,22 @@ def delivery_states(case: Case) -> dict[str, DeliveryState]:
     rows = (
         Outgoing.objects.filter(contact__case=case, message__isnull=False)
         .order_by("created_at")
-        .values_list("message_id", "status", "failure")
+        .values_list("message_id", "status", "failure", "contact__channel")
     )
-    for message_id, status, failure in rows:
-        states[str(message_id)] = delivery_words(status, failure)  # the newest attempt wins
+    with_photos = set(
+        Attachment.objects.filter(message__case=case, message__deliveries__isnull=False).values_list(
+            "message_id", flat=True
+        )
+    )
+    for message_id, status, failure, channel in rows:
+        words = delivery_words(status, failure)  # the newest attempt wins
+        if channel == Channel.MESSENGER and message_id in with_photos:
+            words = DeliveryState(
+                f"{words.words} — {_(PHOTOS_ON_WEBSITE)}",
+                can_resend=words.can_resend,
+                problem=words.problem,
+            )
+        states[str(message_id)] = words
     missing = (
         InboundFile.objects.filter(message__case=case, status=Delivery.FAILED)
         .values_list("message_id", "failure")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
@@ -26,6 +26,25 @@ def telegram_case(chat_id: str, text: str = "hello from Telegram") -> tuple[Case
         case=case,
         address=vault.seal(case.body, chat_id.encode()),
         created_on=timezone.localdate(),
+    )
+    return case, contact
+
+
+def messenger_case(
+    psid: str, text: str = "hello from Messenger", *, last_inbound_on: date | None = None
+) -> tuple[Case, Contact]:
+    """A case born on Messenger and its contact, as the Messenger webhook makes them; the person last wrote
+    on ``last_inbound_on`` (today unless told)."""
+    case, _receipt = submit_enquiry(
+        {"text": text}, {}, [], token=None, quarantine=False, channel=Channel.MESSENGER
+    )
+    contact = Contact.objects.create(
+        channel=Channel.MESSENGER,
+        digest=blind_index("messenger_psid", psid),
+        case=case,
+        address=vault.seal(case.body, psid.encode()),
+        created_on=timezone.localdate(),
+        last_inbound_on=last_inbound_on or timezone.localdate(),
     )
     return case, contact
 

@@ -86,6 +86,9 @@ OPERATOR_ONLY = {
     "TryAgain": "the Send API's errors: logged for operators or read by the outbox worker",
     "Unreachable": "the Send API's errors: logged for operators or read by the outbox worker",
     "Refused": "the Send API's errors: logged for operators or read by the outbox worker",
+    "NoAnswer": "the Send API's errors: logged for operators or read by the outbox worker",
+    "TelegramError": "read by the outbox worker: its reason (marked, gettext_noop) is stored and translated "
+    "where the case page shows it",
 }
 
 # Raises of a page-facing class that cannot reach a page, by file: the model's own guards fire only when code
