@@ -7,7 +7,11 @@ import json
 
 import pytest
 from django.test import Client
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
+from embrace.accounts.tests.scan import database_text
 from embrace.cases.models import Channel
 from embrace.channels.models import Switch
 from embrace.channels.tests.helpers import stored_counts
@@ -167,3 +171,108 @@ def test_without_its_secrets_the_webhook_does_not_exist(
 
 def test_other_methods_are_refused(meta: Client, messenger: FakeGraph) -> None:
     assert meta.put(URL, data=b"{}").status_code == 405
+
+
+def test_a_replayed_event_is_acknowledged_stored_once_and_answered_once(
+    meta: Client, messenger: FakeGraph
+) -> None:
+    # Meta delivers again what it was not sure we took; a replay of a signed body is the same thing.
+    body = json.dumps(event("text")).encode()
+    assert post(meta, body).status_code == 200
+    before, answers = stored_counts(), len(messenger.sent)
+    assert post(meta, body).status_code == 200
+    assert stored_counts() == before
+    assert len(messenger.sent) == answers + 1  # "we already have this message", nothing stored
+
+
+# --- Generated hostile events ----------------------------------------------------------------------------
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    max_leaves=20,
+)
+# Bodies that look like Meta's, with any part replaced by anything.
+shaped_message = st.fixed_dictionaries(
+    {},
+    optional={
+        "mid": json_values,
+        "text": st.text(max_size=50) | json_values,
+        "is_echo": json_values,
+        "attachments": st.lists(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "type": st.sampled_from(["image", "audio", "x"]) | json_values,
+                    "payload": json_values,
+                },
+            ),
+            max_size=3,
+        )
+        | json_values,
+    },
+)
+shaped = st.fixed_dictionaries(
+    {"object": st.sampled_from(["page", "user"]) | json_values},
+    optional={
+        "entry": st.lists(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "id": json_values,
+                    "messaging": st.lists(
+                        st.fixed_dictionaries(
+                            {},
+                            optional={
+                                "sender": st.fixed_dictionaries(
+                                    {}, optional={"id": st.text(max_size=20) | json_values}
+                                ),
+                                "message": shaped_message | json_values,
+                                "postback": json_values,
+                            },
+                        ),
+                        max_size=3,
+                    )
+                    | json_values,
+                },
+            ),
+            max_size=2,
+        )
+        | json_values,
+    },
+)
+bodies = st.one_of(
+    st.binary(max_size=300),
+    json_values.map(lambda v: json.dumps(v).encode()),
+    shaped.map(lambda v: json.dumps(v).encode()),
+)
+
+
+@hypothesis_settings(
+    max_examples=60,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(body=bodies)
+def test_no_signed_body_ever_gives_a_server_error(meta: Client, messenger: FakeGraph, body: bytes) -> None:
+    before = stored_counts()
+    response = post(meta, body)
+    assert response.status_code in (200, 400), (response.status_code, body[:200])
+    if response.status_code == 400:
+        assert stored_counts() == before
+
+
+def test_nothing_of_a_refused_event_reaches_the_database(meta: Client, messenger: FakeGraph) -> None:
+    canary = "MARKER-REFUSED-MESSENGER-7171"
+    body = json.dumps(event("text", text=canary)).encode()
+    post(meta, body, signature=None)
+    post(meta, body, signature=sign(body, "another-secret"))
+    Switch.objects.update(enabled=False)
+    post(meta, body)
+    Switch.objects.update(enabled=True)
+    malformed = event("text", text=canary)
+    malformed["entry"][0]["messaging"][0]["message"]["mid"] = 5
+    post(meta, malformed)
+    assert stored_counts()["Message"] == 0
+    assert canary not in database_text()
