@@ -12,6 +12,14 @@ def log_file_text() -> str:
     )
 
 
+def data_folder_bytes() -> bytes:
+    """Every file the server wrote in its data folder: the SQLite file and its WAL, uploads (the outbox's
+    sealed photos among them), logs, secrets."""
+    from pathlib import Path
+
+    return b"\n".join(p.read_bytes() for p in Path(settings.DATA_DIR).rglob("*") if p.is_file())
+
+
 def database_text() -> str:
     """Every value of every row of every table, as text (bytes decoded leniently)."""
     parts: list[str] = []

@@ -21,7 +21,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from PIL import Image
 
-from embrace.accounts.tests.scan import database_text, log_file_text
+from embrace.accounts.tests.scan import data_folder_bytes, database_text, log_file_text
 from embrace.cases.models import Attachment, Case, Channel, Status
 from embrace.channels.delivery import drain_due, fetch_due
 from embrace.channels.tests import helpers as tg
@@ -105,7 +105,7 @@ def _nowhere_at_rest(*secrets: str | bytes) -> None:
         assert Path(connection.settings_dict["NAME"]).is_relative_to(settings.DATA_DIR)
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")
-    disk = b"\n".join(p.read_bytes() for p in Path(settings.DATA_DIR).rglob("*") if p.is_file())
+    disk = data_folder_bytes()
     rows = database_text()
     logs = log_file_text()
     for secret in secrets:
