@@ -15,4 +15,8 @@ MY = {
     "Sent": "ပို့ပြီး",
     "Could not be sent": "ပို့၍ မရပါ",
     "May not have arrived": "ရောက်ရှိမှု မသေချာပါ",
+    "Reply queued to go out by chat": "ချတ်မှ ပို့ရန် အဖြေကို တန်းစီထားသည်",
+    "Reply sent again by chat": "ချတ်မှ အဖြေကို ထပ်ပို့သည်",
+    "Reply by chat could not be delivered": "ချတ်မှ အဖြေကို မပို့နိုင်ခဲ့ပါ",
+    "Telegram told where to send messages": "Telegram ကို စာများ ပို့ရမည့်နေရာ ပြောထားသည်",
 }
