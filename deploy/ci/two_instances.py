@@ -291,8 +291,12 @@ def read_thread(port: int, receipt: str) -> str:
 
 
 def advisory_locks() -> int:
+    """Runner locks held: single-key advisory locks (objsubid 1). A runner also holds a two-key lock
+    (objsubid 2) for each task it is running, e.g. the housekeeping it runs as soon as it takes over."""
     with psycopg.connect(dbname=os.environ["PGDATABASE"]) as db:
-        row = db.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted").fetchone()
+        row = db.execute(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND granted"
+        ).fetchone()
         return int(row[0]) if row else 0
 
 
