@@ -11,6 +11,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("staff/identity/", include("embrace.cases.identity_urls")),
     path("staff/passage/", include("embrace.passage.urls")),
     path("staff/rewards/", include("embrace.rewards.urls")),
+    path("staff/figures/", include("embrace.figures.urls")),
     path("staff/keys/", include("embrace.custody.urls")),
     path("staff/break-glass/", include("embrace.breakglass.urls")),
     path("staff/audit/", include("embrace.core.audit_views")),

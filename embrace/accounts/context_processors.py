@@ -17,6 +17,7 @@ NAV_PERMS = {
     "perms_finance": Perm.FINANCE_READ,
     "perms_reward_verify": Perm.REWARD_VERIFY,
     "perms_audit": Perm.AUDIT_READ,
+    "perms_stats": Perm.STATS_READ,
 }
 
 

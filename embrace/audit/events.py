@@ -138,5 +138,7 @@ class Event(models.TextChoices):
     PASSAGE_PLAN_READ = "passage.plan_read"
     VETTING_READ = "vetting.case_read"
     CLAIM_READ = "rewards.claim_read"
+    # Figures: an analyst asked for the dashboards to be computed afresh.
+    FIGURES_RECOMPUTE_ASKED = "figures.recompute_asked"
     # The audit log itself: a signed anchor of the chain's head.
     AUDIT_ANCHORED = "audit.anchored"

@@ -47,6 +47,7 @@ LABELS = {
     Event.WAVE_QUARANTINE_ASKED: _("Asked to move a flood wave to quarantine"),
     Event.WAVE_QUARANTINED: _("Flood wave moved to quarantine"),
     Event.EXPORT: _("Data exported"),
+    Event.FIGURES_RECOMPUTE_ASKED: _("Figures asked to be computed afresh"),
     Event.BACKUP_CREATED: _("Backup made"),
     Event.BACKUP_RESTORED: _("Restored from a backup"),
     Event.CONFIG_CHANGED: _("Settings changed"),

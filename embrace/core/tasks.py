@@ -43,6 +43,7 @@ def housekeeping() -> dict[str, int]:
     # should not carry the intake, passage and rewards code it never runs.
     from embrace.channels.delivery import schedule_due
     from embrace.channels.inbound import forget_seen_updates
+    from embrace.figures.tasks import schedule_figures_if_due
     from embrace.intake.actions import forget_enquirer_traces
     from embrace.passage.actions import note_arrivals
     from embrace.retention.actions import apply_retention
@@ -77,6 +78,8 @@ def housekeeping() -> dict[str, int]:
     anchors = 1 if anchor_if_due(now) else 0
     # Chat replies and photo fetches whose task was lost or whose retry is due; rows a dead worker left.
     schedule_due(now)
+    # The dashboards' snapshots, hourly: a run of their own, so a slow count never holds housekeeping up.
+    figures = 1 if schedule_figures_if_due(now) else 0
     if connection.vendor == "sqlite":
         # Lets SQLite's planner see how big the tables have grown (the inbox's index needs it to be chosen).
         with connection.cursor() as cursor:
@@ -87,6 +90,7 @@ def housekeeping() -> dict[str, int]:
         "destroyed": destroyed,
         "stipends": stipends,
         "anchors": anchors,
+        "figures": figures,
     }
 
 
@@ -101,6 +105,7 @@ RERUN_WHEN_INTERRUPTED = frozenset(
         "embrace.channels.delivery.deliver_outgoing",
         "embrace.channels.delivery.fetch_inbound_file",
         "embrace.channels.delivery.drain_outbox",
+        "embrace.figures.tasks.compute_figures",
     }
 )
 

@@ -56,6 +56,9 @@ class Snapshot(models.Model):
     # The definition versions the figures used, {key: version}, so a page can name them.
     versions = models.JSONField(default=dict)
     computed_at = models.DateTimeField()
+    # The charts drawn once per staff language, {language: {figure name: svg}}: drawing is the dear part of
+    # a page, so the task does it rather than every request.
+    charts = models.JSONField(default=dict)
     # How long the computation took, for the bench and for an analyst wondering why it is late.
     took_ms = models.PositiveIntegerField(default=0)
 

@@ -17,6 +17,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from embrace.core.access import PUBLIC, access_of
+from embrace.figures.stats import compute_all
 from embrace.testing.world import PERSONAS, World, build_world
 
 pytestmark = pytest.mark.django_db
@@ -518,6 +519,12 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
         )
     },
     # The audit log, its CSV export and the signed anchors: the auditor alone (content-blind, as is the log).
+    # Figures: analysts only. Pages read the snapshots (computed before the walk); an empty POST to
+    # recompute asks for a run and goes back to the list. No case reference may appear on any of them.
+    ("figures:home", NO_CASE): row("403/405", analyst_a="200/405", anonymous="302/405"),
+    ("figures:dashboard", NO_CASE): row("403/405", analyst_a="200/405", anonymous="302/405"),
+    ("figures:csv", NO_CASE): row("403/405", analyst_a="200/405", anonymous="302/405"),
+    ("figures:recompute", NO_CASE): row("405/403", analyst_a="405/302", anonymous="405/302"),
     ("audit:log", NO_CASE): row("403/405", auditor_a="200/405", anonymous="302/405"),
     ("audit:export", NO_CASE): row("403/405", auditor_a="200/405", anonymous="302/405"),
     ("audit:anchors", NO_CASE): row("403/405", auditor_a="200/405", anonymous="302/405"),
@@ -652,6 +659,10 @@ def url_for(world: World, target: Target) -> str:
             kwargs[param] = "withdrawn"
         elif param == "channel":
             kwargs[param] = "telegram"
+        elif param == "dashboard":
+            kwargs[param] = "enquiries"
+        elif param == "figure":
+            kwargs[param] = "by_channel"
         elif param in REWARDS:
             kwargs[param] = getattr(world.rewards, REWARDS[param]).pk
         else:
@@ -701,6 +712,9 @@ def test_every_staff_url_for_every_role_answers_as_designed_and_shows_only_what_
     names = {uid: who for who, uid in user_ids.items()}
     holders = {key: {names.get(uid, uid) for uid in uids} for key, uids in readers.items()}
     assert holders == KEY_HOLDERS
+    # The dashboards as the statistics task leaves them, so that their pages and downloads have figures.
+    compute_all()
+    references = [wc.case.reference for wc in world.cases.values()]
     targets = staff_targets()
     assert len(targets) >= 40, "the walker did not reach the staff URLs"
     # Logging out ends the session the rest of the walk needs: last.
@@ -736,6 +750,10 @@ def test_every_staff_url_for_every_role_answers_as_designed_and_shows_only_what_
                         problems.append(f"{where}: holds the {kind} key but the page lacks {missing}")
                     elif markers:
                         shown.add((target.case, kind))
+                if target.name.startswith("figures:") and (
+                    shown_refs := [ref for ref in references if ref in content]
+                ):
+                    problems.append(f"{where}: an analyst's page shows case references {shown_refs}")
                 if who in (ANONYMOUS, STALE) and not target.public:
                     if status == 200:
                         problems.append(f"{where}: a staff page answered 200 without a session")

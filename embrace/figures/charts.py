@@ -1,0 +1,83 @@
+"""A snapshot's figure as an SVG chart, drawn on the server by pygal and cleaned to sit inline in a page.
+
+pygal writes a configuration ``<script>`` even with ``js=[]``, a ``<style>`` and comments naming itself. The
+staff pages' policy allows no inline script or style, and the page should carry nothing it does not need, so
+all three are removed; colours and fonts come from the app's own stylesheet (``figures/charts.css``), keyed to
+pygal's class names. Every word stays a ``<text>`` element, so the browser shapes Burmese itself.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from xml.etree import ElementTree as ET
+
+import pygal
+
+from embrace.figures.labels import label, short_row_label
+
+SVG = "http://www.w3.org/2000/svg"
+ET.register_namespace("", SVG)
+ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+
+_KINDS = {"stacked": pygal.StackedBar, "bars": pygal.Bar, "funnel": pygal.HorizontalBar}
+
+
+def _series(figure: dict[str, Any]) -> list[tuple[str, list[float | None]]]:
+    shown = figure.get("chart_columns") or list(range(len(figure["columns"])))
+    if figure["chart"] == "funnel":
+        shown = [0]
+    series = []
+    for index in shown:
+        what, code = figure["columns"][index]
+        values = [row[index + 1] for row in figure["rows"]]
+        series.append((label(what, code), [v if isinstance(v, int | float) else None for v in values]))
+    return series
+
+
+# Dropped whole: code, inline style, and what only pygal's script reads (tooltip data and its empty box).
+_DROPPED = {f"{{{SVG}}}script", f"{{{SVG}}}style", f"{{{SVG}}}desc", f"{{{SVG}}}defs"}
+
+
+def clean(svg: str, title: str = "") -> str:
+    """The SVG as drawing and text only: no script, no style, no comments, no ids (several charts share a
+    page), no tooltip machinery; its ``<title>`` is ``title``."""
+    root = ET.fromstring(svg)  # noqa: S314 - pygal's own output, see above
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if child.tag in _DROPPED or "tooltip-overlay" in child.get("class", "").split():
+                parent.remove(child)
+    for element in root.iter():
+        element.attrib.pop("id", None)
+        element.attrib.pop("style", None)
+        if element.tag == f"{{{SVG}}}title" and element.text == "Pygal":
+            element.text = title
+    # ElementTree drops comments while parsing, which is the other half of the cleaning.
+    return ET.tostring(root, encoding="unicode")
+
+
+def draw(figure: dict[str, Any], title: str) -> str:
+    """The figure's chart as inline SVG. An empty table still draws (pygal says so in words)."""
+    chart = _KINDS[figure["chart"]](
+        js=[],
+        disable_xml_declaration=True,
+        no_prefix=True,
+        width=760,
+        height=340,
+        explicit_size=False,
+        show_legend=figure["chart"] != "funnel",
+        legend_at_bottom=True,
+        legend_at_bottom_columns=3,
+        x_label_rotation=0 if len(figure["rows"]) <= 12 else 45,
+        print_values=False,
+        truncate_legend=-1,
+        truncate_label=-1,
+        no_data_text="-",
+        classes=["pygal-chart", "figure-chart"],
+    )
+    chart.x_labels = [short_row_label(figure["rows_of"], row[0]) for row in figure["rows"]]
+    for name, values in _series(figure):
+        chart.add(name, values)
+    root = ET.fromstring(clean(chart.render(is_unicode=True), title))  # noqa: S314 - as above
+    root.set("role", "img")
+    root.set("aria-label", title)
+    return ET.tostring(root, encoding="unicode")
