@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
+from embrace.accounts.roles import Role
 from embrace.audit.events import Event
 from embrace.audit.models import AuditEntry
 from embrace.cases.models import Case
@@ -149,3 +150,16 @@ def test_an_unknown_dashboard_or_table_is_a_404(client: Client) -> None:
     client = log_in(client, world.personas["analyst_a"])
     assert client.get(reverse("figures:dashboard", args=["salaries"])).status_code == 404
     assert client.get(reverse("figures:csv", args=["funnel", "names"])).status_code == 404
+
+
+def test_only_analysts_open_the_figures_even_a_handler_or_an_administrator_may_not(client: Client) -> None:
+    compute_all()
+    for who, role in (("handler_x", Role.HANDLER), ("admin_x", Role.ADMINISTRATOR)):
+        other = log_in(Client(), make_persona(who, role))
+        for url in (
+            reverse("figures:home"),
+            reverse("figures:dashboard", args=["funnel"]),
+            reverse("figures:csv", args=["funnel", "funnel"]),
+        ):
+            assert other.get(url).status_code == 403, (who, url)
+        assert other.post(reverse("figures:recompute")).status_code == 403
