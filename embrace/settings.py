@@ -165,6 +165,7 @@ INSTALLED_APPS = [
     "embrace.intake",
     "embrace.channels",
     "embrace.retention",
+    "embrace.figures",
     "embrace.releases",
     "embrace.myanmar",
 ]
