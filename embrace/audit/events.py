@@ -138,5 +138,11 @@ class Event(models.TextChoices):
     PASSAGE_PLAN_READ = "passage.plan_read"
     VETTING_READ = "vetting.case_read"
     CLAIM_READ = "rewards.claim_read"
+    # Public releases: drafted (ids, the definitions and versions, counts of figures; never a true count),
+    # published by a second person, withdrawn or refused.
+    RELEASE_DRAFTED = "releases.drafted"
+    RELEASE_PUBLISHED = "releases.published"
+    RELEASE_REFUSED = "releases.refused"
+    RELEASE_WITHDRAWN = "releases.withdrawn"
     # The audit log itself: a signed anchor of the chain's head.
     AUDIT_ANCHORED = "audit.anchored"

@@ -10,7 +10,7 @@ after the key was rotated, which would switch the differencing check off without
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from decimal import Decimal
 
 from django.conf import settings
@@ -63,8 +63,9 @@ class Release(models.Model):
         return self.title
 
 
-def pack_ids(ids: Iterable[uuid.UUID | bytes]) -> bytes:
-    return b"".join(sorted(i.bytes if isinstance(i, uuid.UUID) else i for i in ids))
+def pack_ids(ids: Iterable[Hashable]) -> bytes:
+    """Case ids (their 16 bytes, or UUIDs) as one sorted binary value."""
+    return b"".join(sorted(i.bytes if isinstance(i, uuid.UUID) else bytes(i) for i in ids))  # type: ignore[call-overload]
 
 
 def unpack_ids(blob: bytes) -> frozenset[bytes]:

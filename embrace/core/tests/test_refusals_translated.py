@@ -42,6 +42,8 @@ PAGE_FACING = {
     "QuarantineError": "the quarantine page",
     "PassageError": "the passage plan page",
     "RetentionError": "the retention settings page",
+    "ReleaseError": "the releases' draft and release pages",
+    "Overspent": "a privacy budget refusal; releases words its own, but the message is translated too",
     "StaffingError": "the staff accounts pages and the join page",
     "VettingError": "the vetting page",
     "ChannelError": "the enquiry entry page and the chat channels' switches page",
