@@ -64,6 +64,7 @@ def _benchmarks() -> list[Benchmark]:
         custody,
         flood,
         http,
+        releases,
         retention,
         rewards,
         seized,
@@ -87,6 +88,7 @@ def _benchmarks() -> list[Benchmark]:
         *seized.BENCHMARKS,
         *waves.BENCHMARKS,
         *channels_out.BENCHMARKS,
+        *releases.BENCHMARKS,
     ]
 
 

@@ -13,8 +13,8 @@ from embrace.releases.models import Breakdown
 
 class DraftForm(LocalDigitsErrors, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=120)
-    start = forms.DateField(label=_("First day"), help_text=_("For example 2026-01-01"))
-    end = forms.DateField(label=_("Last day"), help_text=_("For example 2026-03-31"))
+    start = forms.DateField(label=_("First day"), help_text=_("For example <kbd>2026-01-01</kbd>"))
+    end = forms.DateField(label=_("Last day"), help_text=_("For example <kbd>2026-03-31</kbd>"))
     keys = forms.MultipleChoiceField(
         label=_("Figures"),
         choices=[(key.value, key.label) for key in RELEASABLE],
@@ -32,7 +32,7 @@ class DraftForm(LocalDigitsErrors, forms.Form):
         min_value=Decimal("0.01"),
         max_value=MAX_EPSILON,
         decimal_places=3,
-        help_text=_("Smaller adds more noise. For example 0.5"),
+        help_text=_("Smaller adds more noise. For example <kbd>0.5</kbd>"),
     )
 
     def clean_keys(self) -> list[str]:
