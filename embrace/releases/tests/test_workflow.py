@@ -224,3 +224,8 @@ def test_publishing_checks_again_against_what_was_published_since_the_draft(
     assert refused.status_code == 400
     assert "“January”" in refused.content.decode()
     assert Release.objects.get(pk=second.pk).status == ReleaseStatus.DRAFT
+
+
+def test_the_landing_page_links_to_the_public_figures() -> None:
+    assert 'href="/figures/"' in Client().get("/").content.decode()
+    assert 'href="/en/figures/"' in Client().get("/en/").content.decode()
