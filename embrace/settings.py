@@ -166,6 +166,7 @@ INSTALLED_APPS = [
     "embrace.channels",
     "embrace.retention",
     "embrace.figures",
+    "embrace.releases",
     "embrace.myanmar",
 ]
 
@@ -418,6 +419,15 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 20  # above INTAKE_MAX_PHOTOS extras are dropped 
 # Only the default of the passage plan's retention rule, used when the rule is first made (embrace.retention);
 # after that two administrators change it on the retention settings page.
 PASSAGE_GRACE_DAYS = env_int("EMBRACE_PASSAGE_GRACE_DAYS", 7)
+
+# --- Public releases (embrace.releases) ---------------------------------------------------------------------
+# A count below the threshold is published as "fewer than"; others as ranges of fixed bands starting at the
+# threshold, never narrower than it. The differencing check uses the same threshold.
+RELEASE_THRESHOLD = env_int("EMBRACE_RELEASE_THRESHOLD", 10, minimum=2)
+RELEASE_BAND = env_int("EMBRACE_RELEASE_BAND", 10, minimum=1)
+# The privacy budget each definition's differentially private counts may spend in a year, in thousandths of
+# epsilon (1000 = epsilon 1.0), used when a year's budget row is first made.
+RELEASE_YEARLY_EPSILON_MILLI = env_int("EMBRACE_RELEASE_YEARLY_EPSILON_MILLI", 1000, minimum=1)
 
 
 # --- Login throttling (stores a keyed hash of the username, never an address) ----------------------------

@@ -16,11 +16,16 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("staff/break-glass/", include("embrace.breakglass.urls")),
     path("staff/audit/", include("embrace.core.audit_views")),
     path("staff/settings/", include("embrace.core.config_views")),
+    path("staff/releases/", include("embrace.releases.urls")),
     # Webhooks of the chat channels (Telegram's servers POST here): no language prefix, no staff login.
     path("hooks/", include("embrace.channels.urls")),
 ]
 # The enquirer's site: Burmese at /, English at /en/ — chosen by link, never by a cookie or browser header.
-urlpatterns += i18n_patterns(path("", include("embrace.intake.urls")), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    path("", include("embrace.intake.urls")),
+    path("", include("embrace.releases.public_urls")),
+    prefix_default_language=False,
+)
 
 handler400 = "embrace.core.views.bad_request"
 handler403 = "embrace.core.views.permission_denied"

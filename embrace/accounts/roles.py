@@ -64,7 +64,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
         }
     ),
     Role.FINANCE: frozenset({Perm.PAYMENT_RELEASE, Perm.FUNDS_RECORD, Perm.FINANCE_READ}),
-    Role.ANALYST: frozenset({Perm.STATS_READ}),
+    # Analysts draft public releases and publish another analyst's draft (never their own: approvals and
+    # the database refuse it), so a release always has two analysts behind it.
+    Role.ANALYST: frozenset({Perm.STATS_READ, Perm.STATS_PUBLISH}),
     Role.AUDITOR: frozenset({Perm.AUDIT_READ}),
 }
 

@@ -140,5 +140,11 @@ class Event(models.TextChoices):
     CLAIM_READ = "rewards.claim_read"
     # Figures: an analyst asked for the dashboards to be computed afresh.
     FIGURES_RECOMPUTE_ASKED = "figures.recompute_asked"
+    # Public releases: drafted (ids, the definitions and versions, counts of figures; never a true count),
+    # published by a second person, withdrawn or refused.
+    RELEASE_DRAFTED = "releases.drafted"
+    RELEASE_PUBLISHED = "releases.published"
+    RELEASE_REFUSED = "releases.refused"
+    RELEASE_WITHDRAWN = "releases.withdrawn"
     # The audit log itself: a signed anchor of the chain's head.
     AUDIT_ANCHORED = "audit.anchored"

@@ -65,6 +65,7 @@ def _benchmarks() -> list[Benchmark]:
         figures,
         flood,
         http,
+        releases,
         retention,
         rewards,
         seized,
@@ -89,6 +90,7 @@ def _benchmarks() -> list[Benchmark]:
         *seized.BENCHMARKS,
         *waves.BENCHMARKS,
         *channels_out.BENCHMARKS,
+        *releases.BENCHMARKS,
     ]
 
 

@@ -95,6 +95,14 @@ EXPECTED: dict[tuple[str, str], dict[str, str]] = {
     ("config:retention_edit", NO_CASE): row("403/403", admin_a="200/400", anonymous="302/302"),
     ("config:retention_change", NO_CASE): row("403/405", admin_a="404/405", anonymous="302/405"),
     ("config:retention_decide", NO_CASE): row("405/403", admin_a="405/404", anonymous="405/302"),
+    # Public releases: analysts draft, and publish another analyst's draft. Releases are walked with an id
+    # that names nothing (404 to an analyst); an empty draft form is refused (400). The public list is
+    # outside /staff/ (the enquirer's site), tested in embrace/releases.
+    ("releases:list", NO_CASE): row("403/405", analyst_a="200/405", anonymous="302/405"),
+    ("releases:draft", NO_CASE): row("403/403", analyst_a="200/400", anonymous="302/302"),
+    ("releases:detail", NO_CASE): row("403/405", analyst_a="404/405", anonymous="302/405"),
+    ("releases:decide", NO_CASE): row("405/403", analyst_a="405/404", anonymous="405/302"),
+    ("releases:withdraw", NO_CASE): row("405/403", analyst_a="405/404", anonymous="405/302"),
     # The intake quarantine: intake officers (their own teams' junk).
     ("intake_staff:quarantine", NO_CASE): row(
         "403/405", intake_a="200/405", intake_b="200/405", anonymous="302/405"
@@ -651,7 +659,7 @@ def url_for(world: World, target: Target) -> str:
             kwargs[param] = getattr(world, APPROVALS[target.name]).pk
         elif param == "approval_id" and target.name.startswith("rewards:schedule_"):
             kwargs[param] = world.rewards.schedule_request.pk
-        elif param in ("invitation_id", "change_id", "wave_id"):
+        elif param in ("invitation_id", "change_id", "wave_id", "release_id"):
             kwargs[param] = NOTHING
         elif param == "token":
             kwargs[param] = "no-such-invitation"

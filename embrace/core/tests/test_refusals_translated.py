@@ -42,6 +42,8 @@ PAGE_FACING = {
     "QuarantineError": "the quarantine page",
     "PassageError": "the passage plan page",
     "RetentionError": "the retention settings page",
+    "ReleaseError": "the releases' draft and release pages",
+    "Overspent": "a privacy budget refusal; releases words its own, but the message is translated too",
     "StaffingError": "the staff accounts pages and the join page",
     "VettingError": "the vetting page",
     "ChannelError": "the enquiry entry page and the chat channels' switches page",
@@ -87,6 +89,7 @@ OPERATOR_ONLY = {
     "Unreachable": "the Send API's errors: logged for operators or read by the outbox worker",
     "Refused": "the Send API's errors: logged for operators or read by the outbox worker",
     "NoAnswer": "the Send API's errors: logged for operators or read by the outbox worker",
+    "RuleError": "a definition's rule written by a migration (a programming error); no page writes rules",
     "TelegramError": "read by the outbox worker: its reason (marked, gettext_noop) is stored and translated "
     "where the case page shows it",
 }

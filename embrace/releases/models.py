@@ -1,0 +1,121 @@
+"""Releases, their published figures, and the yearly privacy budget per definition.
+
+A figure row stores only what the public reads (a range, "fewer than", a DP value) plus the set of case ids
+it counted, which the differencing check of every later release needs. The set is kept as the cases' clear
+workflow ids (16 bytes each, sorted, in one binary column): they say nothing the case row does not already say
+(which figures count a case follows from its status and days), and a keyed hash would silently stop matching
+after the key was rotated, which would switch the differencing check off without anyone noticing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Hashable, Iterable
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from embrace.approvals.models import Approval
+from embrace.releases.disclosure import Form, Published
+
+
+class Breakdown(models.TextChoices):
+    NONE = "", _("Programme totals only")
+    CHANNEL = "channel", _("By the way the enquiry came")
+
+
+class ReleaseStatus(models.TextChoices):
+    DRAFT = "draft", _("Waiting for a second person")
+    PUBLISHED = "published", _("Published")
+    REFUSED = "refused", _("Refused")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Release(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    title = models.CharField(max_length=120)
+    start = models.DateField()
+    end = models.DateField()
+    breakdown = models.CharField(max_length=10, choices=Breakdown.choices, blank=True, default="")
+    private = models.BooleanField(default=False)  # differentially private counts
+    epsilon = models.DecimalField(max_digits=6, decimal_places=3, null=True, blank=True)
+    status = models.CharField(max_length=10, choices=ReleaseStatus.choices, default=ReleaseStatus.DRAFT)
+    drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    drafted_on = models.DateField()
+    approval = models.OneToOneField(Approval, on_delete=models.PROTECT, null=True, related_name="+")
+    # Set once when a second person approves, and never cleared: a withdrawn release was still read, so the
+    # differencing check of every later release keeps counting it.
+    published_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-drafted_on", "title"]
+        constraints = [
+            models.CheckConstraint(condition=Q(start__lte=F("end")), name="release_period_in_order"),
+            models.CheckConstraint(
+                condition=Q(private=False) | Q(epsilon__gt=0), name="release_private_has_epsilon"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+def pack_ids(ids: Iterable[Hashable]) -> bytes:
+    """Case ids (their 16 bytes) as one sorted binary value."""
+    return b"".join(sorted(ids))  # type: ignore[type-var,arg-type]  # (the ids are bytes)
+
+
+def unpack_ids(blob: bytes) -> frozenset[bytes]:
+    return frozenset(blob[i : i + 16] for i in range(0, len(blob), 16))
+
+
+class ReleaseFigure(models.Model):
+    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="figures")
+    position = models.PositiveSmallIntegerField()
+    key = models.CharField(max_length=40)
+    version = models.PositiveIntegerField()
+    breakdown = models.CharField(max_length=20, blank=True, default="")  # a channel, or "" for the total
+    form = models.CharField(max_length=10, choices=[(f.value, f.value) for f in Form])
+    low = models.PositiveIntegerField(default=0)
+    high = models.PositiveIntegerField(null=True, blank=True)
+    value = models.PositiveIntegerField(null=True, blank=True)
+    epsilon = models.DecimalField(max_digits=6, decimal_places=3, null=True, blank=True)
+    case_ids = models.BinaryField()
+
+    class Meta:
+        ordering = ["release", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["release", "position"], name="release_figure_position"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} v{self.version} {self.breakdown}"
+
+    @property
+    def published(self) -> Published:
+        return Published(Form(self.form), low=self.low, high=self.high, value=self.value)
+
+
+class PrivacyBudget(models.Model):
+    """How much epsilon the DP counts of one definition may spend in one year, and how much they have. The
+    database refuses ``spent`` above ``total`` (and below zero), whatever the code above it does."""
+
+    key = models.CharField(max_length=40)
+    year = models.PositiveSmallIntegerField()
+    total = models.DecimalField(max_digits=6, decimal_places=3)
+    spent = models.DecimalField(max_digits=6, decimal_places=3, default=Decimal(0))
+
+    class Meta:
+        ordering = ["year", "key"]
+        constraints = [
+            models.UniqueConstraint(fields=["key", "year"], name="privacy_budget_once_per_year"),
+            models.CheckConstraint(
+                condition=Q(spent__gte=0) & Q(spent__lte=F("total")), name="privacy_budget_not_overspent"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.year}: {self.spent}/{self.total}"

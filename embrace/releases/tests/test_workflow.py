@@ -1,0 +1,231 @@
+"""Public releases the way analysts and the public use them: drafted on the staff pages, published by a
+second analyst, listed on the enquirer's site."""
+
+from __future__ import annotations
+
+import datetime
+import gzip
+import re
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+
+from embrace.accounts.models import Team
+from embrace.accounts.roles import Role
+from embrace.audit.events import Event
+from embrace.audit.models import AuditEntry
+from embrace.cases.models import Channel, Status
+from embrace.releases.cases import bare_cases
+from embrace.releases.models import PrivacyBudget, Release, ReleaseStatus
+from embrace.testing.personas import Persona, log_in, make_persona
+
+pytestmark = pytest.mark.django_db
+
+JAN = datetime.date(2026, 1, 10)
+
+
+@pytest.fixture
+def analysts() -> tuple[Persona, Persona]:
+    return make_persona("analyst_one", Role.ANALYST), make_persona("analyst_two", Role.ANALYST)
+
+
+def draft(client: Client, title: str, start: str, end: str, **extra: object) -> object:
+    data = {"title": title, "start": start, "end": end, "keys": ["enquiry"], **extra}
+    return client.post("/staff/releases/draft/", data)
+
+
+def publish(client: Client, release: Release) -> object:
+    return client.post(f"/staff/releases/{release.pk}/decide/", {"decision": "publish"})
+
+
+def test_a_release_is_public_only_after_a_second_analyst_publishes_it(
+    intake_team: Team, analysts: tuple[Persona, Persona]
+) -> None:
+    bare_cases(intake_team, 24, opened_on=JAN)
+    drafter, publisher = (log_in(Client(), a) for a in analysts)
+    response = draft(drafter, "January 2026", "2026-01-01", "2026-01-31")
+    assert response.status_code == 302
+    release = Release.objects.get()
+    page = drafter.get(f"/staff/releases/{release.pk}/").content.decode()
+    assert "between 20 and 29" in page
+    assert "January 2026" not in Client().get("/en/figures/").content.decode()  # a draft is never public
+
+    refused = publish(drafter, release)
+    assert refused.status_code == 400
+    assert "another person must" in refused.content.decode()
+    assert Release.objects.get().status == ReleaseStatus.DRAFT
+
+    assert publish(publisher, release).status_code == 302
+    assert Release.objects.get().status == ReleaseStatus.PUBLISHED
+    english = Client().get("/en/figures/").content.decode()
+    assert "January 2026" in english
+    assert "between 20 and 29" in english
+    burmese = Client().get("/figures/").content.decode()
+    assert "January 2026" in burmese
+    assert "၂၀" in burmese
+    events = list(AuditEntry.objects.filter(event__startswith="releases.").values_list("event", flat=True))
+    assert events == [Event.RELEASE_DRAFTED, Event.RELEASE_PUBLISHED]
+
+
+def test_a_draft_never_appears_on_the_public_page(
+    intake_team: Team, analysts: tuple[Persona, Persona]
+) -> None:
+    bare_cases(intake_team, 15, opened_on=JAN)
+    drafter = log_in(Client(), analysts[0])
+    draft(drafter, "Waiting figures", "2026-01-01", "2026-01-31")
+    refused_one = Release.objects.get()
+    publish(log_in(Client(), analysts[1]), refused_one)
+    Release.objects.filter(pk=refused_one.pk).update(status=ReleaseStatus.REFUSED)
+    draft(drafter, "Still a draft", "2026-01-01", "2026-01-31")
+    for path in ("/figures/", "/en/figures/"):
+        page = Client().get(path).content.decode()
+        assert "Still a draft" not in page
+        assert "Waiting figures" not in page
+
+
+def test_a_small_count_is_published_as_fewer_than(
+    intake_team: Team, analysts: tuple[Persona, Persona]
+) -> None:
+    bare_cases(intake_team, 4, opened_on=JAN)
+    drafter = log_in(Client(), analysts[0])
+    draft(drafter, "Quiet month", "2026-01-01", "2026-01-31")
+    page = drafter.get(f"/staff/releases/{Release.objects.get().pk}/").content.decode()
+    assert "fewer than 10" in page
+    assert ">4<" not in page
+
+
+def test_a_release_that_would_isolate_cases_with_a_published_one_is_refused_naming_it(
+    intake_team: Team, analysts: tuple[Persona, Persona]
+) -> None:
+    bare_cases(intake_team, 21, opened_on=JAN)
+    bare_cases(intake_team, 9, opened_on=datetime.date(2026, 2, 1))
+    drafter, publisher = (log_in(Client(), a) for a in analysts)
+    draft(drafter, "January", "2026-01-01", "2026-01-31")
+    publish(publisher, Release.objects.get())
+    response = draft(drafter, "January and a day", "2026-01-01", "2026-02-01")
+    assert response.status_code == 400
+    assert "“January”" in response.content.decode()
+    assert Release.objects.count() == 1
+
+
+def test_a_breakdown_is_refused_while_a_case_it_counts_is_open(
+    intake_team: Team, analysts: tuple[Persona, Persona]
+) -> None:
+    bare_cases(intake_team, 30, opened_on=JAN)
+    bare_cases(intake_team, 12, opened_on=JAN, channel=Channel.TELEGRAM, status=Status.VETTING)
+    drafter = log_in(Client(), analysts[0])
+    response = draft(drafter, "By channel", "2026-01-01", "2026-01-31", breakdown="channel")
+    assert response.status_code == 400
+    assert "still open" in response.content.decode()
+    assert draft(drafter, "Totals", "2026-01-01", "2026-01-31").status_code == 302
+
+
+def test_a_breakdown_of_closed_cases_is_published_by_channel(
+    intake_team: Team, analysts: tuple[Persona, Persona]
+) -> None:
+    bare_cases(intake_team, 30, opened_on=JAN)
+    bare_cases(intake_team, 12, opened_on=JAN, channel=Channel.TELEGRAM)
+    drafter = log_in(Client(), analysts[0])
+    assert draft(drafter, "By channel", "2026-01-01", "2026-01-31", breakdown="channel").status_code == 302
+    page = drafter.get(f"/staff/releases/{Release.objects.get().pk}/").content.decode()
+    assert "between 40 and 49" in page
+    assert "between 30 and 39" in page
+    assert "between 10 and 19" in page
+
+
+def test_a_private_count_spends_the_budget_and_a_draft_past_it_is_refused(
+    intake_team: Team, analysts: tuple[Persona, Persona]
+) -> None:
+    bare_cases(intake_team, 200, opened_on=JAN)
+    drafter = log_in(Client(), analysts[0])
+    first = draft(drafter, "Noisy", "2026-01-01", "2026-01-31", private="on", epsilon="0.7")
+    assert first.status_code == 302
+    assert PrivacyBudget.objects.get(key="enquiry", year=2026).spent == Decimal("0.700")
+    page = drafter.get(f"/staff/releases/{Release.objects.get().pk}/").content.decode()
+    assert re.search(r"about \d+", page)
+    second = draft(drafter, "Noisier", "2026-01-01", "2026-01-31", private="on", epsilon="0.4")
+    assert second.status_code == 400
+    assert "privacy budget" in second.content.decode()
+    assert PrivacyBudget.objects.get(key="enquiry", year=2026).spent == Decimal("0.700")
+
+
+def test_a_withdrawn_release_leaves_the_public_page_but_still_bars_what_would_isolate_cases(
+    intake_team: Team, analysts: tuple[Persona, Persona]
+) -> None:
+    bare_cases(intake_team, 21, opened_on=JAN)
+    bare_cases(intake_team, 9, opened_on=datetime.date(2026, 2, 1))
+    drafter, publisher = (log_in(Client(), a) for a in analysts)
+    draft(drafter, "January", "2026-01-01", "2026-01-31")
+    release = Release.objects.get()
+    publish(publisher, release)
+    assert publisher.post(f"/staff/releases/{release.pk}/withdraw/").status_code == 302
+    assert "January" not in Client().get("/en/figures/").content.decode()
+    assert draft(drafter, "January and a day", "2026-01-01", "2026-02-01").status_code == 400
+    assert AuditEntry.objects.filter(event=Event.RELEASE_WITHDRAWN).count() == 1
+
+
+def test_a_drafter_cannot_publish_their_own_draft_even_by_the_action(
+    intake_team: Team, analysts: tuple[Persona, Persona]
+) -> None:
+    from embrace.releases import actions
+
+    bare_cases(intake_team, 24, opened_on=JAN)
+    drafter = analysts[0]
+    release = actions.draft_release(
+        actions.Draft("Mine", datetime.date(2026, 1, 1), datetime.date(2026, 1, 31), ["enquiry"]),
+        actor=drafter.user,
+    )
+    with pytest.raises(actions.ReleaseError):
+        actions.decide_release(release, approve=True, actor=drafter.user)
+    assert Release.objects.get().published_on is None
+
+
+@pytest.mark.parametrize("path", ["/figures/", "/en/figures/"])
+def test_the_public_figures_page_has_no_script_and_fits_the_page_budget(
+    path: str, intake_team: Team, analysts: tuple[Persona, Persona]
+) -> None:
+    from embrace.releases import actions
+
+    bare_cases(intake_team, 30, opened_on=JAN)
+    bare_cases(intake_team, 12, opened_on=JAN, channel=Channel.PHONE)
+    for month in range(1, 7):
+        start = datetime.date(2025, month, 1)
+        release = actions.draft_release(
+            actions.Draft(
+                f"Month {month}", start, start + datetime.timedelta(days=27), list(actions.RELEASABLE)
+            ),
+            actor=analysts[0].user,
+        )
+        actions.decide_release(release, approve=True, actor=analysts[1].user)
+    response = Client().get(path)
+    html = response.content
+    assert response.status_code == 200
+    assert b"<script" not in html.lower()
+    assert "script-src 'none'" in response["Content-Security-Policy"]
+    css = b""
+    for href in re.findall(r'rel="stylesheet" href="([^"]+)"', html.decode()):
+        sheet = Client().get(href)
+        css += b"".join(sheet.streaming_content) if sheet.streaming else sheet.content  # type: ignore[attr-defined]
+    assert len(gzip.compress(html)) + len(gzip.compress(css)) <= 15 * 1024
+
+
+def test_publishing_checks_again_against_what_was_published_since_the_draft(
+    intake_team: Team, analysts: tuple[Persona, Persona]
+) -> None:
+    bare_cases(intake_team, 21, opened_on=JAN)
+    bare_cases(intake_team, 9, opened_on=datetime.date(2026, 2, 1))
+    drafter, publisher = (log_in(Client(), a) for a in analysts)
+    draft(drafter, "January", "2026-01-01", "2026-01-31")
+    draft(drafter, "January and a day", "2026-01-01", "2026-02-01")  # nothing published yet: accepted
+    first, second = Release.objects.order_by("title")
+    assert publish(publisher, first).status_code == 302
+    refused = publish(publisher, second)
+    assert refused.status_code == 400
+    assert "“January”" in refused.content.decode()
+    assert Release.objects.get(pk=second.pk).status == ReleaseStatus.DRAFT
+
+
+def test_the_landing_page_links_to_the_public_figures() -> None:
+    assert 'href="/figures/"' in Client().get("/").content.decode()
+    assert 'href="/en/figures/"' in Client().get("/en/").content.decode()
