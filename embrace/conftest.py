@@ -9,7 +9,15 @@ from django.utils import translation
 
 from embrace.accounts.models import Team
 from embrace.accounts.roles import Role
+from embrace.channels import switches
 from embrace.testing.personas import Persona, log_in, make_persona
+
+
+@pytest.fixture(autouse=True)
+def _switches_as_in_a_fresh_process() -> None:
+    """No test sees a chat channel's switch as an earlier test's database had it (``switches.is_on``
+    remembers what it read for a moment, and each test's database is rolled back under it)."""
+    switches.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -220,7 +220,12 @@ TEMPLATES = [
 _default_db = f"sqlite:///{DATA_DIR / 'embrace.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL") or _default_db, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Kept open between requests (per thread), as on PostgreSQL. Closed after each request, the last
+    # connection to a WAL database checkpoints and deletes the -wal file, and the next one re-creates it and
+    # runs the PRAGMAs again: that was half of the server's CPU per stored webhook update (16.8 → 8.9 ms,
+    # docs/architecture.md, "The webhook's cost"). Between requests a connection holds no transaction, so
+    # the TRUNCATE checkpoints after a destruction still empty the WAL.
+    DATABASES["default"]["CONN_MAX_AGE"] = 60
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers proceed while one writer commits; IMMEDIATE avoids upgrade deadlocks; FULL syncs
         # every commit, so what an enquirer was told is saved survives a crash or a power cut.

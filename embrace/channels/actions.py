@@ -23,6 +23,7 @@ from embrace.audit.events import Event
 from embrace.audit.log import record, subject_of
 from embrace.cases.actions import Photo
 from embrace.cases.models import Case, Channel
+from embrace.channels import switches
 from embrace.channels.models import Switch
 from embrace.channels.switches import CREDENTIALS, missing_credentials
 from embrace.intake.actions import submit_enquiry
@@ -158,6 +159,7 @@ def decide_channel_on(approval: Approval, *, approve: bool, actor: User) -> Swit
         if approve:
             switch.enabled = True
             switch.save(update_fields=["enabled"])
+            switches.forget()
             record(
                 Event.CHANNEL_ENABLED,
                 actor=actor,
@@ -179,5 +181,7 @@ def pause_channel(channel: str, *, actor: User) -> Switch:
         if was_on:
             switch.enabled = False
             switch.save(update_fields=["enabled"])
+            # This process's webhooks refuse the next update; other processes within REMEMBER_SECONDS.
+            switches.forget()
         record(Event.CHANNEL_PAUSED, actor=actor, subject=switch, was_on=was_on)
     return switch

@@ -8,7 +8,11 @@ webhooks answer 404 for it whatever its switch says.
 
 from __future__ import annotations
 
+import threading
+import time
+
 from django.conf import settings
+from django.db import transaction
 
 from embrace.cases.models import Channel
 from embrace.channels.models import Switch
@@ -30,9 +34,42 @@ def is_configured(channel: str) -> bool:
     return not missing_credentials(channel)
 
 
+# How long a process trusts what it last read of a switch. The webhooks ask on every update, and under load
+# the query was a tenth of an update's cost. A change made in this process is seen at once (``forget``); one
+# made in another process (a second instance, `embrace` on the command line) within this many seconds.
+REMEMBER_SECONDS = 2.0
+
+_remembered: dict[str, tuple[bool, float]] = {}
+_lock = threading.Lock()
+
+
 def is_on(channel: str) -> bool:
     """Whether ``channel`` takes messages now: switched on by two administrators and not paused since.
 
-    The webhooks read this on every update; a channel never switched on has no row and is off.
+    The webhooks read this on every update; a channel never switched on has no row and is off. The answer
+    is at most ``REMEMBER_SECONDS`` old (see ``forget``).
     """
-    return Switch.objects.filter(channel=channel, enabled=True).exists()
+    now = time.monotonic()
+    with _lock:
+        remembered = _remembered.get(channel)
+    if remembered is not None and now - remembered[1] < REMEMBER_SECONDS:
+        return remembered[0]
+    on = Switch.objects.filter(channel=channel, enabled=True).exists()
+    with _lock:
+        _remembered[channel] = (on, now)
+    return on
+
+
+def forget() -> None:
+    """Read every switch afresh next time. The actions that write a switch call it, at once and again when
+    their transaction commits, so that a request of this process that read the old value in between does
+    not keep it. (A request reading at the very moment of the commit may keep the old value, at most
+    ``REMEMBER_SECONDS``, like another process.)"""
+    _clear()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_clear)
+
+
+def _clear() -> None:
+    with _lock:
+        _remembered.clear()

@@ -160,8 +160,9 @@ def add_enquirer_message(
     with write_transaction():
         _spend_token(token)
         case = Case.objects.get(receipt=keyring.holder)
-        store_message(case, document, photos, sender=Sender.ENQUIRER, author=None)
+        # Marked first: its UPDATE takes the case's row lock that numbering the message needs.
         mark_enquirer_activity(case)
+        store_message(case, document, photos, sender=Sender.ENQUIRER, author=None, case_locked=True)
         if document.get("needs_review") and not case.needs_script_review:
             Case.objects.filter(pk=case.pk).update(needs_script_review=True)
     return case

@@ -82,6 +82,7 @@ OPERATOR_ONLY = {
     # embrace/channels: webhooks answer the channels' servers with a status code, never a page
     "TryLater": "a webhook's 503 to the channel's servers; no page",
     "_Duplicate": "internal to channels.inbound; never leaves it",
+    "_NeedsReceipt": "internal to channels.inbound; never leaves it",
     "Malformed": "a webhook's bodiless 400 to the channel's servers; no page",
     "TooLarge": "a webhook's bodiless 413 to the channel's servers; no page",
     "GraphError": "base class of the Send API's errors, logged for operators; no page",
