@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from embrace.accounts.models import User
@@ -29,6 +30,14 @@ REPLY_CHOICES = [(key, words.REPLY_CHANNELS[key]) for key, _label in enquiry.REP
 class ReceiverField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.username)
+
+    def to_python(self, value: Any) -> Any:
+        # Anything that is not one of the listed people gets the same plain words, never Django's
+        # "“…” is not a valid UUID" (an internal name, and untranslated).
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice") from None
 
 
 class StaffEnquiryForm(LocalDigitsErrors, forms.Form):
