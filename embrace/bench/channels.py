@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from embrace.bench.crash import MIGRATE, MINIMAL, Deployment
-from embrace.bench.harness import Benchmark, Row
+from embrace.bench.harness import Benchmark, Row, client_threads
 from embrace.bench.http_server import _free_port, cpu_seconds, process_tree
 
 TARGET_PER_SECOND = 200
@@ -152,21 +152,10 @@ def _client(port: int, secret: str, numbers: Iterator[int], load: Load, stop: th
     poster.close()
 
 
-@contextlib.contextmanager
-def _running(port: int, secret: str, load: Load, numbers: Iterator[int]) -> Iterator[None]:
-    stop = threading.Event()
-    threads = [
-        threading.Thread(target=_client, args=(port, secret, numbers, load, stop), name=f"telegram-{n}")
-        for n in range(CLIENTS)
-    ]
-    for thread in threads:
-        thread.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        for thread in threads:
-            thread.join()
+def _running(
+    port: int, secret: str, load: Load, numbers: Iterator[int]
+) -> contextlib.AbstractContextManager[None]:
+    return client_threads(CLIENTS, "telegram", lambda _n, stop: _client(port, secret, numbers, load, stop))
 
 
 def _open_chats(port: int, secret: str, numbers: Iterator[int]) -> None:

@@ -31,7 +31,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from embrace.bench.harness import Benchmark, Row
+from embrace.bench.harness import Benchmark, Row, client_threads
 from embrace.bench.http_client import Client, enquiry_form, hidden_fields
 from embrace.bench.http_server import process_tree
 
@@ -281,21 +281,10 @@ def _client(port: int, number: int, min_fill: float, outcome: Outcome, stop: thr
     client.close()
 
 
-@contextlib.contextmanager
-def _load(port: int, clients: int, min_fill: float, outcome: Outcome) -> Iterator[None]:
-    stop = threading.Event()
-    threads = [
-        threading.Thread(target=_client, args=(port, n, min_fill, outcome, stop), name=f"crash-client-{n}")
-        for n in range(clients)
-    ]
-    for thread in threads:
-        thread.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        for thread in threads:
-            thread.join()
+def _load(
+    port: int, clients: int, min_fill: float, outcome: Outcome
+) -> contextlib.AbstractContextManager[None]:
+    return client_threads(clients, "crash-client", lambda n, stop: _client(port, n, min_fill, outcome, stop))
 
 
 def _opens(port: int, receipt: str, mark: str) -> bool:

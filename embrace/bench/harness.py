@@ -10,8 +10,9 @@ import platform
 import sqlite3
 import statistics
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -185,3 +186,20 @@ def render(results: list[Result], facts: dict[str, str], total_seconds: float) -
         ]
     lines.append(f"Whole run: {total_seconds:.0f} s.")
     return "\n".join(lines) + "\n"
+
+
+@contextlib.contextmanager
+def client_threads(count: int, name: str, client: Callable[[int, threading.Event], None]) -> Iterator[None]:
+    """``count`` load threads, each ``client(number, stop)``, running for as long as the block: they are
+    told to stop and joined on the way out, whatever the block raised (a bench that kills its server stops
+    its clients too)."""
+    stop = threading.Event()
+    threads = [threading.Thread(target=client, args=(n, stop), name=f"{name}-{n}") for n in range(count)]
+    for thread in threads:
+        thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()

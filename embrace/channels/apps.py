@@ -17,6 +17,7 @@ class ChannelsConfig(AppConfig):
     def ready(self) -> None:
         # The case views send replies through embrace.cases.outbound without importing this app.
         from embrace.cases import outbound
+        from embrace.channels import checks  # noqa: F401  (registers the channels' system checks)
         from embrace.channels.outbox import ChannelOutbound
 
         outbound.register(ChannelOutbound())

@@ -32,14 +32,14 @@ import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_noop
@@ -72,6 +72,12 @@ PER_SECOND = 30
 PER_CHAT_SECONDS = 1.05
 WINDOW_SECONDS = 1.05
 BATCH = 500
+# How many sends may be on their way at once. One at a time, a send's own work (two committed updates, the
+# HTTP round trip: a tenth of a second or more to Telegram from far away) caps the rate below the pace; a
+# chat never has two sends at once, so its messages keep their order and spacing.
+SENDERS = 8
+# A wait shorter than this is no wait (floating-point dust after a sleep of exactly the delay).
+_SOON_ENOUGH = 1e-9
 # A photo an enquirer sent is fetched at most this many times before it is given up.
 FETCH_ATTEMPTS = 8
 
@@ -133,9 +139,9 @@ class Pacer:
         self._last: dict[str, float] = {}
         self._lock = threading.Lock()
 
-    def ready_at(self, chat: str) -> float:
-        """The earliest monotonic time a send to ``chat`` may go."""
-        at = self.clock.monotonic()
+    def ready_at(self, chat: str, now: float | None = None) -> float:
+        """The earliest monotonic time (``now`` or later) a send to ``chat`` may go."""
+        at = self.clock.monotonic() if now is None else now
         if len(self._recent) == self.per_second:
             at = max(at, self._recent[0] + self.window)
         last = self._last.get(chat)
@@ -144,16 +150,20 @@ class Pacer:
         return at
 
     def wait(self, chat: str) -> None:
-        with self._lock:
-            delay = self.ready_at(chat) - self.clock.monotonic()
-            if delay > 0:
-                self.clock.sleep(delay)
-            sent = self.clock.monotonic()
-            self._recent.append(sent)
-            self._last[chat] = sent
-            if len(self._last) > 10_000:
-                # Chats idle for longer than the spacing need no memory; keeps the map small.
-                self._last = {c: t for c, t in self._last.items() if t + self.per_chat > sent}
+        # The check and the record are one step under the lock; the sleep is not, so that a sender waiting
+        # out one chat's second does not hold back a sender whose chat may go now.
+        while True:
+            with self._lock:
+                now = self.clock.monotonic()
+                delay = self.ready_at(chat, now) - now
+                if delay <= _SOON_ENOUGH:
+                    self._recent.append(now)
+                    self._last[chat] = now
+                    if len(self._last) > 10_000:
+                        # Chats idle for longer than the spacing need no memory; keeps the map small.
+                        self._last = {c: t for c, t in self._last.items() if t + self.per_chat > now}
+                    return
+            self.clock.sleep(delay)
 
 
 # One pacer for the process: every task the runner runs shares it, so spacing holds across tasks.
@@ -401,15 +411,82 @@ def recover_interrupted(now: datetime) -> int:
     return uncertain
 
 
+class _DueQueues:
+    """The due rows by chat, handed to the senders so that no chat has two sends at once (its messages keep
+    their order) and the chat whose next send may go soonest goes first; among equals, the one waiting
+    longest (dict order). After a "slow down", or a sender's crash, nothing more is handed out."""
+
+    def __init__(self, queues: dict[str, deque[uuid.UUID]], pacer: Pacer) -> None:
+        self._queues = queues
+        self._pacer = pacer
+        self._busy: set[str] = set()
+        self._changed = threading.Condition()
+        self.stopped = False
+        self.error: BaseException | None = None
+
+    def take(self) -> tuple[str, uuid.UUID] | None:
+        with self._changed:
+            while not self.stopped:
+                free = [chat for chat in self._queues if chat not in self._busy]
+                if free:
+                    chat = min(free, key=self._pacer.ready_at)
+                    pk = self._queues[chat].popleft()
+                    if not self._queues[chat]:
+                        del self._queues[chat]
+                    self._busy.add(chat)
+                    return chat, pk
+                if not self._busy:
+                    return None
+                self._changed.wait()  # every chat left is being sent to: wait for one to be free
+            return None
+
+    def done(self, chat: str, *, stop: bool = False, error: BaseException | None = None) -> None:
+        with self._changed:
+            self._busy.discard(chat)
+            if stop or error is not None:
+                self.stopped = True
+                self.error = self.error or error
+            self._changed.notify_all()
+
+
+def _send_due(queues: _DueQueues, report: DrainReport, send: Callable[[uuid.UUID], Outcome]) -> None:
+    while (taken := queues.take()) is not None:
+        chat, pk = taken
+        try:
+            outcome = send(pk)
+        except BaseException as exc:
+            queues.done(chat, error=exc)
+            raise
+        queues.done(chat, stop=outcome == Outcome.SLOW_DOWN)
+        with _REPORTING:
+            report.add(outcome)
+
+
+def _sender_thread(queues: _DueQueues, report: DrainReport, send: Callable[[uuid.UUID], Outcome]) -> None:
+    try:
+        _send_due(queues, report, send)
+    except BaseException:  # noqa: S110  (kept on the queues, raised by drain_due once every sender stopped)
+        pass
+    finally:
+        connection.close()  # each sender thread had its own database connection
+
+
+_REPORTING = threading.Lock()
+
+
 def drain_due(
     *,
     clock: Clock = CLOCK,
     pacer: Pacer = PACER,
     client: Telegram | None = None,
     limit: int = BATCH,
+    senders: int = SENDERS,
 ) -> DrainReport:
     """Send every due reply (up to ``limit``), the chats interleaved so that one chat's backlog waits its
-    per-chat spacing while others go; stops at Telegram's first "slow down"."""
+    per-chat spacing while others go, up to ``senders`` chats at once; stops at Telegram's first "slow down".
+
+    Called inside a transaction (a test, say), the rows it reads may not be committed, and another thread's
+    connection would not see them: then it sends from this thread alone."""
     report = DrainReport()
     recover_interrupted(clock.now())
     due = (
@@ -417,20 +494,29 @@ def drain_due(
         .order_by("created_at")
         .values_list("pk", "contact_id")[:limit]
     )
-    queues: dict[str, deque[uuid.UUID]] = {}
+    by_chat: dict[str, deque[uuid.UUID]] = {}
     for pk, contact_id in due:
-        queues.setdefault(str(contact_id), deque()).append(pk)
+        by_chat.setdefault(str(contact_id), deque()).append(pk)
+    queues = _DueQueues(by_chat, pacer)
+    threads = min(senders, len(by_chat)) if not connection.in_atomic_block else 1
     with _telegram(client) as telegram:
-        while queues:
-            # The chat whose next send may go soonest; among equals, the one waiting longest (dict order).
-            chat = min(queues, key=pacer.ready_at)
-            pk = queues[chat].popleft()
-            if not queues[chat]:
-                del queues[chat]
-            outcome = send_one(pk, telegram=telegram, clock=clock, pacer=pacer)
-            report.add(outcome)
-            if outcome == Outcome.SLOW_DOWN:
-                break
+
+        def send(pk: uuid.UUID) -> Outcome:
+            return send_one(pk, telegram=telegram, clock=clock, pacer=pacer)
+
+        if threads <= 1:
+            _send_due(queues, report, send)
+            return report
+        workers = [
+            threading.Thread(target=_sender_thread, args=(queues, report, send), name=f"outbox-sender-{n}")
+            for n in range(threads)
+        ]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+    if queues.error is not None:
+        raise queues.error
     return report
 
 

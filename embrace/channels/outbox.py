@@ -203,6 +203,11 @@ def delivery_words(status: str, failure: str) -> DeliveryState:
         )
     if status == Delivery.UNCERTAIN:
         return DeliveryState(_("may not have arrived — check with them"), problem=True)
+    if failure:
+        # A try that failed and will be tried again: say why, so the handler knows it is not just slow.
+        return DeliveryState(
+            _("waiting to be sent again (the last try failed: %(reason)s)") % {"reason": _(failure)}
+        )
     return DeliveryState(_("waiting to be sent"))
 
 

@@ -1,7 +1,8 @@
 """The form staff fill in for an enquiry received by phone, in person or passed on.
 
-It asks what the web form asks, from the same lists (``intake.forms``), worded for the staff member who
-writes down what the person said; plus how it came, who received it and, for a referral, who passed it on.
+It asks what the web form asks, from the same lists and with the same length limits (``intake.forms``),
+worded for the staff member who writes down what the person said; plus how it came, who received it and,
+for a referral, who passed it on.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from embrace.accounts.models import User
@@ -28,6 +30,14 @@ REPLY_CHOICES = [(key, words.REPLY_CHANNELS[key]) for key, _label in enquiry.REP
 class ReceiverField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.username)
+
+    def to_python(self, value: Any) -> Any:
+        # Anything that is not one of the listed people gets the same plain words, never Django's
+        # "“…” is not a valid UUID" (an internal name, and untranslated).
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice") from None
 
 
 class StaffEnquiryForm(LocalDigitsErrors, forms.Form):
@@ -54,18 +64,18 @@ class StaffEnquiryForm(LocalDigitsErrors, forms.Form):
     kind = forms.ChoiceField(label=_("What do they want?"), choices=KIND_CHOICES, widget=forms.RadioSelect)
     message = forms.CharField(
         label=_("What they said"),
-        max_length=5000,
+        max_length=enquiry.MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_(
             "As close to their words as you can, in Burmese or English. Do not write their name here."
         ),
     )
     service = forms.ChoiceField(label=_("Service"), choices=SERVICE_CHOICES, required=False)
-    rank = forms.CharField(label=_("Rank"), max_length=100, required=False)
-    unit = forms.CharField(label=_("Unit"), max_length=200, required=False)
+    rank = forms.CharField(label=_("Rank"), max_length=enquiry.RANK_MAX_LENGTH, required=False)
+    unit = forms.CharField(label=_("Unit"), max_length=enquiry.UNIT_MAX_LENGTH, required=False)
     equipment = forms.CharField(
         label=_("Equipment they could bring"),
-        max_length=1000,
+        max_length=enquiry.EQUIPMENT_MAX_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
@@ -74,7 +84,7 @@ class StaffEnquiryForm(LocalDigitsErrors, forms.Form):
     )
     contact = forms.CharField(
         label=_("Their Telegram name, Signal number or phone number"),
-        max_length=100,
+        max_length=enquiry.CONTACT_MAX_LENGTH,
         required=False,
         help_text=_("Only if they want an answer by Telegram, Signal or phone."),
     )

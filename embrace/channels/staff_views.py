@@ -10,6 +10,7 @@ the handler as the one who received it. Administrators and auditors never: they 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -156,6 +157,17 @@ def _switches_page(request: HttpRequest, *, status: int = 200) -> HttpResponse:
     return render(request, "channels/switches.html", context, status=status)
 
 
+def _switch_step(request: HttpRequest, step: Callable[[], object], done: str) -> HttpResponse:
+    """One administrator's step on a switch: refused with its reason on the page (400), or done and said."""
+    try:
+        step()
+    except actions.ChannelError as exc:
+        messages.error(request, str(exc))
+        return _switches_page(request, status=400)
+    messages.success(request, done)
+    return redirect("channels_staff:switches")
+
+
 def _chat_channel(channel: str) -> str:
     if channel not in dict(CHAT_CHANNELS):
         raise Http404("No such channel.")
@@ -171,13 +183,11 @@ def switches(request: HttpRequest) -> HttpResponse:
 @require_POST
 @staff_required(Perm.CONFIG_MANAGE)
 def switch_ask(request: HttpRequest, channel: str) -> HttpResponse:
-    try:
-        actions.request_channel_on(_chat_channel(channel), actor=_actor(request))
-    except actions.ChannelError as exc:
-        messages.error(request, str(exc))
-        return _switches_page(request, status=400)
-    messages.success(request, _("Asked: another administrator must approve before the channel is turned on."))
-    return redirect("channels_staff:switches")
+    return _switch_step(
+        request,
+        lambda: actions.request_channel_on(_chat_channel(channel), actor=_actor(request)),
+        _("Asked: another administrator must approve before the channel is turned on."),
+    )
 
 
 @require_POST
@@ -203,12 +213,8 @@ def switch_decide(request: HttpRequest, approval_id: uuid.UUID) -> HttpResponse:
 @require_POST
 @staff_required(Perm.CONFIG_MANAGE)
 def switch_pause(request: HttpRequest, channel: str) -> HttpResponse:
-    try:
-        actions.pause_channel(_chat_channel(channel), actor=_actor(request))
-    except actions.ChannelError as exc:
-        messages.error(request, str(exc))
-        return _switches_page(request, status=400)
-    messages.success(
-        request, _("The channel is paused: it takes no messages until two administrators turn it on.")
+    return _switch_step(
+        request,
+        lambda: actions.pause_channel(_chat_channel(channel), actor=_actor(request)),
+        _("The channel is paused: it takes no messages until two administrators turn it on."),
     )
-    return redirect("channels_staff:switches")

@@ -37,6 +37,15 @@ REPLY_CHANNELS = [
 ]
 
 
+# How long each answer of an enquiry may be: one definition for every form that takes one (the web form,
+# staff entry in embrace.channels), so an enquiry entered by staff holds no more and no less than the web's.
+MESSAGE_MAX_LENGTH = 5000
+RANK_MAX_LENGTH = 100
+UNIT_MAX_LENGTH = 200
+EQUIPMENT_MAX_LENGTH = 1000
+CONTACT_MAX_LENGTH = 100
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -73,16 +82,16 @@ class EnquiryForm(TokenFormMixin):
     kind = forms.ChoiceField(label=_("What would you like?"), choices=KINDS, widget=forms.RadioSelect)
     message = forms.CharField(
         label=_("Your message"),
-        max_length=5000,
+        max_length=MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Write in Burmese or English. Do not write your name here."),
     )
     service = forms.ChoiceField(label=_("Service"), choices=SERVICES, required=False)
-    rank = forms.CharField(label=_("Rank"), max_length=100, required=False)
-    unit = forms.CharField(label=_("Unit"), max_length=200, required=False)
+    rank = forms.CharField(label=_("Rank"), max_length=RANK_MAX_LENGTH, required=False)
+    unit = forms.CharField(label=_("Unit"), max_length=UNIT_MAX_LENGTH, required=False)
     equipment = forms.CharField(
         label=_("Equipment you could bring"),
-        max_length=1000,
+        max_length=EQUIPMENT_MAX_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
@@ -91,7 +100,7 @@ class EnquiryForm(TokenFormMixin):
     )
     contact = forms.CharField(
         label=_("Telegram name, Signal number or phone number"),
-        max_length=100,
+        max_length=CONTACT_MAX_LENGTH,
         required=False,
         help_text=_("Only if you chose Telegram, Signal or phone."),
     )
@@ -148,7 +157,7 @@ class ReplyForm(TokenFormMixin):
     visit = forms.CharField(widget=forms.HiddenInput, max_length=200)
     message = forms.CharField(
         label=_("Write to the programme"),
-        max_length=5000,
+        max_length=MESSAGE_MAX_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
     )

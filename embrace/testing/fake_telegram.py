@@ -81,6 +81,13 @@ class FakeTelegram:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
+            # Keep-alive, as Telegram's servers: the worker's client reuses its connections, and a fake that
+            # closed each one would make every send pay a new connection (and a new thread here).
+            protocol_version = "HTTP/1.1"
+            # Headers and body go in two writes: without this, Nagle's algorithm holds the second until the
+            # client's delayed acknowledgement of the first, tens of milliseconds a call on a kept connection.
+            disable_nagle_algorithm = True
+
             def do_POST(self) -> None:
                 fake._handle(self)
 

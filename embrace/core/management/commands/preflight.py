@@ -22,8 +22,9 @@ class Command(BaseCommand):
     requires_system_checks: list[str] = []
 
     def handle(self, *args: Any, **options: Any) -> None:
-        # Raises SystemCheckError (exit status 1, naming each failed check).
-        call_command("check", deploy=settings.PRODUCTION, fail_level="ERROR")
+        # Raises SystemCheckError (exit status 1, naming each failed check). With the database, so the checks
+        # that read it run too (a chat channel switched on without its credentials: embrace.channels.checks).
+        call_command("check", deploy=settings.PRODUCTION, fail_level="ERROR", databases=[DEFAULT_DB_ALIAS])
         executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
         if executor.migration_plan(executor.loader.graph.leaf_nodes()):
             raise CommandError("The database is not up to date: run `embrace migrate` first.")
