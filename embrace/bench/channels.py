@@ -134,8 +134,9 @@ def _client(port: int, secret: str, numbers: Iterator[int], load: Load, stop: th
         began = time.perf_counter()
         try:
             status = poster.post(update_body(update_id, chat, mark))
-        except OSError:
-            # The server is down: send the same update again, as Telegram does until it gets a 2xx.
+        except (OSError, http.client.HTTPException):
+            # The server is down, or died while it answered: send the same update again, as Telegram does
+            # until it gets a 2xx.
             with load.lock:
                 load.connection_errors += 1
             time.sleep(0.2)

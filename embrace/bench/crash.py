@@ -17,6 +17,7 @@ must pass.
 from __future__ import annotations
 
 import contextlib
+import http.client
 import os
 import random
 import re
@@ -265,8 +266,9 @@ def _client(port: int, number: int, min_fill: float, outcome: Outcome, stop: thr
             reply = client.post_multipart(
                 "/enquire/", enquiry_form(fields, f"ကျွန်တော် တပ်မတော်က ထွက်ချင်ပါတယ်။ {mark}"), empty_file="photos"
             )
-        except OSError:
-            # The server is down (killed, restarting): try again, as a person would reload the page.
+        except (OSError, http.client.HTTPException):
+            # The server is down (killed, restarting), or died while it answered (a short body): try again,
+            # as a person would reload the page.
             client.close()
             with outcome.lock:
                 outcome.connection_errors += 1
