@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime
 import importlib.metadata
+import json
 import os
 import platform
 import sqlite3
 import statistics
+import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -203,3 +207,23 @@ def client_threads(count: int, name: str, client: Callable[[int, threading.Event
         stop.set()
         for thread in threads:
             thread.join()
+
+
+def rows_from_child(module: str) -> list[Row]:
+    """Run ``python -m module`` in a child process with a throwaway data folder of its own, so a bench that
+    destroys or fills data cannot touch another bench's; the child prints its rows (``print_rows``) as the
+    last line of its output."""
+    with tempfile.TemporaryDirectory(prefix=f"embrace-bench-{module.rsplit('.', 1)[-1]}-") as data_dir:
+        child = subprocess.run(  # noqa: S603  (our own bench module, named in code)
+            [sys.executable, "-m", module],
+            env={**os.environ, "EMBRACE_DATA_DIR": data_dir},
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+    return [Row(**row) for row in json.loads(child.stdout.splitlines()[-1])]
+
+
+def print_rows(rows: list[Row]) -> None:
+    """The child's side of ``rows_from_child``."""
+    print(json.dumps([dataclasses.asdict(row) for row in rows]))

@@ -12,31 +12,19 @@ differencing check alone. Target: drafting ≤ 1 s.
 from __future__ import annotations
 
 import datetime
-import json
 import os
 import secrets
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
 
-from embrace.bench.harness import Benchmark, Row
+from embrace.bench.harness import Benchmark, Row, print_rows, rows_from_child
 
 CASES = int(os.environ.get("EMBRACE_BENCH_RELEASES_CASES", "100000"))
 RUNS = 3
 
 
 def releases_run() -> list[Row]:
-    with tempfile.TemporaryDirectory(prefix="embrace-bench-releases-") as data_dir:
-        child = subprocess.run(
-            [sys.executable, "-m", "embrace.bench.releases"],
-            env={**os.environ, "EMBRACE_DATA_DIR": data_dir},
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-    return [Row(**row) for row in json.loads(child.stdout.splitlines()[-1])]
+    return rows_from_child("embrace.bench.releases")
 
 
 def _measure() -> list[Row]:
@@ -146,4 +134,4 @@ BENCHMARKS = [
 ]
 
 if __name__ == "__main__":
-    print(json.dumps([row.__dict__ for row in _measure()]))
+    print_rows(_measure())

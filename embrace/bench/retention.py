@@ -11,31 +11,19 @@ checkpoint, or VACUUM on PostgreSQL), and a second run that finds nothing.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
-import json
 import os
 import subprocess
 import sys
-import tempfile
 import time
 
-from embrace.bench.harness import Benchmark, Row
+from embrace.bench.harness import Benchmark, Row, print_rows, rows_from_child
 
 CASES = int(os.environ.get("EMBRACE_BENCH_RETENTION_CASES", "1000"))
 
 
 def retention_run() -> list[Row]:
-    """Run ``_measure`` in a child process with a throwaway data folder; its rows come back as JSON."""
-    with tempfile.TemporaryDirectory(prefix="embrace-bench-retention-") as data_dir:
-        child = subprocess.run(
-            [sys.executable, "-m", "embrace.bench.retention"],
-            env={**os.environ, "EMBRACE_DATA_DIR": data_dir},
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-    return [Row(**row) for row in json.loads(child.stdout.splitlines()[-1])]
+    return rows_from_child("embrace.bench.retention")
 
 
 def _measure() -> list[Row]:
@@ -92,4 +80,4 @@ BENCHMARKS = [
 if __name__ == "__main__":
     # The child: the parent's environment (production settings, operator overrides removed) with its own
     # data folder. The rows are the last line of its output.
-    print(json.dumps([dataclasses.asdict(row) for row in _measure()]))
+    print_rows(_measure())
