@@ -144,11 +144,10 @@ def _analyst(user: User) -> Section:
     return Section(
         _("Figures"),
         _(
-            "Programme figures (how many enquiries, cases and arrivals, never who) are not built yet; they "
-            "will appear here. Until then you can keep your password and authenticator up to date and read "
-            "the approvals and keys pages."
+            "Programme figures (how many enquiries, cases and arrivals, never who): read the charts and "
+            "tables, and draft figures for the public, which a second analyst publishes."
         ),
-        [],
+        [Task(_("Figures"), reverse("figures:home")), Task(_("Public figures"), reverse("releases:list"))],
     )
 
 

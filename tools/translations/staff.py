@@ -192,12 +192,11 @@ MY = {
     ),
     "Accounts and donations": "ငွေစာရင်းနှင့် လှူဒါန်းငွေ",
     "Figures": "ကိန်းဂဏန်းများ",
-    "Programme figures (how many enquiries, cases and arrivals, never who) are not built yet; they will "
-    "appear here. Until then you can keep your password and authenticator up to date and read the approvals "
-    "and keys pages.": (
+    "Programme figures (how many enquiries, cases and arrivals, never who): read the charts and tables, "
+    "and draft figures for the public, which a second analyst publishes.": (
         "အစီအစဉ်၏ ကိန်းဂဏန်းများ (စုံစမ်းချက်၊ ကိစ္စနှင့် ရောက်ရှိမှု မည်မျှ - မည်သူဆိုသည်ကို ဘယ်တော့မှ "
-        "မပြ) ကို မတည်ဆောက်ရသေးပါ၊ ဤနေရာတွင် ပေါ်လာပါမည်။ ထိုအချိန်အထိ သင့်စကားဝှက်နှင့် "
-        "အတည်ပြုအက်ပ်ကို ခေတ်မီအောင်ထားပြီး အတည်ပြုချက်များနှင့် သော့များ စာမျက်နှာကို ဖတ်နိုင်သည်။"
+        "မပြ)။ ပုံနှင့် ဇယားများကို ဖတ်ပါ၊ အများသို့ ထုတ်ပြန်မည့် ကိန်းဂဏန်းများကို မူကြမ်းရေးပါ - "
+        "ဒုတိယ ကိန်းဂဏန်း လေ့လာသူ တစ်ဦးက ထုတ်ပြန်ပါသည်။"
     ),
     "Audit": "စစ်ဆေးခြင်း",
     "Read who did what and who read what, and download the signed anchors to keep.": (

@@ -28,7 +28,7 @@ LINKS = {
         "config:routes",
         "config:retention",
     ],
-    Role.ANALYST: [],
+    Role.ANALYST: ["figures:home", "releases:list"],
 }
 
 
@@ -43,10 +43,11 @@ def test_each_role_home_links_to_its_work_and_names_the_role_in_words(role: Role
         assert role.value not in page, "no internal role name on the page"
 
 
-def test_analyst_home_says_plainly_that_figures_come_later(db: None) -> None:
-    analyst = make_persona("analyst", Role.ANALYST)
-    page = log_in(Client(), analyst).get(HOME).content.decode()
-    assert "not built yet" in page
+def test_analyst_reaches_the_public_figures_from_home_and_gets_back(db: None) -> None:
+    client = log_in(Client(), make_persona("analyst", Role.ANALYST))
+    assert f'href="{reverse("releases:list")}"' in client.get(HOME).content.decode()
+    releases = client.get(reverse("releases:list")).content.decode()
+    assert f'href="{reverse("figures:home")}"' in releases, "the staff navigation leads back to the figures"
 
 
 def test_a_role_sees_no_other_roles_work(intake_team: Team) -> None:
