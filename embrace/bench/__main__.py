@@ -1,4 +1,8 @@
-"""``python -m embrace.bench [--only NAME ...] [--output PATH]``: run the benchmarks, write the report."""
+"""``python -m embrace.bench [--only NAME ...] [--update] [--output PATH]``: run benchmarks, write the report.
+
+``--update`` (with ``--only``) re-measures some benchmarks and puts their sections into the existing report in
+place of the old ones, each marked as coming from that later run; without it the whole report is rewritten.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from embrace.bench.harness import Benchmark, Result, machine_facts, render
+from embrace.bench.harness import Benchmark, Result, machine_facts, render, update
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[2] / "docs" / "benchmarks.md"
 
@@ -102,7 +106,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m embrace.bench", description=__doc__)
     parser.add_argument("--only", action="append", default=[], help="run only the benchmark with this name")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="where to write the report")
+    parser.add_argument(
+        "--update",
+        action="store_true",
+        help="replace only the chosen benchmarks' sections in the existing report, marked as a later run",
+    )
     args = parser.parse_args(argv)
+    if args.update and not (args.only and args.output.exists()):
+        parser.error("--update needs --only and an existing report to update")
     unknown = set(args.only) - {b.name for b in _benchmarks()}
     if unknown:
         parser.error(f"unknown benchmark(s): {', '.join(sorted(unknown))}; known: {_names()}")
@@ -130,7 +141,11 @@ def main(argv: list[str] | None = None) -> int:
             start = time.perf_counter()
             rows = bench.run()
             results.append(Result(bench, rows, time.perf_counter() - start))
-        report = render(results, facts, time.perf_counter() - run_start)
+        if args.update:
+            order = [b.title for b in _benchmarks()]
+            report = update(args.output.read_text(), results, facts, order)
+        else:
+            report = render(results, facts, time.perf_counter() - run_start)
 
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(report)

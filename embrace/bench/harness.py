@@ -9,6 +9,7 @@ import importlib.metadata
 import json
 import os
 import platform
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -132,6 +133,25 @@ def memory_total_mib() -> int | None:
     return None
 
 
+def source_commit() -> str | None:
+    """The checkout's commit, marked when files differ from it; None outside a git checkout."""
+    git = shutil.which("git")
+    if git is None:
+        return None
+    root = str(Path(__file__).resolve().parents[2])
+
+    def ask(*args: str) -> str:
+        command = [git, "-C", root, *args]
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip()  # noqa: S603
+
+    try:
+        head = ask("rev-parse", "--short", "HEAD")
+        changed = ask("status", "--porcelain", "--untracked-files=no")
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return f"{head} (with uncommitted changes)" if changed else head
+
+
 def machine_facts(extra: dict[str, str]) -> dict[str, str]:
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
     memory = memory_total_mib()
@@ -146,6 +166,9 @@ def machine_facts(extra: dict[str, str]) -> dict[str, str]:
         "Django": importlib.metadata.version("Django"),
         "SQLite": sqlite3.sqlite_version,
     }
+    commit = source_commit()
+    if commit:
+        facts["commit"] = commit
     facts.update(extra)
     return facts
 
@@ -159,14 +182,19 @@ def fmt(value: float) -> str:
     return f"{value:.3g}"
 
 
-def render(results: list[Result], facts: dict[str, str], total_seconds: float) -> str:
-    lines = [
-        "# Benchmarks",
-        "",
-        "Written by `make bench` (`python -m embrace.bench`); do not edit by hand. One run on one",
-        "machine: compare ratios and sizes across machines, not absolute times. The figures vary by about",
-        "10 % between runs, more when other work shares the cores (see the load average).",
-        "",
+HEADER = [
+    "# Benchmarks",
+    "",
+    "Written by `make bench` (`python -m embrace.bench`); do not edit by hand. One run on one",
+    "machine: compare ratios and sizes across machines, not absolute times. The figures vary by about",
+    "10 % between runs, more when other work shares the cores (see the load average).",
+    "",
+]
+WHOLE_RUN = "Whole run: "
+
+
+def _machine(facts: dict[str, str]) -> list[str]:
+    return [
         "## Machine",
         "",
         "| fact | value |",
@@ -174,21 +202,76 @@ def render(results: list[Result], facts: dict[str, str], total_seconds: float) -
         *(f"| {key} | {value} |" for key, value in facts.items()),
         "",
     ]
+
+
+def _section(result: Result, provenance: str = "") -> list[str]:
+    bench = result.benchmark
+    return [
+        f"## {bench.title}",
+        "",
+        bench.about,
+        "",
+        *([provenance, ""] if provenance else []),
+        "| measure | value | unit | note |",
+        "|---|---:|---|---|",
+        *(f"| {r.measure} | {fmt(r.value)} | {r.unit} | {r.note} |" for r in result.rows),
+        "",
+        f"_Took {result.seconds:.1f} s._",
+        "",
+    ]
+
+
+def render(results: list[Result], facts: dict[str, str], total_seconds: float) -> str:
+    lines = [*HEADER, *_machine(facts)]
     for result in results:
-        bench = result.benchmark
-        lines += [
-            f"## {bench.title}",
-            "",
-            bench.about,
-            "",
-            "| measure | value | unit | note |",
-            "|---|---:|---|---|",
-            *(f"| {r.measure} | {fmt(r.value)} | {r.unit} | {r.note} |" for r in result.rows),
-            "",
-            f"_Took {result.seconds:.1f} s._",
-            "",
-        ]
-    lines.append(f"Whole run: {total_seconds:.0f} s.")
+        lines += _section(result)
+    lines.append(f"{WHOLE_RUN}{total_seconds:.0f} s.")
+    return "\n".join(lines) + "\n"
+
+
+def _sections(report: str) -> tuple[list[str], dict[str, list[str]], str]:
+    """A report split into what comes before its first benchmark (title, machine), each benchmark's lines
+    by title, and its closing "Whole run" line."""
+    head: list[str] = []
+    sections: dict[str, list[str]] = {}
+    closing = ""
+    current = head
+    for line in report.splitlines():
+        if line.startswith(WHOLE_RUN):
+            closing = line
+        elif line.startswith("## ") and line != "## Machine":
+            current = sections.setdefault(line[3:], [])
+            current.append(line)
+        else:
+            current.append(line)
+    return head, sections, closing
+
+
+def update(report: str, results: list[Result], facts: dict[str, str], order: list[str]) -> str:
+    """``report`` with the sections of ``results`` put in place of their old ones (or added where ``order``,
+    the benchmarks' titles in running order, puts them); each says it comes from this later, partial run, so
+    a reader never takes figures of two runs for one. The rest, machine table included, stays as it was."""
+    head, sections, closing = _sections(report)
+    load = facts.get("load average at start (1, 5, 15 min)", "n/a")
+    commit = f" at commit {facts['commit']}" if "commit" in facts else ""
+    names = ", ".join(r.benchmark.name for r in results)
+    provenance = (
+        f"_This section alone comes from a later partial run (`--only {names}`){commit}, {facts['date']}, "
+        f"load average at start {load}. The machine table above is the full run's; the next `make bench` "
+        "rewrites the whole file in one run._"
+    )
+    for result in results:
+        sections[result.benchmark.title] = _section(result, provenance)
+    known = [title for title in order if title in sections]
+    rest = [title for title in sections if title not in order]
+    lines = list(head)
+    for title in [*known, *rest]:
+        body = sections[title]
+        while body and not body[-1]:
+            body = body[:-1]
+        lines += [*body, ""]
+    if closing:
+        lines.append(closing)
     return "\n".join(lines) + "\n"
 
 
