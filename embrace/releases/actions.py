@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypeVar
 
 from django.conf import settings
 from django.db import transaction
@@ -39,6 +40,7 @@ from embrace.releases.models import (
     ReleaseStatus,
     pack_ids,
     pack_weights,
+    split_ids,
     unpack_ids,
     unpack_weights,
 )
@@ -55,6 +57,7 @@ RELEASABLE = (
     Key.DEPENDANTS_RECEIVED,
 )
 MAX_EPSILON = Decimal(1)
+T = TypeVar("T")
 
 
 class ReleaseError(Exception):
@@ -90,9 +93,16 @@ def _allowed(actor: User, perm: Perm) -> User:
     return person
 
 
-def _raw(value: str) -> bytes:
-    # SQLite keeps a UUID as 32 hex digits, PostgreSQL's text form has dashes: either becomes its 16 bytes.
-    return bytes.fromhex(value.replace("-", ""))
+def _raw(values: Sequence[str]) -> list[bytes]:
+    """Case ids read as text, as their 16 bytes each. SQLite keeps a UUID as 32 hex digits, PostgreSQL's
+    text form has dashes. Joined and split in one go: a call per id was a tenth of a draft."""
+    return split_ids(bytes.fromhex("".join(values).replace("-", "")))
+
+
+def _by_id(rows: Iterable[tuple[str, T]]) -> dict[bytes, T]:
+    """Rows of (case id as text, value) as {16-byte id: value}."""
+    found = list(rows)
+    return dict(zip(_raw([row[0] for row in found]), [row[1] for row in found], strict=True))
 
 
 def _counted(
@@ -107,9 +117,10 @@ def _counted(
         found.between(start, end)
         .annotate(case_key=Cast(found.case, CharField()))
         .values_list("case_key", f"{found.case_prefix}channel")
-        .distinct()
     )
-    return {_raw(key): channel for key, channel in rows}
+    if found.case_prefix:  # rows of steps or payments: a case may have several (a case row is one)
+        rows = rows.distinct()
+    return _by_id(rows)
 
 
 def _people(definition: definitions.Definition, start: datetime.date, end: datetime.date) -> dict[bytes, int]:
@@ -124,7 +135,7 @@ def _people(definition: definitions.Definition, start: datetime.date, end: datet
         .values_list("case_key", "people")
         .order_by()
     )
-    return {_raw(key): people for key, people in rows}
+    return _by_id(rows)
 
 
 def _open_case_ids() -> frozenset[bytes]:
@@ -134,7 +145,7 @@ def _open_case_ids() -> frozenset[bytes]:
         .annotate(case_key=Cast("id", CharField()))
         .values_list("case_key", flat=True)
     )
-    return frozenset(_raw(key) for key in keys)
+    return frozenset(_raw(list(keys)))
 
 
 def _figures(draft: Draft) -> list[Figure]:

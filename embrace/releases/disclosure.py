@@ -189,6 +189,7 @@ def atoms(sets: Sequence[frozenset[Hashable]]) -> Counter[int]:
 def differencing_clash(published: Sequence[Shown], draft: Sequence[Shown], rules: Rules) -> Clash | None:
     """None if the draft may join what is published; else the clash, naming the earlier release it clashes
     with ("" when the draft's own figures isolate cases on their own)."""
+    published = related(published, draft)
     failing = _failing_range(published, draft, rules)
     if failing is None:
         return None
@@ -202,6 +203,29 @@ def differencing_clash(published: Sequence[Shown], draft: Sequence[Shown], rules
     counted = frozenset().union(*(s.case_ids for s in draft))
     overlapping = [s.release for s in published if not s.case_ids.isdisjoint(counted)]
     return _clash((overlapping or releases)[0], failing.label)
+
+
+def related(published: Sequence[Shown], draft: Sequence[Shown]) -> list[Shown]:
+    """The published figures (ranges and suppressions) that the draft's check depends on, in their order:
+    those linked to a draft figure by a chain of figures that share cases.
+
+    Leaving the others out changes nothing: a case's atom is made of the figures counting it, which all share
+    it, so every atom, and every range's sum over its small atoms, lies within one such linked group. A group
+    with no draft figure in it is what was published before, which passed its own checks. Without this the
+    check would grow with every release ever published; with it, with those that touch the draft's cases."""
+    reach: set[Hashable] = set().union(*(s.case_ids for s in draft if s.pins))
+    left = [n for n, s in enumerate(published) if s.pins]
+    kept: set[int] = set()
+    grew = True
+    while grew:
+        grew = False
+        for n in left:
+            if not published[n].case_ids.isdisjoint(reach):
+                reach |= published[n].case_ids
+                kept.add(n)
+                grew = True
+        left = [n for n in left if n not in kept]
+    return [s for n, s in enumerate(published) if n in kept]
 
 
 def _failing_range(published: Sequence[Shown], draft: Sequence[Shown], rules: Rules) -> Shown | None:

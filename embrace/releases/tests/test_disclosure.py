@@ -149,6 +149,17 @@ def test_a_new_family_that_leaves_every_band_in_place_is_published() -> None:
     assert differencing_clash(published, [people("Dependants again", more)], RULES) is None
 
 
+def test_a_release_sharing_no_case_with_the_draft_still_counts_through_one_that_does() -> None:
+    """Published B (25) and A (15) share 5 cases; the draft D takes 15 of B's cases and none of A's. A still
+    matters: it splits the rest of B into two groups of five, which, with D, pin B down."""
+    d, rest_of_b, a_and_b, a_only = ids(15), ids(5), ids(5), ids(10)
+    b, a = d | rest_of_b | a_and_b, a_and_b | a_only
+    assert differencing_clash([shown("B", b), shown("A", a)], [], RULES) is None
+    assert differencing_clash([shown("B", b)], [shown("D", d)], RULES) is None  # without A: passes
+    clash = differencing_clash([shown("B", b), shown("A", a)], [shown("D", d)], RULES)
+    assert clash is not None
+
+
 def test_a_dp_figure_pins_nothing() -> None:
     a = ids(21)
     noisy = Shown("DP", a | ids(2), noisy_form(24, RULES))
