@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypeVar
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import CharField
+from django.db.models import CharField, Count
 from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
@@ -26,19 +27,37 @@ from embrace.approvals import actions as approvals
 from embrace.audit.events import Event
 from embrace.audit.log import record, subject_of
 from embrace.cases.actions import today
-from embrace.cases.models import Case, Channel
+from embrace.cases.models import Case, Channel, Dependant
 from embrace.figures import definitions
 from embrace.figures.models import Key
 from embrace.releases import disclosure
 from embrace.releases.budget import spend_epsilon
 from embrace.releases.disclosure import Figure, Published, Rules, Shown
-from embrace.releases.models import Breakdown, Release, ReleaseFigure, ReleaseStatus, pack_ids, unpack_ids
+from embrace.releases.models import (
+    Breakdown,
+    Release,
+    ReleaseFigure,
+    ReleaseStatus,
+    pack_ids,
+    pack_weights,
+    split_ids,
+    unpack_ids,
+    unpack_weights,
+)
 
 PUBLISH = "releases.publish"
-# Definitions a release may count. "Dependants received" counts people, several per case, while the
-# differencing check reasons about sets of cases: it stays on the dashboards until the check weighs people.
-RELEASABLE = (Key.ENQUIRY, Key.GENUINE_ENQUIRY, Key.DEFECTION, Key.REGISTRATION, Key.REWARD_PAID)
+# Definitions a release may count. "Dependants received" counts people, several per case: the check weighs
+# each case by the people it counted (``disclosure``, "Figures that count people").
+RELEASABLE = (
+    Key.ENQUIRY,
+    Key.GENUINE_ENQUIRY,
+    Key.DEFECTION,
+    Key.REGISTRATION,
+    Key.REWARD_PAID,
+    Key.DEPENDANTS_RECEIVED,
+)
 MAX_EPSILON = Decimal(1)
+T = TypeVar("T")
 
 
 class ReleaseError(Exception):
@@ -74,9 +93,16 @@ def _allowed(actor: User, perm: Perm) -> User:
     return person
 
 
-def _raw(value: str) -> bytes:
-    # SQLite keeps a UUID as 32 hex digits, PostgreSQL's text form has dashes: either becomes its 16 bytes.
-    return bytes.fromhex(value.replace("-", ""))
+def _raw(values: Sequence[str]) -> list[bytes]:
+    """Case ids read as text, as their 16 bytes each. SQLite keeps a UUID as 32 hex digits, PostgreSQL's
+    text form has dashes. Joined and split in one go: a call per id was a tenth of a draft."""
+    return split_ids(bytes.fromhex("".join(values).replace("-", "")))
+
+
+def _by_id(rows: Iterable[tuple[str, T]]) -> dict[bytes, T]:
+    """Rows of (case id as text, value) as {16-byte id: value}."""
+    found = list(rows)
+    return dict(zip(_raw([row[0] for row in found]), [row[1] for row in found], strict=True))
 
 
 def _counted(
@@ -91,9 +117,25 @@ def _counted(
         found.between(start, end)
         .annotate(case_key=Cast(found.case, CharField()))
         .values_list("case_key", f"{found.case_prefix}channel")
-        .distinct()
     )
-    return {_raw(key): channel for key, channel in rows}
+    if found.case_prefix:  # rows of steps or payments: a case may have several (a case row is one)
+        rows = rows.distinct()
+    return _by_id(rows)
+
+
+def _people(definition: definitions.Definition, start: datetime.date, end: datetime.date) -> dict[bytes, int]:
+    """For a definition counting dependants: how many each counted case has (as ``definitions.count``
+    counts them), for the cases that have any."""
+    found = definitions.events(definition)
+    rows = (
+        Dependant.objects.filter(case_id__in=found.between(start, end).values(found.case))
+        .annotate(case_key=Cast("case_id", CharField()))
+        .values("case_key")
+        .annotate(people=Count("id"))
+        .values_list("case_key", "people")
+        .order_by()
+    )
+    return _by_id(rows)
 
 
 def _open_case_ids() -> frozenset[bytes]:
@@ -103,7 +145,7 @@ def _open_case_ids() -> frozenset[bytes]:
         .annotate(case_key=Cast("id", CharField()))
         .values_list("case_key", flat=True)
     )
-    return frozenset(_raw(key) for key in keys)
+    return frozenset(_raw(list(keys)))
 
 
 def _figures(draft: Draft) -> list[Figure]:
@@ -117,15 +159,49 @@ def _figures(draft: Draft) -> list[Figure]:
                 % {"figure": Key(key).label}
             ) from None
         counted = _counted(definition, draft.start, draft.end)
-        figures.append(Figure(key, definition.version, draft.start, draft.end, "", frozenset(counted)))
+        people = None
+        if definition.rule.get("count", "cases") == "dependants":
+            if draft.private:
+                raise ReleaseError(
+                    _(
+                        "“%(figure)s” cannot have noise added: one family can change it by several people, "
+                        "so the noise would not hide a family. Publish it as a range, or leave it out."
+                    )
+                    % {"figure": Key(key).label}
+                )
+            people = _people(definition, draft.start, draft.end)
+        figures.append(_figure(definition, draft, "", counted.keys(), people))
         if draft.breakdown == Breakdown.CHANNEL:
-            by_channel: dict[str, set[bytes]] = defaultdict(set)
+            by_channel: dict[str, list[bytes]] = defaultdict(list)
             for case_id, channel in counted.items():
-                by_channel[channel].add(case_id)
+                by_channel[channel].append(case_id)
             for channel in Channel.values:
-                part = frozenset(by_channel.get(channel, ()))
-                figures.append(Figure(key, definition.version, draft.start, draft.end, channel, part))
+                figures.append(_figure(definition, draft, channel, by_channel.get(channel, ()), people))
     return figures
+
+
+def _figure(
+    definition: definitions.Definition,
+    draft: Draft,
+    breakdown: str,
+    cases: Iterable[bytes],
+    people: dict[bytes, int] | None,
+) -> Figure:
+    """One figure of ``cases``; of their people, weighted by case, when ``people`` is given."""
+    start, end = draft.start, draft.end
+    if people is None:
+        return Figure(definition.key, definition.version, start, end, breakdown, frozenset(cases))
+    ids, weights = disclosure.weighted({case: people.get(case, 0) for case in cases})
+    return Figure(definition.key, definition.version, start, end, breakdown, ids, weights)
+
+
+def _shown(release: str, row: ReleaseFigure) -> Shown:
+    """A stored figure as the differencing check sees it, with the weights it was published with."""
+    blob = bytes(row.case_ids)
+    if row.weights is None:
+        return Shown(release, unpack_ids(blob), row.published, _label(row))
+    weights = unpack_weights(blob, bytes(row.weights))
+    return Shown(release, frozenset(weights), row.published, _label(row), weights)
 
 
 def published_figures(*, excluding: Release | None = None) -> list[Shown]:
@@ -134,7 +210,7 @@ def published_figures(*, excluding: Release | None = None) -> list[Shown]:
     if excluding is not None:
         rows = rows.exclude(release=excluding)
     return [
-        Shown(row.release.title, unpack_ids(bytes(row.case_ids)), row.published, _label(row))
+        _shown(row.release.title, row)
         for row in rows.order_by("release__published_on", "release__title", "position")
     ]
 
@@ -172,9 +248,9 @@ def draft_release(draft: Draft, *, actor: User) -> Release:
                 )
                 % {"figure": figure_label(still_open[0].key, "")}
             )
-    forms = [disclosure.published_form(f.count, the_rules) for f in figures]
+    forms = [f.published(the_rules) for f in figures]
     shown = [
-        Shown(draft.title, f.case_ids, form, figure_label(f.key, f.breakdown))
+        Shown(draft.title, f.case_ids, form, figure_label(f.key, f.breakdown), f.weights)
         for f, form in zip(figures, forms, strict=True)
     ]
     with transaction.atomic():
@@ -207,9 +283,10 @@ def draft_release(draft: Draft, *, actor: User) -> Release:
                 high=form.high,
                 value=form.value,
                 epsilon=draft.epsilon if draft.private else None,
-                case_ids=pack_ids(s.case_ids),
+                case_ids=pack_ids(f.case_ids),
+                weights=None if f.weights is None else pack_weights(f.weights),
             )
-            for n, (f, form, s) in enumerate(zip(figures, forms, shown, strict=True))
+            for n, (f, form) in enumerate(zip(figures, forms, strict=True))
         )
         release.approval = approvals.request_approval(
             PUBLISH, subject_of(release), required_role=Role.ANALYST, reason="", actor=drafter
@@ -271,10 +348,7 @@ def decide_release(release: Release, *, approve: bool, actor: User) -> Release:
         except approvals.ApprovalError as exc:
             raise ReleaseError(str(exc)) from exc
         if approve and not release.private:
-            mine = [
-                Shown(release.title, unpack_ids(bytes(row.case_ids)), row.published, _label(row))
-                for row in release.figures.all()
-            ]
+            mine = [_shown(release.title, row) for row in release.figures.all()]
             clash = disclosure.differencing_clash(published_figures(excluding=release), mine, rules())
             if clash is not None:
                 raise ReleaseError(clash.reason)

@@ -20,13 +20,24 @@ truer as cases go), then a world exists, consistent with everything published, i
 combination is empty, and a combination that is really ``threshold`` or more cannot be proven smaller. So
 nothing fewer than ``threshold`` cases is isolated. If a range breaks, the draft is refused, naming the
 earlier release that is enough, with the draft, to break it.
+
+Figures that count people ("dependants received": several per case). The unit protected stays the case (a
+family): such a figure's set is the cases behind it, each with its *weight* (how many people it counted for
+that case). Its range is over the people, but it is published only when it rests on at least ``threshold``
+cases as well as people; otherwise it is withheld without a number ("fewer than 10" could be false when
+three families bring twelve people, and a different word for the two reasons would itself say which one
+held). A reader of a weighted range therefore knows two lower bounds, people >= ``low`` and cases >=
+``threshold``, and both must survive: emptying the small atoms (small by their number of *cases*) lowers the
+figure by those cases' weights, and that must stay at or above ``low``. The case bound then holds by itself:
+what is left of the figure is whole atoms of ``threshold`` cases or more, or nothing (no people, under any
+range). Upper bounds and withheld figures, again, only get truer as cases go.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -63,7 +74,9 @@ class Rules:
 @dataclass(frozen=True)
 class Figure:
     """One count of a draft: which definition (key and version), over which days (inclusive), at programme
-    level (``breakdown`` "") or for one channel, and the set of cases it counts."""
+    level (``breakdown`` "") or for one channel, and the set of cases it counts. A figure counting people
+    has ``weights``, the people it counts per case (each at least 1; ``case_ids`` is its keys); see
+    ``weighted``."""
 
     key: str
     version: int
@@ -71,10 +84,23 @@ class Figure:
     end: datetime.date
     breakdown: str
     case_ids: frozenset[Hashable]
+    weights: Mapping[Any, int] | None = field(default=None, compare=False, hash=False)
 
     @property
     def count(self) -> int:
-        return len(self.case_ids)
+        return len(self.case_ids) if self.weights is None else sum(self.weights.values())
+
+    def published(self, rules: Rules) -> Published:
+        return published_form(self.count, rules, cases=None if self.weights is None else len(self.case_ids))
+
+
+def weighted(weights: Mapping[Hashable, int]) -> tuple[frozenset[Hashable], dict[Hashable, int]]:
+    """The set and weights of a figure counting people, from the people counted per case: cases counting
+    nobody are left out (the figure says nothing of them), and no weight is negative."""
+    if any(w < 0 for w in weights.values()):
+        raise ValueError("a case counts no fewer than zero people")
+    kept = {case: w for case, w in weights.items() if w > 0}
+    return frozenset(kept), kept
 
 
 @dataclass(frozen=True)
@@ -91,10 +117,13 @@ class Published:
         return {"form": str(self.form), "low": self.low, "high": self.high, "value": self.value}
 
 
-def published_form(count: int, rules: Rules) -> Published:
-    """The range or suppression of a true count."""
-    if count < 0:
-        raise ValueError("a count is never negative")
+def published_form(count: int, rules: Rules, *, cases: int | None = None) -> Published:
+    """The range or suppression of a true count. For a count of people, ``cases`` is how many cases it rests
+    on: under the threshold of either, it is withheld with no number (``high`` None), whichever the reason."""
+    if count < 0 or (cases is not None and not 0 <= cases <= count):
+        raise ValueError("a count is never negative, nor fewer people than the cases that count them")
+    if cases is not None and (cases < rules.threshold or count < rules.threshold):
+        return Published(Form.SUPPRESSED)
     if count < rules.threshold:
         return Published(Form.SUPPRESSED, high=rules.threshold - 1)
     low = rules.threshold + (count - rules.threshold) // rules.width * rules.width
@@ -111,12 +140,14 @@ def noisy_form(noisy: int, rules: Rules) -> Published:
 @dataclass(frozen=True)
 class Shown:
     """A figure as the differencing check sees it: its release's name (for the refusal), its cases and its
-    published form."""
+    published form; for a figure counting people, the people it counted per case (``Figure.weights``, as
+    they were when it was published)."""
 
     release: str
     case_ids: frozenset[Hashable]
     published: Published
     label: str = ""
+    weights: Mapping[Any, int] | None = field(default=None, compare=False, hash=False)
 
     @property
     def pins(self) -> bool:
@@ -139,20 +170,26 @@ def open_breakdowns(figures: Sequence[Figure], open_case_ids: frozenset[Hashable
     return [f for f in figures if f.breakdown and not f.case_ids.isdisjoint(open_case_ids)]
 
 
-def atoms(sets: Sequence[frozenset[Hashable]]) -> Counter[int]:
-    """How many cases each combination of sets holds: the key's bit i is set when set i counts the case."""
+def signatures(sets: Sequence[frozenset[Hashable]]) -> dict[Hashable, int]:
+    """Which sets count each case: bit i of a case's signature is set when set i counts it."""
     signature: dict[Hashable, int] = {}
     get = signature.get
     for i, ids in enumerate(sets):
         bit = 1 << i
         for case in ids:
             signature[case] = get(case, 0) | bit
-    return Counter(signature.values())
+    return signature
+
+
+def atoms(sets: Sequence[frozenset[Hashable]]) -> Counter[int]:
+    """How many cases each combination of sets holds, keyed by signature (``signatures``)."""
+    return Counter(signatures(sets).values())
 
 
 def differencing_clash(published: Sequence[Shown], draft: Sequence[Shown], rules: Rules) -> Clash | None:
     """None if the draft may join what is published; else the clash, naming the earlier release it clashes
     with ("" when the draft's own figures isolate cases on their own)."""
+    published = related(published, draft)
     failing = _failing_range(published, draft, rules)
     if failing is None:
         return None
@@ -168,21 +205,56 @@ def differencing_clash(published: Sequence[Shown], draft: Sequence[Shown], rules
     return _clash((overlapping or releases)[0], failing.label)
 
 
+def related(published: Sequence[Shown], draft: Sequence[Shown]) -> list[Shown]:
+    """The published figures (ranges and suppressions) that the draft's check depends on, in their order:
+    those linked to a draft figure by a chain of figures that share cases.
+
+    Leaving the others out changes nothing: a case's atom is made of the figures counting it, which all share
+    it, so every atom, and every range's sum over its small atoms, lies within one such linked group. A group
+    with no draft figure in it is what was published before, which passed its own checks. Without this the
+    check would grow with every release ever published; with it, with those that touch the draft's cases."""
+    reach: set[Hashable] = set().union(*(s.case_ids for s in draft if s.pins))
+    left = [n for n, s in enumerate(published) if s.pins]
+    kept: set[int] = set()
+    grew = True
+    while grew:
+        grew = False
+        for n in left:
+            if not published[n].case_ids.isdisjoint(reach):
+                reach |= published[n].case_ids
+                kept.add(n)
+                grew = True
+        left = [n for n in left if n not in kept]
+    return [s for n, s in enumerate(published) if n in kept]
+
+
 def _failing_range(published: Sequence[Shown], draft: Sequence[Shown], rules: Rules) -> Shown | None:
     """The first range (the draft's first) that does not hold once every atom under the threshold is
     emptied; None if all hold."""
     shown = [s for s in (*published, *draft) if s.pins]
     earlier = sum(1 for s in published if s.pins)
-    sizes = atoms([s.case_ids for s in shown])
-    small = [(sig, n) for sig, n in sizes.items() if n < rules.threshold]
+    signature = signatures([s.case_ids for s in shown])
+    small = [(sig, n) for sig, n in Counter(signature.values()).items() if n < rules.threshold]
     if not small:
         return None
     for i in [*range(earlier, len(shown)), *range(earlier)]:
         figure = shown[i]
         if figure.published.form != Form.RANGE:
             continue
-        gone = sum(n for sig, n in small if sig >> i & 1)
-        if len(figure.case_ids) - gone < figure.published.low:
+        emptied = [(sig, n) for sig, n in small if sig >> i & 1]
+        if figure.weights is None:
+            if len(figure.case_ids) - sum(n for _sig, n in emptied) < figure.published.low:
+                return figure
+            continue
+        # People: the figure loses the weights of the cases emptied. Its other bound, cases >= threshold,
+        # needs no test of its own: what is left is whole atoms of ``threshold`` cases or more, or nothing,
+        # and nothing left is no people, under any published range.
+        small_sigs = {sig for sig, _n in emptied}
+        if not small_sigs:
+            continue
+        people = sum(figure.weights.values())
+        lost = sum(w for case, w in figure.weights.items() if signature[case] in small_sigs)
+        if people - lost < figure.published.low:
             return figure
     return None
 

@@ -4,13 +4,17 @@ A figure row stores only what the public reads (a range, "fewer than", a DP valu
 it counted, which the differencing check of every later release needs. The set is kept as the cases' clear
 workflow ids (16 bytes each, sorted, in one binary column): they say nothing the case row does not already say
 (which figures count a case follows from its status and days), and a keyed hash would silently stop matching
-after the key was rotated, which would switch the differencing check off without anyone noticing.
+after the key was rotated, which would switch the differencing check off without anyone noticing. A figure
+counting people ("dependants received") also keeps how many it counted for each of those cases, as
+published (``weights``): a dependant recorded later must not change what the check believes was read.
 """
 
 from __future__ import annotations
 
+import re
+import struct
 import uuid
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Mapping
 from decimal import Decimal
 
 from django.conf import settings
@@ -68,8 +72,39 @@ def pack_ids(ids: Iterable[Hashable]) -> bytes:
     return b"".join(sorted(ids))  # type: ignore[type-var,arg-type]  # (the ids are bytes)
 
 
+# Sixteen bytes at a time, split in C: a third quicker than slicing in a Python loop, for the 100,000 ids of
+# a year's figures that every draft reads.
+_ID = re.compile(rb".{16}", re.DOTALL)
+
+
+def split_ids(blob: bytes) -> list[bytes]:
+    """Consecutive 16-byte ids, in their order."""
+    if len(blob) % 16:
+        raise ValueError("a set of case ids is a whole number of 16-byte ids")
+    return _ID.findall(blob)
+
+
 def unpack_ids(blob: bytes) -> frozenset[bytes]:
-    return frozenset(blob[i : i + 16] for i in range(0, len(blob), 16))
+    return frozenset(split_ids(blob))
+
+
+# A weight is a family's number of dependants: two bytes (up to 65,535) is far beyond any family.
+_WEIGHT = struct.Struct(">H")
+
+
+def pack_weights(weights: Mapping[Hashable, int]) -> bytes:
+    """The weights of a figure counting people, one per id in ``pack_ids`` order (sorted ids)."""
+    ordered = [weights[case] for case in sorted(weights)]  # type: ignore[type-var]  # (the ids are bytes)
+    if any(not 0 <= w <= 0xFFFF for w in ordered):
+        raise ValueError("a weight is between 0 and 65,535")
+    return struct.pack(f">{len(ordered)}H", *ordered)
+
+
+def unpack_weights(ids: bytes, weights: bytes) -> dict[bytes, int]:
+    """The case ids and weights stored by ``pack_ids`` and ``pack_weights``, as one mapping."""
+    if len(ids) // 16 * _WEIGHT.size != len(weights):
+        raise ValueError("the weights do not match the case ids")
+    return dict(zip(split_ids(ids), struct.unpack(f">{len(ids) // 16}H", weights), strict=True))
 
 
 class ReleaseFigure(models.Model):
@@ -84,6 +119,9 @@ class ReleaseFigure(models.Model):
     value = models.PositiveIntegerField(null=True, blank=True)
     epsilon = models.DecimalField(max_digits=6, decimal_places=3, null=True, blank=True)
     case_ids = models.BinaryField()
+    # For a figure counting people: the people it counted per case, in ``case_ids`` order (``pack_weights``);
+    # null for a figure counting cases.
+    weights = models.BinaryField(null=True, blank=True)
 
     class Meta:
         ordering = ["release", "position"]

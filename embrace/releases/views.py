@@ -43,6 +43,9 @@ def words(figure: ReleaseFigure) -> str:
         }
     if figure.value is not None:
         return _("about %(value)s") % {"value": local_digits(figure.value)}
+    if figure.high is None:
+        # A count of people resting on too few families (or too few people): no number, whichever it was.
+        return _("not published: too few families")
     return _("fewer than %(threshold)s") % {"threshold": local_digits((figure.high or 0) + 1)}
 
 

@@ -105,4 +105,10 @@ MY = {
     "Public figures published by a second analyst": ("အများသို့ ကိန်းဂဏန်းများကို ဒုတိယ ကိန်းဂဏန်း လေ့လာသူက ထုတ်ပြန်ပြီး"),
     "Public figures refused by a second analyst": ("အများသို့ ကိန်းဂဏန်းများကို ဒုတိယ ကိန်းဂဏန်း လေ့လာသူက ငြင်းပြီး"),
     "Public figures withdrawn": "အများသို့ ထုတ်ပြန်ထားသော ကိန်းဂဏန်းများ ရုပ်သိမ်းပြီး",
+    "not published: too few families": "မိသားစု နည်းလွန်း၍ မထုတ်ပြန်ပါ",
+    "“%(figure)s” cannot have noise added: one family can change it by several people, so the noise would "
+    "not hide a family. Publish it as a range, or leave it out.": (
+        "“%(figure)s” ကို ဆူညံမှု ထည့်၍ မရပါ။ မိသားစု တစ်စုက ၎င်းကို လူအများအပြား ပြောင်းလဲစေနိုင်သဖြင့် "
+        "ဆူညံမှုက မိသားစုကို မဖုံးကွယ်နိုင်ပါ။ အပိုင်းအခြားဖြင့် ထုတ်ပြန်ပါ သို့မဟုတ် ချန်ထားပါ။"
+    ),
 }

@@ -21,6 +21,7 @@ from embrace.releases.disclosure import (
     open_breakdowns,
     published_form,
     spend,
+    weighted,
 )
 
 RULES = Rules()
@@ -99,6 +100,64 @@ def test_a_breakdown_whose_small_channel_would_show_through_the_total_is_refused
     clash = differencing_clash([], [shown("", total), shown("", web), shown("", phone)], RULES)
     assert clash is not None
     assert clash.release == ""
+
+
+def families(*sizes: int) -> dict[uuid.UUID, int]:
+    """Cases with the given numbers of dependants."""
+    return {uuid.uuid4(): n for n in sizes}
+
+
+def people(release: str, weights: dict[uuid.UUID, int], label: str = "dependants") -> Shown:
+    cases, kept = weighted(weights)
+    return Shown(release, cases, published_form(sum(kept.values()), RULES, cases=len(cases)), label, kept)
+
+
+def test_a_count_of_people_is_a_band_over_the_people() -> None:
+    form = people("", families(*[2] * 12)).published  # 24 people in 12 families
+    assert (form.form, form.low, form.high) == (Form.RANGE, 20, 29)
+
+
+def test_a_count_of_people_resting_on_fewer_families_than_the_threshold_is_withheld_without_a_number() -> (
+    None
+):
+    few = published_form(15, RULES, cases=3)  # 15 people is over the threshold, 3 families are not
+    assert (few.form, few.low, few.high, few.value) == (Form.SUPPRESSED, 0, None, None)
+    # ... and so is a small count of people, the same way: the two reasons must read alike.
+    assert published_form(6, RULES, cases=6) == few
+
+
+def test_families_counting_nobody_are_not_in_a_count_of_people() -> None:
+    cases, kept = weighted(families(0, 3, 0, 1))
+    assert len(cases) == 2
+    assert sorted(kept.values()) == [1, 3]
+
+
+def test_a_longer_period_adding_one_large_family_is_refused_by_the_people_it_adds() -> None:
+    january = families(*[2] * 12, 1)  # 25 people in 13 families: 20..29
+    and_a_day = {**january, **families(6)}  # 31: 30..39; only the people prove the new family is there
+    clash = differencing_clash([people("January", january)], [people("January and a day", and_a_day)], RULES)
+    assert clash is not None
+    assert clash.release == "January"
+
+
+def test_a_new_family_that_leaves_every_band_in_place_is_published() -> None:
+    """The check is not simply refusing people counts: 24 dependants, then a family of five more (29), stay
+    in 20..29 beside arrivals that stay in 20..29; removing that family contradicts nothing."""
+    arrived = families(*[1] * 24, 0)  # 25 arrivals, 24 of them bringing one dependant each
+    more = {**arrived, **families(5)}
+    published = [shown("Arrivals", frozenset(more), "arrivals"), people("Dependants", arrived)]
+    assert differencing_clash(published, [people("Dependants again", more)], RULES) is None
+
+
+def test_a_release_sharing_no_case_with_the_draft_still_counts_through_one_that_does() -> None:
+    """Published B (25) and A (15) share 5 cases; the draft D takes 15 of B's cases and none of A's. A still
+    matters: it splits the rest of B into two groups of five, which, with D, pin B down."""
+    d, rest_of_b, a_and_b, a_only = ids(15), ids(5), ids(5), ids(10)
+    b, a = d | rest_of_b | a_and_b, a_and_b | a_only
+    assert differencing_clash([shown("B", b), shown("A", a)], [], RULES) is None
+    assert differencing_clash([shown("B", b)], [shown("D", d)], RULES) is None  # without A: passes
+    clash = differencing_clash([shown("B", b), shown("A", a)], [shown("D", d)], RULES)
+    assert clash is not None
 
 
 def test_a_dp_figure_pins_nothing() -> None:

@@ -15,7 +15,7 @@ from embrace.accounts.models import Team
 from embrace.accounts.roles import Role
 from embrace.audit.events import Event
 from embrace.audit.models import AuditEntry
-from embrace.cases.models import Channel, Status
+from embrace.cases.models import CaseTransition, Channel, Dependant, Status
 from embrace.releases.cases import bare_cases
 from embrace.releases.models import PrivacyBudget, Release, ReleaseStatus
 from embrace.testing.personas import Persona, log_in, make_persona
@@ -229,3 +229,95 @@ def test_publishing_checks_again_against_what_was_published_since_the_draft(
 def test_the_landing_page_links_to_the_public_figures() -> None:
     assert 'href="/figures/"' in Client().get("/").content.decode()
     assert 'href="/en/figures/"' in Client().get("/en/").content.decode()
+
+
+def arrived_families(
+    team: Team, actor: Persona, sizes: list[int], *, day: datetime.date = JAN
+) -> list[object]:
+    """Closed cases whose arrival was recorded on ``day``, each with ``sizes[n]`` dependants."""
+    cases = bare_cases(team, len(sizes), opened_on=day)
+    CaseTransition.objects.bulk_create(
+        CaseTransition(
+            case=case,
+            seq=1,
+            name="arrive",
+            from_status=Status.IN_TRANSIT,
+            to_status=Status.ARRIVED,
+            actor=actor.user,
+            made_on=day,
+        )
+        for case in cases
+    )
+    Dependant.objects.bulk_create(
+        Dependant(case=case, relation=Dependant.Relation.CHILD, details=b"", recorded_on=day)
+        for case, size in zip(cases, sizes, strict=True)
+        for _ in range(size)
+    )
+    return list(cases)
+
+
+def test_dependants_received_are_published_as_a_range_of_people_and_kept_with_their_weights(
+    intake_team: Team, analysts: tuple[Persona, Persona]
+) -> None:
+    from embrace.releases import actions
+
+    families = arrived_families(intake_team, analysts[0], [2] * 12 + [1, 0])  # 25 people, 13 families
+    drafter, publisher = (log_in(Client(), a) for a in analysts)
+    response = draft(drafter, "January", "2026-01-01", "2026-01-31", keys=["dependants_received"])
+    assert response.status_code == 302
+    release = Release.objects.get()
+    assert "between 20 and 29" in drafter.get(f"/staff/releases/{release.pk}/").content.decode()
+    assert publish(publisher, release).status_code == 302
+    assert "Dependants received" in Client().get("/en/figures/").content.decode()
+    # A dependant recorded since does not change what the check believes was published.
+    Dependant.objects.create(case=families[0], relation="child", details=b"", recorded_on=JAN)
+    (figure,) = actions.published_figures()
+    assert figure.weights is not None
+    assert sum(figure.weights.values()) == 25
+    assert len(figure.case_ids) == 13  # the family with no dependant is not behind the figure
+
+
+def test_dependants_of_too_few_families_are_withheld_even_when_they_are_many_people(
+    intake_team: Team, analysts: tuple[Persona, Persona]
+) -> None:
+    arrived_families(intake_team, analysts[0], [6, 6, 6])  # 18 people, but 3 families
+    drafter = log_in(Client(), analysts[0])
+    draft(drafter, "January", "2026-01-01", "2026-01-31", keys=["dependants_received"])
+    page = drafter.get(f"/staff/releases/{Release.objects.get().pk}/").content.decode()
+    assert "not published: too few families" in page
+    assert "fewer than 10" not in page  # 18 people: "fewer than 10" would be false
+    assert "between 10 and 19" not in page
+
+
+def test_one_more_family_that_shows_through_the_dependants_is_refused_naming_the_release(
+    intake_team: Team, analysts: tuple[Persona, Persona]
+) -> None:
+    arrived_families(intake_team, analysts[0], [2] * 12 + [1])  # 25: 20..29
+    arrived_families(intake_team, analysts[0], [6], day=datetime.date(2026, 2, 1))  # 31: 30..39
+    drafter, publisher = (log_in(Client(), a) for a in analysts)
+    draft(drafter, "January", "2026-01-01", "2026-01-31", keys=["dependants_received"])
+    publish(publisher, Release.objects.get())
+    response = draft(drafter, "January and a day", "2026-01-01", "2026-02-01", keys=["dependants_received"])
+    assert response.status_code == 400
+    assert "“January”" in response.content.decode()
+
+
+def test_dependants_received_cannot_be_drawn_with_noise(
+    intake_team: Team, analysts: tuple[Persona, Persona]
+) -> None:
+    arrived_families(intake_team, analysts[0], [3] * 40)
+    drafter = log_in(Client(), analysts[0])
+    response = draft(
+        drafter,
+        "Noisy",
+        "2026-01-01",
+        "2026-01-31",
+        keys=["dependants_received"],
+        private="on",
+        epsilon="0.5",
+    )
+    assert response.status_code == 400
+    assert "cannot have noise added" in response.content.decode()
+    assert 'value="Noisy"' in response.content.decode()  # what the analyst typed is kept
+    assert not Release.objects.exists()
+    assert not PrivacyBudget.objects.exists()
