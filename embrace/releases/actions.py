@@ -32,7 +32,15 @@ from embrace.figures.models import Key
 from embrace.releases import disclosure
 from embrace.releases.budget import spend_epsilon
 from embrace.releases.disclosure import Figure, Published, Rules, Shown
-from embrace.releases.models import Breakdown, Release, ReleaseFigure, ReleaseStatus, pack_ids, unpack_ids
+from embrace.releases.models import (
+    Breakdown,
+    Release,
+    ReleaseFigure,
+    ReleaseStatus,
+    pack_ids,
+    reading_english,
+    unpack_ids,
+)
 
 PUBLISH = "releases.publish"
 # Definitions a release may count. "Dependants received" counts people, several per case, while the
@@ -51,7 +59,8 @@ def rules() -> Rules:
 
 @dataclass(frozen=True)
 class Draft:
-    title: str
+    title_my: str  # shown on the Burmese page
+    title_en: str  # shown on the English page
     start: datetime.date
     end: datetime.date
     keys: Sequence[str]
@@ -135,7 +144,7 @@ def published_figures(*, excluding: Release | None = None) -> list[Shown]:
         rows = rows.exclude(release=excluding)
     return [
         Shown(row.release.title, unpack_ids(bytes(row.case_ids)), row.published, _label(row))
-        for row in rows.order_by("release__published_on", "release__title", "position")
+        for row in rows.order_by("release__published_on", "release__title_en", "position")
     ]
 
 
@@ -144,8 +153,8 @@ def _label(row: ReleaseFigure) -> str:
 
 
 def _validate(draft: Draft) -> None:
-    if not draft.title.strip():
-        raise ReleaseError(_("Give the release a title."))
+    if not draft.title_my.strip() or not draft.title_en.strip():
+        raise ReleaseError(_("Give the release a title in Burmese and in English."))
     if draft.start > draft.end:
         raise ReleaseError(_("The period must start before it ends."))
     if draft.end >= today():
@@ -173,8 +182,9 @@ def draft_release(draft: Draft, *, actor: User) -> Release:
                 % {"figure": figure_label(still_open[0].key, "")}
             )
     forms = [disclosure.published_form(f.count, the_rules) for f in figures]
+    title = draft.title_en if reading_english() else draft.title_my  # as the drafter reads it
     shown = [
-        Shown(draft.title, f.case_ids, form, figure_label(f.key, f.breakdown))
+        Shown(title, f.case_ids, form, figure_label(f.key, f.breakdown))
         for f, form in zip(figures, forms, strict=True)
     ]
     with transaction.atomic():
@@ -183,7 +193,8 @@ def draft_release(draft: Draft, *, actor: User) -> Release:
             if clash is not None:
                 raise ReleaseError(clash.reason)
         release = Release.objects.create(
-            title=draft.title.strip(),
+            title_my=draft.title_my.strip(),
+            title_en=draft.title_en.strip(),
             start=draft.start,
             end=draft.end,
             breakdown=draft.breakdown,
