@@ -36,6 +36,20 @@ def _series(figure: dict[str, Any]) -> list[tuple[str, list[float | None]]]:
     return series
 
 
+# About how wide one character of an axis label is drawn (11px text), and how wide the plot is.
+_CHARACTER_PX, _PLOT_PX = 6, 680
+
+
+def _crowded(figure: dict[str, Any]) -> bool:
+    """Whether the row names under a bar chart would run into each other side by side (the stages'
+    "Dormant pre-registration", a Burmese month): then they are tilted. A funnel names its rows on the left,
+    one above the other, so never."""
+    if figure["chart"] == "funnel" or not figure["rows"]:
+        return False
+    longest = max(len(short_row_label(figure["rows_of"], row[0])) for row in figure["rows"])
+    return len(figure["rows"]) > 12 or longest * _CHARACTER_PX > _PLOT_PX / len(figure["rows"])
+
+
 def axis_ticks(top: float) -> list[int]:
     """Whole-number marks on the value axis from 0 to at least ``top``, at most ten steps apart: the charts
     count people, cases, days and money, so pygal's own marks (0.1 … 0.9 when every value is 0) read wrong."""
@@ -94,7 +108,7 @@ def draw(figure: dict[str, Any], title: str) -> str:
         legend_at_bottom=True,
         # Two columns: a channel's Burmese name is longer than a third of the chart and would run off it.
         legend_at_bottom_columns=2,
-        x_label_rotation=0 if len(figure["rows"]) <= 12 else 45,
+        x_label_rotation=45 if _crowded(figure) else 0,
         print_values=False,
         truncate_legend=-1,
         truncate_label=-1,

@@ -64,3 +64,44 @@ def test_the_value_axis_is_written_in_the_pages_digits(language: str, digits: st
     expected = {"".join(digits[int(c)] for c in str(n)) for n in (0, 5, 10, 15, 20, 25)}
     assert shown == expected
     assert not re.search("[0-9]" if language == "my" else "[၀-၉]", "".join(shown))
+
+
+def _row_names(svg: str) -> list[ET.Element]:
+    root = ET.fromstring(svg)  # noqa: S314 - our own drawing
+    axis = [g for g in root.iter(f"{{{SVG}}}g") if g.get("class", "").split()[:2] == ["axis", "x"]]
+    return [t for g in axis for t in g.iter(f"{{{SVG}}}text") if t.text]
+
+
+def test_long_row_names_under_a_chart_are_tilted_and_short_ones_level() -> None:
+    # Nine stages, "Dormant pre-registration" among them, ran into each other written level.
+    stages = {
+        "name": "stages",
+        "title": "Days",
+        "chart": "bars",
+        "columns": [["word", "Median days"]],
+        "rows_of": "status",
+        "rows": [
+            [s, 1]
+            for s in (
+                "enquiry",
+                "dormant",
+                "triage",
+                "vetting",
+                "passage_approved",
+                "passage_planned",
+                "in_transit",
+                "arrived",
+                "screened",
+            )
+        ],
+    }
+    with translation.override("en"):
+        tilted = _row_names(draw(stages, "Days"))
+        level = _row_names(draw(_figure([1, 2, 3]), "Enquiries"))
+        funnel = _row_names(draw({**stages, "chart": "funnel"}, "Days"))
+    assert tilted
+    assert all(t.get("transform") for t in tilted)
+    assert level
+    assert not any(t.get("transform") for t in level)
+    assert funnel
+    assert not any(t.get("transform") for t in funnel)

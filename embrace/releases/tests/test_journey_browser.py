@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import itertools
 from collections.abc import Iterator
 
 import pytest
@@ -72,6 +73,17 @@ def _labels_stand_beside_the_plot(section: Locator, what: str) -> None:
             )
 
 
+def _row_names_apart(section: Locator, what: str) -> None:
+    """The row names under a chart, when written level, do not run into each other."""
+    boxes = [
+        box
+        for mark in section.locator("svg .axis.x text:not([transform])").all()
+        if (box := mark.bounding_box()) is not None and box["width"]
+    ]
+    for left, right in itertools.pairwise(boxes):
+        assert left["x"] + left["width"] <= right["x"] + 1, f"{what}: the names under the chart overlap"
+
+
 def _last_month() -> tuple[datetime.date, datetime.date]:
     end = datetime.date.today().replace(day=1) - datetime.timedelta(days=1)
     return end.replace(day=1), end
@@ -108,6 +120,7 @@ def test_an_analyst_reads_the_figures_and_a_second_publishes_what_the_first_draf
                 section = sections.nth(n)
                 assert section.locator("svg").count() == 1, f"{board}: figure {n} has no chart"
                 _labels_stand_beside_the_plot(section, f"{board}: figure {n}")
+                _row_names_apart(section, f"{board}: figure {n}")
                 table = section.locator("table")
                 assert table.count() == 1, f"{board}: figure {n} has no table"
                 head = [h.strip() for h in table.locator("thead th").all_inner_texts()]
