@@ -79,7 +79,9 @@ def _measure() -> list[Row]:
     for month in range(1, 13):
         start = datetime.date(2025, month, 1)
         end = (start + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
-        release = actions.draft_release(actions.Draft(f"{start:%B %Y}", start, end, keys), actor=drafter)
+        release = actions.draft_release(
+            actions.Draft(f"{start:%B %Y} (my)", f"{start:%B %Y}", start, end, keys), actor=drafter
+        )
         actions.decide_release(release, approve=True, actor=publisher)
 
     def draft(breakdown: str) -> float:
@@ -88,6 +90,7 @@ def _measure() -> list[Row]:
             began = time.perf_counter()
             release = actions.draft_release(
                 actions.Draft(
+                    f"Quarter {breakdown} {run} (my)",
                     f"Quarter {breakdown} {run}",
                     datetime.date(2025, 4, 1),
                     datetime.date(2025, 6, 30),

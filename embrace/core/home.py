@@ -24,6 +24,7 @@ from embrace.cases import identity
 from embrace.cases.models import Case, Status
 from embrace.cases.queries import handler_cases, triage_inbox
 from embrace.passage.models import PassagePlan
+from embrace.releases.actions import PUBLISH
 from embrace.retention.actions import CHANGE_RULE
 from embrace.staffing.actions import RESET_AUTHENTICATOR, WIDEN_ACCESS
 from embrace.staffing.models import Invitation
@@ -147,7 +148,15 @@ def _analyst(user: User) -> Section:
             "Programme figures (how many enquiries, cases and arrivals, never who): read the charts and "
             "tables, and draft figures for the public, which a second analyst publishes."
         ),
-        [Task(_("Figures"), reverse("figures:home")), Task(_("Public figures"), reverse("releases:list"))],
+        [
+            Task(_("Figures"), reverse("figures:home")),
+            # Drafts by other analysts that this one may publish: the list is where they are decided.
+            Task(
+                _("Public figures"),
+                reverse("releases:list"),
+                pending_for(user).filter(action=PUBLISH).count(),
+            ),
+        ],
     )
 
 
@@ -200,7 +209,9 @@ def home(request: HttpRequest) -> HttpResponse:
         "sections": [build(user) for role, build in SECTIONS.items() if role in held],
         # A handler starts from their own cases, newest news first; nobody else's appear here.
         "cases": handler_cases(user) if user.can(Perm.CASE_HANDLE) else None,
-        "approvals": pending_for(user).count(),
+        # The requests the approvals page lists (about cases); every other kind is counted where it is
+        # decided (identity requests, accounts, retention, public figures), or the link led to an empty page.
+        "approvals": pending_for(user).filter(action__startswith="case.").count(),
         # Break-glass: a trustee sees their waiting share and every restore of their key, so none goes unseen.
         "trustee": trusteeship_of(user),
         "restores": restores_for(user)[:5],

@@ -24,7 +24,7 @@ from embrace.audit.events import Event
 from embrace.audit.log import record
 from embrace.figures import actions, charts
 from embrace.figures.labels import DASHBOARD_LABELS, label, row_label
-from embrace.figures.models import Definition, Snapshot
+from embrace.figures.models import Definition, Key, Snapshot
 from embrace.figures.stats import DASHBOARDS
 
 app_name = "figures"
@@ -116,9 +116,10 @@ def table_csv(request: HttpRequest, dashboard: str, figure: str) -> HttpResponse
     writer.writerows(table["rows"])
     definition = found[0].get("definition")
     if definition:
-        writer.writerow(
-            [_("Definition"), definition["key"], _("version %(n)s") % {"n": definition["version"]}]
-        )
+        # Named as the page names it: the key is a code, not a word an analyst reads.
+        key = definition["key"]
+        name = Key(key).label if key in Key.values else key
+        writer.writerow([_("Definition"), name, _("version %(n)s") % {"n": definition["version"]}])
     record(Event.EXPORT, actor=request.user, subject=f"figures:{dashboard}:{figure}", rows=len(table["rows"]))
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{dashboard}-{figure}.csv"'

@@ -40,6 +40,7 @@ from embrace.releases.models import (
     ReleaseStatus,
     pack_ids,
     pack_weights,
+    reading_english,
     split_ids,
     unpack_ids,
     unpack_weights,
@@ -70,7 +71,8 @@ def rules() -> Rules:
 
 @dataclass(frozen=True)
 class Draft:
-    title: str
+    title_my: str  # shown on the Burmese page
+    title_en: str  # shown on the English page
     start: datetime.date
     end: datetime.date
     keys: Sequence[str]
@@ -211,7 +213,7 @@ def published_figures(*, excluding: Release | None = None) -> list[Shown]:
         rows = rows.exclude(release=excluding)
     return [
         _shown(row.release.title, row)
-        for row in rows.order_by("release__published_on", "release__title", "position")
+        for row in rows.order_by("release__published_on", "release__title_en", "position")
     ]
 
 
@@ -220,8 +222,8 @@ def _label(row: ReleaseFigure) -> str:
 
 
 def _validate(draft: Draft) -> None:
-    if not draft.title.strip():
-        raise ReleaseError(_("Give the release a title."))
+    if not draft.title_my.strip() or not draft.title_en.strip():
+        raise ReleaseError(_("Give the release a title in Burmese and in English."))
     if draft.start > draft.end:
         raise ReleaseError(_("The period must start before it ends."))
     if draft.end >= today():
@@ -249,8 +251,9 @@ def draft_release(draft: Draft, *, actor: User) -> Release:
                 % {"figure": figure_label(still_open[0].key, "")}
             )
     forms = [f.published(the_rules) for f in figures]
+    title = draft.title_en if reading_english() else draft.title_my  # as the drafter reads it
     shown = [
-        Shown(draft.title, f.case_ids, form, figure_label(f.key, f.breakdown), f.weights)
+        Shown(title, f.case_ids, form, figure_label(f.key, f.breakdown), f.weights)
         for f, form in zip(figures, forms, strict=True)
     ]
     with transaction.atomic():
@@ -259,7 +262,8 @@ def draft_release(draft: Draft, *, actor: User) -> Release:
             if clash is not None:
                 raise ReleaseError(clash.reason)
         release = Release.objects.create(
-            title=draft.title.strip(),
+            title_my=draft.title_my.strip(),
+            title_en=draft.title_en.strip(),
             start=draft.start,
             end=draft.end,
             breakdown=draft.breakdown,

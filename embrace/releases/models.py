@@ -20,6 +20,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from embrace.approvals.models import Approval
@@ -38,9 +39,22 @@ class ReleaseStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+TITLE_LENGTH = 120
+
+
+def reading_english() -> bool:
+    """Whether the page being drawn is English; any other is Burmese (the site's default)."""
+    return (get_language() or "").startswith("en")
+
+
 class Release(models.Model):
+    """One set of figures for one period, titled in both languages of the public site: the Burmese page
+    (the default) shows ``title_my``, the English page ``title_en``; ``title`` is the one for the language
+    being shown."""
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    title = models.CharField(max_length=120)
+    title_my = models.CharField(max_length=TITLE_LENGTH)
+    title_en = models.CharField(max_length=TITLE_LENGTH)
     start = models.DateField()
     end = models.DateField()
     breakdown = models.CharField(max_length=10, choices=Breakdown.choices, blank=True, default="")
@@ -55,7 +69,7 @@ class Release(models.Model):
     published_on = models.DateField(null=True, blank=True)
 
     class Meta:
-        ordering = ["-drafted_on", "title"]
+        ordering = ["-drafted_on", "title_en"]
         constraints = [
             models.CheckConstraint(condition=Q(start__lte=F("end")), name="release_period_in_order"),
             models.CheckConstraint(
@@ -65,6 +79,11 @@ class Release(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def title(self) -> str:
+        """The title in the language of the page being drawn."""
+        return self.title_en if reading_english() else self.title_my
 
 
 def pack_ids(ids: Iterable[Hashable]) -> bytes:

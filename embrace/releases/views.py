@@ -19,7 +19,7 @@ from embrace.myanmar.formats import local_digits
 from embrace.releases import actions
 from embrace.releases.disclosure import Form
 from embrace.releases.forms import DraftForm
-from embrace.releases.models import Release, ReleaseFigure, ReleaseStatus
+from embrace.releases.models import Release, ReleaseFigure, ReleaseStatus, reading_english
 
 
 def _actor(request: HttpRequest) -> User:
@@ -72,7 +72,8 @@ def draft(request: HttpRequest) -> HttpResponse:
         try:
             release = actions.draft_release(
                 actions.Draft(
-                    title=data["title"],
+                    title_my=data["title_my"],
+                    title_en=data["title_en"],
                     start=data["start"],
                     end=data["end"],
                     keys=data["keys"],
@@ -142,10 +143,9 @@ def _refused(request: HttpRequest, release: Release, message: str) -> HttpRespon
 def public_list(request: HttpRequest) -> HttpResponse:
     # Only what a second analyst published and nobody withdrew: a draft never reaches this page.
     releases = Release.objects.filter(status=ReleaseStatus.PUBLISHED).prefetch_related("figures")
+    in_order = releases.order_by("-end", "title_en" if reading_english() else "title_my")
     response = render(
-        request,
-        "releases/public.html",
-        {"releases": [(release, _rows(release)) for release in releases.order_by("-end", "title")]},
+        request, "releases/public.html", {"releases": [(release, _rows(release)) for release in in_order]}
     )
     response["Cache-Control"] = "no-store"
     return response

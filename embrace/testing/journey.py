@@ -6,9 +6,10 @@ the authenticator's code) and from then on only click links and buttons and fill
 are found by the words the person reads, in their language: ``desk.click("link", "Inbox")`` looks for the
 Burmese for "Inbox" on a Burmese desk, so a label that was never translated fails the journey.
 
-After every step the page is kept as a screenshot (``$EMBRACE_TEST_ARTIFACTS/journeys/<language>/``, by
-default ``var/test-artifacts`` in the checkout) and read for words a volunteer should not meet: an internal
-name anywhere, and on a Burmese page an English sentence (``testing.language.wording_problems``).
+After every step the page is kept as a screenshot (``$EMBRACE_TEST_ARTIFACTS/journeys/<language>/``, or
+``<name>-<language>/`` for a named journey; by default ``var/test-artifacts`` in the checkout) and read for
+words a volunteer should not meet: an internal name anywhere, and on a Burmese page an English sentence
+(``testing.language.wording_problems``).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from playwright.sync_api import Browser, BrowserContext, Locator, Page
 
-from embrace.testing.language import wording_problems
+from embrace.testing.language import latin_digits, wording_problems
 from embrace.testing.personas import Persona
 
 ARTIFACTS = Path(
@@ -42,15 +43,20 @@ class Journey:
 
     language: str
     base_url: str
+    name: str = ""  # a journey's own folder of screenshots, beside the others: journeys/<name>-<language>
     folder: Path = field(init=False)
     steps: int = 0
     # Strings that are data, not wording: references, usernames, what the people typed.
     content: set[str] = field(default_factory=set)
     usernames: set[str] = field(default_factory=set)
     problems: list[str] = field(default_factory=list)
+    # Also read Burmese pages for Latin digits outside what is marked as data (``language.latin_digits``).
+    digits: bool = False
 
     def __post_init__(self) -> None:
-        self.folder = ARTIFACTS / "journeys" / self.language
+        self.folder = (
+            ARTIFACTS / "journeys" / (f"{self.name}-{self.language}" if self.name else self.language)
+        )
         self.folder.mkdir(parents=True, exist_ok=True)
         for old in self.folder.glob("*.png"):
             old.unlink()
@@ -63,11 +69,16 @@ class Desk:
     who: str
     persona: Persona | None = None
     width: int = 1024
+    javascript: bool = True  # False for a reader of the enquirer's site as it promises to work
     context: BrowserContext = field(init=False)
     page: Page = field(init=False)
 
     def __post_init__(self) -> None:
-        self.context = self.browser.new_context(viewport={"width": self.width, "height": 800})
+        self.context = self.browser.new_context(
+            viewport={"width": self.width, "height": 800},
+            java_script_enabled=self.javascript,
+            accept_downloads=True,
+        )
         self.page = self.context.new_page()
         if self.persona is not None:
             self.journey.usernames.add(self.persona.user.username)
@@ -124,6 +135,16 @@ class Desk:
         assert response.status < 400, f"{self.who}: {what}: {response.status}\n{self.text()[:2000]}"
         self.done(what)
 
+    def download(self, msgid: str, what: str, *, within: Locator | None = None) -> str:
+        """Click the link labelled with the words for ``msgid`` that downloads a file; the file's text."""
+        target = self.find("link", msgid, within=within)
+        with self.page.expect_download() as started:
+            target.click()
+        failure = started.value.failure()
+        assert failure is None, f"{self.who}: {what}: the download failed: {failure}"
+        self.journey.steps += 1
+        return Path(started.value.path()).read_text(encoding="utf-8")
+
     def done(self, what: str) -> None:
         """Keep a screenshot of this step and note any wording a volunteer should not meet on it."""
         journey = self.journey
@@ -135,6 +156,9 @@ class Desk:
             html, language=self.language, allowed=journey.usernames, content=journey.content
         ):
             journey.problems.append(f"step {journey.steps} ({self.who}: {what}): {problem}")
+        if journey.digits and self.language == "my":
+            for piece in latin_digits(html, allowed=journey.usernames | journey.content):
+                journey.problems.append(f"step {journey.steps} ({self.who}: {what}): Latin digits {piece!r}")
 
     # Filling in forms (typing into fields is what people do; only addresses are never typed).
 

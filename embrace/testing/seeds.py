@@ -1,5 +1,5 @@
 """Data that migrations seed (the 2022 reward schedule, the first vetting checklist, the audit head, the
-retention rules).
+retention rules, version 1 of the figures' definitions).
 
 A transactional test empties every table when it ends, and with it what migrations put there; tests that
 run after it in the same process would then see a programme without a schedule or a checklist. Re-running
@@ -18,6 +18,7 @@ SEEDS = [
     "embrace.vetting.migrations.0002_seed_checklist",
     "embrace.audit.migrations.0002_head",
     "embrace.retention.migrations.0002_default_rules",
+    "embrace.figures.migrations.0002_seed_definitions",
 ]
 
 

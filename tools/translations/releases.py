@@ -27,7 +27,21 @@ MY = {
     "No definition of “%(figure)s” was in force at the end of the period.": (
         "ကာလ ကုန်ဆုံးချိန်တွင် “%(figure)s” ၏ အဓိပ္ပာယ်ဖွင့်ဆိုချက် မရှိသေးပါ။"
     ),
-    "Give the release a title.": "ထုတ်ပြန်ချက်အတွက် ခေါင်းစဉ် ပေးပါ။",
+    "Give the release a title in Burmese and in English.": (
+        "ထုတ်ပြန်ချက်အတွက် မြန်မာလို ခေါင်းစဉ်နှင့် အင်္ဂလိပ်လို ခေါင်းစဉ် ပေးပါ။"
+    ),
+    "Title in Burmese": "မြန်မာလို ခေါင်းစဉ်",
+    "Title in English": "အင်္ဂလိပ်လို ခေါင်းစဉ်",
+    "Shown on the public page in Burmese.": "အများပြည်သူ စာမျက်နှာကို မြန်မာလို ဖတ်သူများ မြင်ရမည်။",
+    "Shown on the public page in English.": "အများပြည်သူ စာမျက်နှာကို အင်္ဂလိပ်လို ဖတ်သူများ မြင်ရမည်။",
+    "Give the release a title in Burmese.": "ထုတ်ပြန်ချက်အတွက် မြန်မာလို ခေါင်းစဉ် ပေးပါ။",
+    "Give the release a title in English.": "ထုတ်ပြန်ချက်အတွက် အင်္ဂလိပ်လို ခေါင်းစဉ် ပေးပါ။",
+    "Write the Burmese title in Burmese letters: readers of the Burmese page see it.": (
+        "မြန်မာလို ခေါင်းစဉ်ကို မြန်မာစာဖြင့် ရေးပါ။ မြန်မာလို စာမျက်နှာကို ဖတ်သူများ မြင်ရမည်။"
+    ),
+    "Write the English title in English: readers of the English page see it.": (
+        "အင်္ဂလိပ်လို ခေါင်းစဉ်ကို အင်္ဂလိပ်စာဖြင့် ရေးပါ။ အင်္ဂလိပ်လို စာမျက်နှာကို ဖတ်သူများ မြင်ရမည်။"
+    ),
     "The period must start before it ends.": "ကာလသည် မကုန်ဆုံးမီ စတင်ရမည်။",
     "The period must have ended: choose an end before today.": (
         "ကာလသည် ကုန်ဆုံးပြီး ဖြစ်ရမည်။ ယနေ့မတိုင်မီ နောက်ဆုံးရက်ကို ရွေးပါ။"

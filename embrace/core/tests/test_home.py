@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -93,3 +95,28 @@ def test_the_sign_in_page_is_burmese_for_a_stranger_and_english_with_the_cookie(
     english = Client()
     english.cookies[settings.STAFF_LANGUAGE_COOKIE_NAME] = "en"
     assert "Log in" in english.get(reverse("accounts:login")).content.decode()
+
+
+def test_a_draft_waiting_for_an_analyst_is_counted_at_public_figures_not_in_the_approvals_banner(
+    intake_team: Team,
+) -> None:
+    # The banner's link opens the approvals page, which lists requests about cases only: a release waiting
+    # there read "1 request waits for your decision" and led to an empty page (the analysts' journey).
+    import datetime
+
+    from embrace.releases import actions
+    from embrace.releases.cases import bare_cases
+
+    drafter, publisher = make_persona("drafter", Role.ANALYST), make_persona("publisher", Role.ANALYST)
+    bare_cases(intake_team, 12, opened_on=datetime.date(2026, 1, 10))
+    actions.draft_release(
+        actions.Draft(
+            "ဇန်နဝါရီ", "January", datetime.date(2026, 1, 1), datetime.date(2026, 1, 31), ["enquiry"]
+        ),
+        actor=drafter.user,
+    )
+    page = log_in(Client(), publisher).get(HOME).content.decode()
+    assert re.search(r'href="/staff/releases/">Public figures</a> — <strong>1 waiting', page), page
+    assert "waits for your decision" not in page
+    mine = log_in(Client(), drafter).get(HOME).content.decode()
+    assert re.search(r'href="/staff/releases/">Public figures</a></li>', mine), "a drafter waits for nobody"

@@ -163,3 +163,15 @@ def test_only_analysts_open_the_figures_even_a_handler_or_an_administrator_may_n
         ):
             assert other.get(url).status_code == 403, (who, url)
         assert other.post(reverse("figures:recompute")).status_code == 403
+
+
+@pytest.mark.parametrize("language", ["en", "my"])
+def test_a_download_names_its_definition_in_words_not_its_code(client: Client, language: str) -> None:
+    world = build_world()
+    analyst = make_persona("analyst_x", *world.user("analyst_a").roles, language=language)
+    compute_all()
+    response = log_in(client, analyst).get(reverse("figures:csv", args=["vetting", "outcomes"]))
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    with translation.override(language):
+        assert rows[-1][:2] == [gettext("Definition"), gettext("Genuine enquiries")]
+    assert "genuine_enquiry" not in response.content.decode()

@@ -207,3 +207,14 @@ def test_the_seeded_rows_say_what_the_marked_words_say() -> None:
         definition = v1(key)
         assert (definition.rule, definition.description) == (rule, description)
         assert definition.effective_from.isoformat() == V1_FROM
+
+
+@pytest.mark.django_db
+def test_the_seeded_definitions_are_put_back_for_the_tests_after_a_transactional_one() -> None:
+    # A transactional test (the browser journeys) empties every table when it ends; without the seed put
+    # back, the next one found no definition and its figures were silently never computed.
+    from embrace.testing.seeds import ensure_seed_data
+
+    Definition.objects.all().delete()
+    ensure_seed_data()
+    assert set(Definition.objects.filter(version=1).values_list("key", flat=True)) == set(V1)
