@@ -31,6 +31,7 @@ from embrace.accounts.models import User, afresh
 from embrace.accounts.roles import Perm, Role
 from embrace.approvals import models as approvals
 from embrace.approvals.actions import ApprovalError, decide_approval, request_approval
+from embrace.approvals.queries import pending_for
 from embrace.audit.events import Event
 from embrace.audit.log import record, subject_of
 from embrace.cases.actions import add_note, today
@@ -214,6 +215,16 @@ def may_decide(approval: Approval, case: Case | None, user: User) -> bool:
     if not _team_decides(approval.action.removeprefix("case.")):
         return True
     return case is not None and user.teams.filter(pk=case.team_id).exists()
+
+
+def decidable(user: User) -> list[tuple[Approval, Case | None]]:
+    """Waiting requests about cases that ``user`` may decide (``may_decide``), each with its case: what the
+    approvals page lists and the home page counts. Another team's passage is not among them."""
+    pending = list(pending_for(user).filter(action__startswith="case.").select_related("requested_by"))
+    ids = [a.subject.partition(":")[2] for a in pending]
+    cases = {str(c.pk): c for c in Case.objects.filter(pk__in=ids)}
+    rows = [(a, cases.get(a.subject.partition(":")[2])) for a in pending]
+    return [(a, case) for a, case in rows if may_decide(a, case, user)]
 
 
 def _refuse_unless_may(user: User, case: Case, row: Transition) -> None:

@@ -104,19 +104,10 @@ def case_steps(case: Case, user: object) -> list[lifecycle.Transition]:
     return lifecycle.allowed(case, user)  # type: ignore[arg-type]
 
 
-def _case_approvals(user: User) -> list[tuple[Approval, Case | None]]:
-    """Waiting requests about cases that this user may decide; another team's passage is not listed."""
-    pending = list(pending_for(user).filter(action__startswith="case.").select_related("requested_by"))
-    ids = [a.subject.partition(":")[2] for a in pending]
-    cases = {str(c.pk): c for c in Case.objects.filter(pk__in=ids)}
-    rows = [(a, cases.get(a.subject.partition(":")[2])) for a in pending]
-    return [(a, case) for a, case in rows if lifecycle.may_decide(a, case, user)]
-
-
 @require_GET
 @staff_required()
 def approvals(request: HttpRequest) -> HttpResponse:
-    rows = _case_approvals(request.user)  # type: ignore[arg-type]
+    rows = lifecycle.decidable(request.user)  # type: ignore[arg-type]
     return render(
         request,
         "cases/approvals.html",

@@ -20,7 +20,7 @@ from embrace.accounts.decorators import staff_required
 from embrace.accounts.models import User
 from embrace.accounts.roles import Perm, Role
 from embrace.approvals.queries import pending_for
-from embrace.cases import identity
+from embrace.cases import identity, lifecycle
 from embrace.cases.models import Case, Status
 from embrace.cases.queries import handler_cases, triage_inbox
 from embrace.passage.models import PassagePlan
@@ -209,9 +209,10 @@ def home(request: HttpRequest) -> HttpResponse:
         "sections": [build(user) for role, build in SECTIONS.items() if role in held],
         # A handler starts from their own cases, newest news first; nobody else's appear here.
         "cases": handler_cases(user) if user.can(Perm.CASE_HANDLE) else None,
-        # The requests the approvals page lists (about cases); every other kind is counted where it is
-        # decided (identity requests, accounts, retention, public figures), or the link led to an empty page.
-        "approvals": pending_for(user).filter(action__startswith="case.").count(),
+        # Exactly the requests the approvals page lists (about cases, another team's passage left out);
+        # every other kind is counted where it is decided (identity requests, accounts, retention, public
+        # figures), or the link led to a page without them.
+        "approvals": len(lifecycle.decidable(user)),
         # Break-glass: a trustee sees their waiting share and every restore of their key, so none goes unseen.
         "trustee": trusteeship_of(user),
         "restores": restores_for(user)[:5],

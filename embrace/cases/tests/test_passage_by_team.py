@@ -68,6 +68,8 @@ def test_another_team_s_handler_neither_sees_nor_decides_a_passage_request(
     listing = stranger.get(reverse("cases:approvals")).content.decode()
     assert case.reference not in listing
     assert str(approval.pk) not in listing
+    # Nor counted on their home page: the count would say that another team is asking for passage.
+    assert "waits for your decision" not in stranger.get(reverse("accounts:home")).content.decode()
     response = stranger.post(reverse("cases:decide", args=[approval.pk]), {"decision": "approve"})
     assert response.status_code == 404
     assert Approval.objects.get(pk=approval.pk).status == ApprovalStatus.PENDING
@@ -75,6 +77,7 @@ def test_another_team_s_handler_neither_sees_nor_decides_a_passage_request(
 
     team_handler = log_in(Client(), make_persona("team_handler", Role.HANDLER, teams=(intake_team,)))
     assert case.reference in team_handler.get(reverse("cases:approvals")).content.decode()
+    assert "1 request waits for your decision" in team_handler.get(reverse("accounts:home")).content.decode()
     response = team_handler.post(reverse("cases:decide", args=[approval.pk]), {"decision": "approve"})
     assert response.status_code == 302
     assert Case.objects.get(pk=case.pk).status == Status.PASSAGE_APPROVED
