@@ -8,6 +8,7 @@ replaces the snapshots with the same numbers.
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from django.utils import timezone
 from django_tasks import task
@@ -25,6 +26,39 @@ EVERY = datetime.timedelta(hours=1)
 def compute_figures() -> dict[str, int]:
     """Recompute every dashboard's snapshot; returns the milliseconds each took."""
     return compute_all()
+
+
+@dataclass(frozen=True)
+class LastRun:
+    """The newest run of the statistics task the queue remembers: waiting or running, failed, or done."""
+
+    status: str
+    when: datetime.datetime
+
+    @property
+    def failed(self) -> bool:
+        return self.status == TaskResultStatus.FAILED
+
+    @property
+    def pending(self) -> bool:
+        return self.status in (TaskResultStatus.READY, TaskResultStatus.RUNNING)
+
+
+def last_run() -> LastRun | None:
+    """What became of the newest run, so the page can say that computing failed rather than show old
+    figures as if all were well; None when the queue keeps no record (the tests' immediate backend)."""
+    if not isinstance(compute_figures.get_backend(), DatabaseBackend):
+        return None
+    newest = (
+        DBTaskResult.objects.filter(task_path=compute_figures.module_path)
+        .order_by("-enqueued_at")
+        .values_list("status", "finished_at", "enqueued_at")
+        .first()
+    )
+    if newest is None:
+        return None
+    status, finished_at, enqueued_at = newest
+    return LastRun(status, finished_at or enqueued_at)
 
 
 def _waiting() -> bool:

@@ -22,7 +22,7 @@ from embrace.accounts.decorators import staff_required
 from embrace.accounts.roles import Perm
 from embrace.audit.events import Event
 from embrace.audit.log import record
-from embrace.figures import actions, charts
+from embrace.figures import actions, charts, tasks
 from embrace.figures.labels import DASHBOARD_LABELS, label, row_label
 from embrace.figures.models import Definition, Key, Snapshot
 from embrace.figures.stats import DASHBOARDS
@@ -69,7 +69,8 @@ def home(request: HttpRequest) -> HttpResponse:
     computed = dict(Snapshot.objects.values_list("dashboard", "computed_at"))
     boards = [{"slug": d, "title": DASHBOARD_LABELS[d], "computed_at": computed.get(d)} for d in DASHBOARDS]
     definitions = Definition.objects.order_by("key", "-version")
-    return render(request, "figures/home.html", {"boards": boards, "definitions": definitions})
+    context = {"boards": boards, "definitions": definitions, "last_run": tasks.last_run()}
+    return render(request, "figures/home.html", context)
 
 
 @require_GET

@@ -117,4 +117,13 @@ MY = {
     "The figures are being computed afresh; this takes a minute or two.": (
         "ကိန်းဂဏန်းများကို အသစ်ပြန်တွက်နေသည်။ တစ်မိနစ် နှစ်မိနစ်ခန့် ကြာမည်။"
     ),
+    "Computing the figures failed %(when)s: the figures shown are from the last time it worked. Tell an "
+    "administrator; the server's log says why.": (
+        "ကိန်းဂဏန်းများ တွက်ချက်ခြင်း %(when)s တွင် မအောင်မြင်ပါ။ ပြထားသော ကိန်းဂဏန်းများသည် "
+        "နောက်ဆုံး အောင်မြင်ခဲ့သည့် အကြိမ်မှ ဖြစ်သည်။ စီမံခန့်ခွဲသူကို အကြောင်းကြားပါ။ "
+        "အကြောင်းရင်းကို ဆာဗာ၏ မှတ်တမ်းတွင် တွေ့နိုင်သည်။"
+    ),
+    "The figures are being computed now; reload this page in a minute or two.": (
+        "ကိန်းဂဏန်းများကို ယခု တွက်ချက်နေသည်။ တစ်မိနစ် နှစ်မိနစ်အကြာတွင် ဤစာမျက်နှာကို ပြန်ဖွင့်ပါ။"
+    ),
 }

@@ -175,3 +175,28 @@ def test_a_download_names_its_definition_in_words_not_its_code(client: Client, l
     with translation.override(language):
         assert rows[-1][:2] == [gettext("Definition"), gettext("Genuine enquiries")]
     assert "genuine_enquiry" not in response.content.decode()
+
+
+def test_the_figures_page_says_when_computing_failed_and_when_a_run_is_waiting(settings, db: None) -> None:
+    """Old figures are never shown as if all were well: a failed run is said, in words, until one succeeds."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from embrace.figures.tasks import schedule_figures
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    client = log_in(Client(), make_persona("analyst", Role.ANALYST))
+    assert "failed" not in client.get(reverse("figures:home")).content.decode()
+
+    assert schedule_figures()
+    assert "being computed now" in client.get(reverse("figures:home")).content.decode()
+
+    DBTaskResult.objects.update(status=TaskResultStatus.FAILED)
+    page = client.get(reverse("figures:home")).content.decode()
+    assert "Computing the figures failed" in page
+    assert "being computed now" not in page
+
+    DBTaskResult.objects.update(status=TaskResultStatus.SUCCESSFUL)
+    page = client.get(reverse("figures:home")).content.decode()
+    assert "Computing the figures failed" not in page
+    assert "being computed now" not in page
