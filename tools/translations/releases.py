@@ -114,6 +114,8 @@ MY = {
     "How the programme is going": "အစီအစဉ် လုပ်ဆောင်နေပုံ",
     "Counts are given as ranges, and small numbers as “fewer than”, so that no one can be recognised from "
     "them.": ("မည်သူမျှ မသိနိုင်စေရန် အရေအတွက်များကို အပိုင်းအခြားဖြင့်၊ အရေအတွက် နည်းလျှင် “ထက်နည်း” ဟု ဖော်ပြသည်။"),
+    "A count of people, such as family members received, is not published when it rests on too few "
+    "families.": "လက်ခံခဲ့သော မိသားစုဝင်များကဲ့သို့ လူဦးရေ အရေအတွက်ကို မိသားစု နည်းလွန်းလျှင် မထုတ်ပြန်ပါ။",
     "No figures have been published yet.": "ကိန်းဂဏန်း မထုတ်ပြန်ရသေးပါ။",
     "Public figures drafted": "အများသို့ ထုတ်ပြန်မည့် ကိန်းဂဏန်းများ မူကြမ်း ရေးပြီး",
     "Public figures published by a second analyst": ("အများသို့ ကိန်းဂဏန်းများကို ဒုတိယ ကိန်းဂဏန်း လေ့လာသူက ထုတ်ပြန်ပြီး"),
