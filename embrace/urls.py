@@ -2,6 +2,9 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import URLPattern, URLResolver, include, path
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    # Webhooks of the chat channels (Telegram's servers POST here): no language prefix, no staff login.
+    # First, so the busiest address is found without trying every staff prefix before it.
+    path("hooks/", include("embrace.channels.urls")),
     path("staff/", include("embrace.accounts.urls")),
     path("staff/", include("embrace.staffing.urls")),
     path("staff/intake/", include("embrace.intake.staff_urls")),
@@ -17,8 +20,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("staff/audit/", include("embrace.core.audit_views")),
     path("staff/settings/", include("embrace.core.config_views")),
     path("staff/releases/", include("embrace.releases.urls")),
-    # Webhooks of the chat channels (Telegram's servers POST here): no language prefix, no staff login.
-    path("hooks/", include("embrace.channels.urls")),
 ]
 # The enquirer's site: Burmese at /, English at /en/ — chosen by link, never by a cookie or browser header.
 urlpatterns += i18n_patterns(

@@ -103,10 +103,18 @@ def digest_of(channel: Channel, account: str) -> str:
 
 
 def _mark_seen(channel: Channel, key: str) -> None:
+    """``SeenUpdate.objects.create(channel=channel, key=key, expires_on=today() + SEEN_FOR)``, by hand (see
+    "A known account, by hand" below); ``_Duplicate`` when the update was stored before."""
+    quote = connection.ops.quote_name
+    sql = (
+        f"INSERT INTO {_table(SeenUpdate)} ({quote('channel')}, {quote('key')}, {quote('expires_on')}) "  # noqa: S608
+        "VALUES (%s, %s, %s)"
+    )
+    expires_on = connection.ops.adapt_datefield_value(today() + SEEN_FOR)
     # No savepoint: a duplicate ends the whole transaction, so nothing was written before it to roll back.
     try:
-        with transaction.atomic(savepoint=False):
-            SeenUpdate.objects.create(channel=channel, key=key, expires_on=today() + SEEN_FOR)
+        with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+            cursor.execute(sql, [str(channel), key, expires_on])
     except IntegrityError:
         raise _Duplicate from None
 

@@ -88,7 +88,8 @@ def to_unicode(text: str) -> Normalised:
     """
     lines = text.splitlines(keepends=True)
     verdicts = [detect(line).encoding for line in lines]
-    whole = detect(text).encoding
+    # A message of one line (most chat messages) is its own whole: detected once, not twice.
+    whole = verdicts[0] if len(lines) == 1 else detect(text).encoding
     confident = {v for v in verdicts if v in ("unicode", "zawgyi")}
     fallback = whole if whole in ("unicode", "zawgyi") and confident <= {whole} else None
 
