@@ -141,12 +141,13 @@ def store_message(
 def _insert_message(message: Message) -> Message:
     """``message.save(force_insert=True)`` (what ``Message.objects.create`` does), by hand: every message
     stored runs it, and the ORM's insert compiler took more Python than the rest of a chat message's
-    statements together. Every concrete field is written, each value prepared by its own field as the ORM
-    would, so a field added to ``Message`` later is not left out. No signal is sent (none is connected)."""
+    statements together. Every concrete field is written, each value taken (``pre_save``, so an ``auto_now``
+    field too) and prepared by its own field as the ORM would, so a field added to ``Message`` later is not
+    left out. No signal is sent (none is connected)."""
     fields = Message._meta.concrete_fields
     table = connection.ops.quote_name(Message._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    values = [f.get_db_prep_save(getattr(message, f.attname), connection) for f in fields]
+    values = [f.get_db_prep_save(f.pre_save(message, True), connection) for f in fields]
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})",  # noqa: S608  (names)
