@@ -40,6 +40,12 @@ def burmese_active() -> bool:
     return (get_language() or "").split("-")[0] == "my"
 
 
+def in_reader_language(burmese: str, english: str) -> str:
+    """Of a text kept in both languages (a schedule entry's title, a release's), the one for the page being
+    made: the Burmese on a Burmese page when there is one, else the English."""
+    return burmese if burmese_active() and burmese else english
+
+
 def local_digits(value: Any) -> str:
     """``value`` as text, its ASCII digits in Myanmar digits on a Burmese page; None is the empty string."""
     if value is None:

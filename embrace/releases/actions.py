@@ -30,6 +30,7 @@ from embrace.cases.actions import today
 from embrace.cases.models import Case, Channel, Dependant
 from embrace.figures import definitions
 from embrace.figures.models import Key
+from embrace.myanmar.formats import in_reader_language
 from embrace.releases import disclosure
 from embrace.releases.budget import spend_epsilon
 from embrace.releases.disclosure import Figure, Published, Rules, Shown
@@ -40,7 +41,6 @@ from embrace.releases.models import (
     ReleaseStatus,
     pack_ids,
     pack_weights,
-    reading_english,
     split_ids,
     unpack_ids,
     unpack_weights,
@@ -251,7 +251,7 @@ def draft_release(draft: Draft, *, actor: User) -> Release:
                 % {"figure": figure_label(still_open[0].key, "")}
             )
     forms = [f.published(the_rules) for f in figures]
-    title = draft.title_en if reading_english() else draft.title_my  # as the drafter reads it
+    title = in_reader_language(draft.title_my, draft.title_en)  # as the drafter reads it
     shown = [
         Shown(title, f.case_ids, form, figure_label(f.key, f.breakdown), f.weights)
         for f, form in zip(figures, forms, strict=True)

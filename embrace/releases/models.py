@@ -20,10 +20,10 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from embrace.approvals.models import Approval
+from embrace.myanmar.formats import in_reader_language
 from embrace.releases.disclosure import Form, Published
 
 
@@ -40,11 +40,6 @@ class ReleaseStatus(models.TextChoices):
 
 
 TITLE_LENGTH = 120
-
-
-def reading_english() -> bool:
-    """Whether the page being drawn is English; any other is Burmese (the site's default)."""
-    return (get_language() or "").startswith("en")
 
 
 class Release(models.Model):
@@ -83,7 +78,7 @@ class Release(models.Model):
     @property
     def title(self) -> str:
         """The title in the language of the page being drawn."""
-        return self.title_en if reading_english() else self.title_my
+        return in_reader_language(self.title_my, self.title_en)
 
 
 def pack_ids(ids: Iterable[Hashable]) -> bytes:

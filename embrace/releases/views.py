@@ -15,11 +15,11 @@ from embrace.accounts.models import User
 from embrace.accounts.roles import Perm
 from embrace.approvals.models import Status as ApprovalStatus
 from embrace.core.access import public
-from embrace.myanmar.formats import local_digits
+from embrace.myanmar.formats import burmese_active, local_digits
 from embrace.releases import actions
 from embrace.releases.disclosure import Form
 from embrace.releases.forms import DraftForm
-from embrace.releases.models import Release, ReleaseFigure, ReleaseStatus, reading_english
+from embrace.releases.models import Release, ReleaseFigure, ReleaseStatus
 
 
 def _actor(request: HttpRequest) -> User:
@@ -143,7 +143,7 @@ def _refused(request: HttpRequest, release: Release, message: str) -> HttpRespon
 def public_list(request: HttpRequest) -> HttpResponse:
     # Only what a second analyst published and nobody withdrew: a draft never reaches this page.
     releases = Release.objects.filter(status=ReleaseStatus.PUBLISHED).prefetch_related("figures")
-    in_order = releases.order_by("-end", "title_en" if reading_english() else "title_my")
+    in_order = releases.order_by("-end", "title_my" if burmese_active() else "title_en")
     response = render(
         request, "releases/public.html", {"releases": [(release, _rows(release)) for release in in_order]}
     )

@@ -10,11 +10,11 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from embrace.intake.forms import PhotosField
-from embrace.myanmar.formats import local_digits
+from embrace.myanmar.formats import in_reader_language, local_digits
 from embrace.myanmar.forms import LocalDigitsErrors
 from embrace.rewards.claims import ShareSpec, TranchePlan
 from embrace.rewards.fields import SaneDateField
@@ -33,7 +33,7 @@ def entry_choices() -> list[tuple[str, str]]:
         .order_by("-schedule__effective_from", "position")
         .values_list("code", "title_en", "title_my")
     ):
-        title = title_my if get_language() == "my" and title_my else title_en
+        title = in_reader_language(title_my, title_en)
         # The title in the reader's language, never the code: the code is the schedule's key, not a word.
         seen.setdefault(code, title)
     return list(seen.items())  # in the order the newest schedule lists them

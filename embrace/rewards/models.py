@@ -24,10 +24,10 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from embrace.cases.models import Case, SealedFile, new_reference
+from embrace.myanmar.formats import in_reader_language
 from embrace.rewards.money import Currency
 from embrace.vault.models import Compartment
 
@@ -136,7 +136,7 @@ class Entry(models.Model):
     @property
     def title(self) -> str:
         """The entry's title in the reader's language (the schedule is published in both)."""
-        return self.title_my if get_language() == "my" and self.title_my else self.title_en
+        return in_reader_language(self.title_my, self.title_en)
 
 
 def schedule_in_force(on: datetime.date | None = None) -> Schedule | None:
