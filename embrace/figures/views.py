@@ -36,6 +36,11 @@ def _snapshot(dashboard: str) -> Snapshot | None:
     return Snapshot.objects.filter(dashboard=dashboard).first()
 
 
+def _key_name(key: str) -> str:
+    """A definition's name in words, on the page and in its download alike."""
+    return str(Key(key).label) if key in Key.values else key
+
+
 def _definitions(figure: dict[str, Any]) -> list[dict[str, Any]]:
     named = figure.get("definitions") or ([figure["definition"]] if figure.get("definition") else [])
     found = {(d.key, d.version): d for d in Definition.objects.filter(key__in=[n["key"] for n in named])}
@@ -44,7 +49,7 @@ def _definitions(figure: dict[str, Any]) -> list[dict[str, Any]]:
         definition = found.get((name["key"], name["version"]))
         shown.append(
             {
-                "label": definition.get_key_display() if definition else name["key"],
+                "label": _key_name(name["key"]),
                 "version": name["version"],
                 "description": _(definition.description) if definition else "",
             }
@@ -118,8 +123,7 @@ def table_csv(request: HttpRequest, dashboard: str, figure: str) -> HttpResponse
     definition = found[0].get("definition")
     if definition:
         # Named as the page names it: the key is a code, not a word an analyst reads.
-        key = definition["key"]
-        name = Key(key).label if key in Key.values else key
+        name = _key_name(definition["key"])
         writer.writerow([_("Definition"), name, _("version %(n)s") % {"n": definition["version"]}])
     record(Event.EXPORT, actor=request.user, subject=f"figures:{dashboard}:{figure}", rows=len(table["rows"]))
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
