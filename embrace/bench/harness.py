@@ -209,7 +209,7 @@ def _section(result: Result, provenance: str = "") -> list[str]:
     return [
         f"## {bench.title}",
         "",
-        bench.about,
+        " ".join(bench.about.split()),  # one paragraph, however the bench's docstring was wrapped
         "",
         *([provenance, ""] if provenance else []),
         "| measure | value | unit | note |",
